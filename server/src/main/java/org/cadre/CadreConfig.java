@@ -1,0 +1,105 @@
+package org.cadre;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Start-up settings: environment variables, each overridable by a {@code --flag}.
+ *
+ * @param httpPort      CADRE_HTTP_PORT / --http-port (0 picks a free port, used by tests)
+ * @param databaseUrl   DATABASE_URL / --database-url, {@code postgres://user:pass@host:port/db}; null runs an embedded PostgreSQL
+ * @param dataDir       CADRE_DATA_DIR / --data-dir, where the embedded PostgreSQL keeps its files
+ * @param adminEmail    CADRE_ADMIN_EMAIL / --admin-email
+ * @param adminPassword CADRE_ADMIN_PASSWORD / --admin-password
+ * @param demo          --demo: seed the demo network
+ * @param httpInstances CADRE_HTTP_INSTANCES / --http-instances, HTTP verticles sharing the port (default: cores)
+ */
+public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String adminEmail, String adminPassword,
+                          boolean demo, int httpInstances) {
+
+  public static CadreConfig from(Map<String, String> env, List<String> args) {
+    Map<String, String> flags = parseFlags(args);
+    String port = pick(flags, "http-port", env, "CADRE_HTTP_PORT", "8080");
+    String instances = pick(flags, "http-instances", env, "CADRE_HTTP_INSTANCES",
+      String.valueOf(Runtime.getRuntime().availableProcessors()));
+    return new CadreConfig(
+      parseInt("http-port", port, 0, 65535),
+      blankToNull(pick(flags, "database-url", env, "DATABASE_URL", null)),
+      Path.of(pick(flags, "data-dir", env, "CADRE_DATA_DIR", "./cadre-data")),
+      blankToNull(pick(flags, "admin-email", env, "CADRE_ADMIN_EMAIL", null)),
+      blankToNull(pick(flags, "admin-password", env, "CADRE_ADMIN_PASSWORD", null)),
+      flags.containsKey("demo"),
+      parseInt("http-instances", instances, 1, 64));
+  }
+
+  public CadreConfig withDatabaseUrl(String url) {
+    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances);
+  }
+
+  public CadreConfig withHttpPort(int port) {
+    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances);
+  }
+
+  public CadreConfig withDemo(boolean on) {
+    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances);
+  }
+
+  private static final List<String> KNOWN = List.of("http-port", "database-url", "data-dir", "admin-email",
+    "admin-password", "demo", "http-instances");
+
+  /** Accepts {@code --name value}, {@code --name=value} and the bare switch {@code --demo}. */
+  static Map<String, String> parseFlags(List<String> args) {
+    Map<String, String> flags = new java.util.HashMap<>();
+    List<String> rest = new ArrayList<>(args);
+    for (int i = 0; i < rest.size(); i++) {
+      String arg = rest.get(i);
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+      }
+      String name = arg.substring(2);
+      String value;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      } else if (name.equals("demo")) {
+        value = "true";
+      } else if (i + 1 < rest.size()) {
+        value = rest.get(++i);
+      } else {
+        throw new IllegalArgumentException("--" + name + " needs a value");
+      }
+      if (!KNOWN.contains(name)) {
+        throw new IllegalArgumentException("unknown option --" + name + " (known: --" + String.join(", --", KNOWN) + ")");
+      }
+      flags.put(name, value);
+    }
+    return flags;
+  }
+
+  private static String pick(Map<String, String> flags, String flag, Map<String, String> env, String var, String dflt) {
+    if (flags.containsKey(flag)) {
+      return flags.get(flag);
+    }
+    String fromEnv = env.get(var);
+    return fromEnv != null ? fromEnv : dflt;
+  }
+
+  private static int parseInt(String name, String value, int min, int max) {
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n < min || n > max) {
+        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + n);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

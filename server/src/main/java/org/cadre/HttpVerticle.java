@@ -1,0 +1,97 @@
+package org.cadre;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.sqlclient.Pool;
+import org.cadre.account.AccountRoutes;
+import org.cadre.account.Accounts;
+import org.cadre.account.Authentication;
+import org.cadre.http.ApiErrors;
+import org.cadre.realtime.Addresses;
+import org.cadre.realtime.BridgeGuard;
+import org.cadre.realtime.Commands;
+import org.cadre.realtime.EventFeed;
+import org.cadre.realtime.EventLog;
+import org.cadre.space.InvitationRoutes;
+import org.cadre.space.SpaceAccess;
+import org.cadre.space.SpaceRepository;
+import org.cadre.space.SpaceRoutes;
+import org.cadre.space.Spaces;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The REST API, the event-bus bridge and the static web client on one port. Several instances share the port;
+ * each has its own access cache and command consumer.
+ */
+public final class HttpVerticle extends VerticleBase {
+
+  /** Request bodies above this are refused with 413. */
+  static final long BODY_LIMIT = 64 * 1024;
+  private static final long DRAIN_SECONDS = 10;
+
+  private final Pool pool;
+  private final Accounts accounts;
+  private final int port;
+  private HttpServer server;
+  private SpaceAccess access;
+  private MessageConsumer<Object> commandConsumer;
+
+  public HttpVerticle(Pool pool, Accounts accounts, int port) {
+    this.pool = pool;
+    this.accounts = accounts;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    SpaceRepository spaceRepo = new SpaceRepository(pool);
+    access = new SpaceAccess(vertx, spaceRepo).listen(vertx);
+    Commands commands = new Commands();
+    EventFeed feed = new EventFeed(new EventLog(pool), access);
+    feed.register(commands);
+    commandConsumer = commands.listen(vertx);
+
+    Authentication authentication = new Authentication(accounts.repository());
+    Router router = Router.router(vertx);
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(authentication);
+    new AccountRoutes(accounts).mount(router);
+    new SpaceRoutes(new Spaces(spaceRepo), access).mount(router);
+    new InvitationRoutes(spaceRepo, access).mount(router);
+    feed.mount(router);
+    router.route("/api/*").handler(ctx -> ctx.fail(404)).failureHandler(ApiErrors::handle);
+
+    router.route("/eventbus/*").handler(authentication).handler(Authentication::requireAuthenticated)
+      .failureHandler(ApiErrors::handle);
+    router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx).bridge(bridgeOptions(), new BridgeGuard(access, commands)));
+
+    router.route().handler(StaticHandler.create("webroot"));
+
+    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)).requestHandler(router);
+    return commandConsumer.completion().compose(v -> server.listen(port));
+  }
+
+  private static SockJSBridgeOptions bridgeOptions() {
+    return new SockJSBridgeOptions()
+      .addInboundPermitted(new PermittedOptions().setAddress(Addresses.COMMAND))
+      .addOutboundPermitted(new PermittedOptions().setAddressRegex("space\\.[0-9a-f-]{36}"))
+      .addOutboundPermitted(new PermittedOptions().setAddressRegex("user\\.[0-9a-f-]{36}"));
+  }
+
+  /** Stops taking connections and lets requests in flight finish. */
+  @Override
+  public Future<?> stop() {
+    return server.shutdown(DRAIN_SECONDS, TimeUnit.SECONDS)
+      .compose(v -> commandConsumer.unregister())
+      .compose(v -> access.close());
+  }
+}

@@ -1,0 +1,62 @@
+package org.cadre;
+
+import io.vertx.core.Vertx;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+
+/** {@code java -jar cadre.jar [--demo] [--http-port N] ...}: starts a server and stops it cleanly on SIGTERM. */
+public final class Main {
+
+  private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+  private Main() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    configureLogging();
+    CadreConfig config;
+    try {
+      config = CadreConfig.from(System.getenv(), Arrays.asList(args));
+    } catch (IllegalArgumentException e) {
+      System.err.println("cadre: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Vertx vertx = Vertx.vertx();
+    Cadre cadre;
+    try {
+      cadre = Cadre.start(vertx, config).await();
+    } catch (Exception e) {
+      LOG.severe("Cadre could not start: " + e.getMessage());
+      vertx.close().await();
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      LOG.info("Stopping Cadre");
+      try {
+        cadre.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        LOG.info("Cadre stopped");
+      } catch (Exception e) {
+        LOG.warning("Cadre did not stop cleanly: " + e);
+      }
+    }, "cadre-shutdown"));
+  }
+
+  private static void configureLogging() throws IOException {
+    if (System.getProperty("java.util.logging.config.file") != null) {
+      return;
+    }
+    try (InputStream in = Main.class.getResourceAsStream("/cadre-logging.properties")) {
+      if (in != null) {
+        LogManager.getLogManager().readConfiguration(in);
+      }
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package org.cadre.account;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import org.cadre.http.ApiException;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** The SQL of accounts: users, organizations, sessions, API tokens and failed-login counters. */
+public final class AccountRepository {
+
+  /** A user row with the password hash, for login. */
+  public record Credentials(Principal principal, String passwordHash) {
+  }
+
+  private static final String PRINCIPAL_COLUMNS = "u.id, u.email, u.name, u.is_admin";
+
+  private final Pool pool;
+
+  public AccountRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  /** Creates the user and, if new, its organization. A taken email is a 409 on field {@code email}. */
+  public Future<Principal> createUser(SqlClient client, String email, String name, String passwordHash,
+                                      String organization, boolean admin) {
+    return client.preparedQuery(
+        "insert into organizations (name) values ($1) "
+          + "on conflict ((lower(name))) do update set name = organizations.name returning id")
+      .execute(Tuple.of(organization))
+      .compose(orgs -> client.preparedQuery(
+          "insert into users (email, name, password_hash, organization_id, is_admin) values ($1, $2, $3, $4, $5) "
+            + "returning id")
+        .execute(Tuple.of(email, name, passwordHash, orgs.iterator().next().getUUID(0), admin)))
+      .map(rows -> new Principal(rows.iterator().next().getUUID(0), email, name, admin))
+      .recover(err -> Future.failedFuture(isUniqueViolation(err)
+        ? ApiException.conflict("email_taken", "An account with this email already exists.", "email")
+        : err));
+  }
+
+  public Future<Principal> createUser(String email, String name, String passwordHash, String organization, boolean admin) {
+    return pool.withTransaction(conn -> createUser(conn, email, name, passwordHash, organization, admin));
+  }
+
+  public Future<Credentials> credentials(String email) {
+    return pool.preparedQuery("select " + PRINCIPAL_COLUMNS + ", u.password_hash from users u where lower(u.email) = lower($1)")
+      .execute(Tuple.of(email))
+      .map(rows -> rows.size() == 0 ? null
+        : new Credentials(principal(rows.iterator().next()), rows.iterator().next().getString("password_hash")));
+  }
+
+  public Future<Principal> byEmail(String email) {
+    return pool.preparedQuery("select " + PRINCIPAL_COLUMNS + " from users u where lower(u.email) = lower($1)")
+      .execute(Tuple.of(email))
+      .map(rows -> rows.size() == 0 ? null : principal(rows.iterator().next()));
+  }
+
+  public Future<Void> setAdmin(UUID userId) {
+    return pool.preparedQuery("update users set is_admin = true where id = $1").execute(Tuple.of(userId)).mapEmpty();
+  }
+
+  /** The caller's own profile, with organization. */
+  public Future<JsonObject> profile(UUID userId) {
+    return pool.preparedQuery(
+        "select " + PRINCIPAL_COLUMNS + ", o.id as org_id, o.name as org_name, u.created_at "
+          + "from users u join organizations o on o.id = u.organization_id where u.id = $1")
+      .execute(Tuple.of(userId))
+      .map(rows -> {
+        Row row = rows.iterator().next();
+        return principal(row).toJson()
+          .put("organization", new JsonObject().put("id", row.getUUID("org_id").toString()).put("name", row.getString("org_name")))
+          .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString());
+      });
+  }
+
+  public Future<Void> createSession(Buffer tokenHash, UUID userId, Duration lifetime) {
+    return pool.preparedQuery("insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3)")
+      .execute(Tuple.of(tokenHash, userId, OffsetDateTime.now(ZoneOffset.UTC).plus(lifetime)))
+      .mapEmpty();
+  }
+
+  public Future<Principal> sessionPrincipal(Buffer tokenHash) {
+    return pool.preparedQuery("select " + PRINCIPAL_COLUMNS + " from sessions s join users u on u.id = s.user_id "
+        + "where s.token_hash = $1 and s.expires_at > now()")
+      .execute(Tuple.of(tokenHash))
+      .map(rows -> rows.size() == 0 ? null : principal(rows.iterator().next()));
+  }
+
+  public Future<Void> deleteSession(Buffer tokenHash) {
+    return pool.preparedQuery("delete from sessions where token_hash = $1").execute(Tuple.of(tokenHash)).mapEmpty();
+  }
+
+  public Future<UUID> createToken(UUID userId, String name, Buffer tokenHash) {
+    return pool.preparedQuery("insert into api_tokens (user_id, name, token_hash) values ($1, $2, $3) returning id")
+      .execute(Tuple.of(userId, name, tokenHash))
+      .map(rows -> rows.iterator().next().getUUID(0));
+  }
+
+  public Future<Principal> tokenPrincipal(Buffer tokenHash) {
+    return pool.preparedQuery("with t as (update api_tokens set last_used_at = now() where token_hash = $1 returning user_id) "
+        + "select " + PRINCIPAL_COLUMNS + " from t join users u on u.id = t.user_id")
+      .execute(Tuple.of(tokenHash))
+      .map(rows -> rows.size() == 0 ? null : principal(rows.iterator().next()));
+  }
+
+  public Future<JsonArray> listTokens(UUID userId) {
+    return pool.preparedQuery("select id, name, created_at, last_used_at from api_tokens where user_id = $1 order by created_at")
+      .execute(Tuple.of(userId))
+      .map(rows -> {
+        JsonArray out = new JsonArray();
+        for (Row row : rows) {
+          OffsetDateTime used = row.getOffsetDateTime("last_used_at");
+          out.add(new JsonObject()
+            .put("id", row.getUUID("id").toString())
+            .put("name", row.getString("name"))
+            .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString())
+            .put("lastUsedAt", used == null ? null : used.toInstant().toString()));
+        }
+        return out;
+      });
+  }
+
+  public Future<Boolean> deleteToken(UUID userId, UUID tokenId) {
+    return pool.preparedQuery("delete from api_tokens where id = $1 and user_id = $2")
+      .execute(Tuple.of(tokenId, userId))
+      .map(rows -> rows.rowCount() > 0);
+  }
+
+  /** The highest failure count among the keys within the current window. */
+  public Future<int[]> recentFailures(List<String> keys, Duration window) {
+    return pool.preparedQuery("select key, failures from login_failures where key = any($1) and window_start > $2")
+      .execute(Tuple.tuple().addArrayOfString(keys.toArray(new String[0])).addOffsetDateTime(OffsetDateTime.now(ZoneOffset.UTC).minus(window)))
+      .map(rows -> {
+        int[] counts = new int[keys.size()];
+        for (Row row : rows) {
+          counts[keys.indexOf(row.getString("key"))] = row.getInteger("failures");
+        }
+        return counts;
+      });
+  }
+
+  /** Counts one failure for each key, starting a fresh window where the old one has lapsed. */
+  public Future<Void> recordFailure(List<String> keys, Duration window) {
+    return pool.preparedQuery("insert into login_failures (key, failures, window_start) select k, 1, now() from unnest($1::text[]) k "
+        + "on conflict (key) do update set "
+        + "failures = case when login_failures.window_start > $2 then login_failures.failures + 1 else 1 end, "
+        + "window_start = case when login_failures.window_start > $2 then login_failures.window_start else now() end")
+      .execute(Tuple.tuple().addArrayOfString(keys.toArray(new String[0])).addOffsetDateTime(OffsetDateTime.now(ZoneOffset.UTC).minus(window)))
+      .mapEmpty();
+  }
+
+  public Future<Void> clearFailures(String key) {
+    return pool.preparedQuery("delete from login_failures where key = $1").execute(Tuple.of(key)).mapEmpty();
+  }
+
+  static Principal principal(Row row) {
+    return new Principal(row.getUUID("id"), row.getString("email"), row.getString("name"), row.getBoolean("is_admin"));
+  }
+
+  public static boolean isUniqueViolation(Throwable err) {
+    return err instanceof PgException pg && "23505".equals(pg.getSqlState());
+  }
+}

@@ -1,0 +1,109 @@
+package org.cadre.account;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.cadre.http.ApiException;
+import org.cadre.http.Ids;
+import org.cadre.http.JsonBody;
+
+/** {@code /api/auth/*} and {@code /api/me*}. */
+public final class AccountRoutes {
+
+  private final Accounts accounts;
+  private final AccountRepository repo;
+
+  public AccountRoutes(Accounts accounts) {
+    this.accounts = accounts;
+    this.repo = accounts.repository();
+  }
+
+  public void mount(Router router) {
+    router.post("/api/auth/register").handler(this::register);
+    router.post("/api/auth/login").handler(this::login);
+    router.post("/api/auth/logout").handler(this::logout);
+    router.get("/api/me").handler(this::me);
+    router.get("/api/me/tokens").handler(this::listTokens);
+    router.post("/api/me/tokens").handler(this::createToken);
+    router.delete("/api/me/tokens/:tokenId").handler(this::deleteToken);
+  }
+
+  private void register(RoutingContext ctx) {
+    JsonBody body = JsonBody.of(ctx);
+    String email = body.email("email");
+    String password = body.password("password", 10, 200);
+    String name = body.string("name", 1, 100);
+    String organization = body.optionalString("organization", 1, 200);
+    accounts.register(email, password, name, organization, false)
+      .compose(principal -> accounts.openSession(principal).map(token -> {
+        ctx.response().addCookie(Authentication.sessionCookie(ctx, token, Accounts.SESSION_LIFETIME.toSeconds()));
+        return principal;
+      }))
+      .onSuccess(principal -> ctx.response().setStatusCode(201).end(principal.toJson().encode()))
+      .onFailure(ctx::fail);
+  }
+
+  private void login(RoutingContext ctx) {
+    JsonBody body = JsonBody.of(ctx);
+    String email = body.email("email");
+    String password = body.password("password", 1, 200);
+    accounts.login(email, password, ctx.request().remoteAddress().hostAddress())
+      .compose(principal -> accounts.openSession(principal).map(token -> {
+        ctx.response().addCookie(Authentication.sessionCookie(ctx, token, Accounts.SESSION_LIFETIME.toSeconds()));
+        return principal;
+      }))
+      .onSuccess(principal -> ctx.json(principal.toJson()))
+      .onFailure(ctx::fail);
+  }
+
+  private void logout(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(Authentication.SESSION_COOKIE);
+    ctx.response().addCookie(Authentication.sessionCookie(ctx, "", 0));
+    if (cookie == null) {
+      ctx.response().setStatusCode(204).end();
+      return;
+    }
+    repo.deleteSession(Tokens.digest(cookie.getValue()))
+      .onSuccess(v -> ctx.response().setStatusCode(204).end())
+      .onFailure(ctx::fail);
+  }
+
+  private void me(RoutingContext ctx) {
+    Principal principal = Authentication.required(ctx);
+    repo.profile(principal.userId()).onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  private void listTokens(RoutingContext ctx) {
+    Principal principal = Authentication.required(ctx);
+    repo.listTokens(principal.userId())
+      .onSuccess(tokens -> ctx.json(new JsonObject().put("tokens", tokens)))
+      .onFailure(ctx::fail);
+  }
+
+  private void createToken(RoutingContext ctx) {
+    Principal principal = Authentication.required(ctx);
+    String name = JsonBody.optional(ctx).optionalString("name", 1, 100);
+    String token = Tokens.generate("cadre_pat_");
+    repo.createToken(principal.userId(), name == null ? "API token" : name, Tokens.digest(token))
+      .onSuccess(id -> ctx.response().setStatusCode(201).end(new JsonObject()
+        .put("id", id.toString())
+        .put("token", token)
+        .put("name", name == null ? "API token" : name)
+        .encode()))
+      .onFailure(ctx::fail);
+  }
+
+  private void deleteToken(RoutingContext ctx) {
+    Principal principal = Authentication.required(ctx);
+    repo.deleteToken(principal.userId(), Ids.path(ctx, "tokenId", "That token"))
+      .onSuccess(deleted -> {
+        if (deleted) {
+          ctx.response().setStatusCode(204).end();
+        } else {
+          ctx.fail(ApiException.notFound("That token"));
+        }
+      })
+      .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,86 @@
+package org.cadre.account;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import org.cadre.http.ApiException;
+
+/**
+ * Resolves the caller from an {@code Authorization: Bearer} API token or the session cookie and leaves it on the
+ * routing context (also for the event-bus bridge, whose sockets keep the context of their opening request).
+ * A wrong bearer token is refused; a stale cookie is treated as no cookie.
+ */
+public final class Authentication implements Handler<RoutingContext> {
+
+  public static final String SESSION_COOKIE = "cadre_session";
+  private static final String PRINCIPAL = "cadre.principal";
+
+  private final AccountRepository repo;
+
+  public Authentication(AccountRepository repo) {
+    this.repo = repo;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    resolve(ctx.request())
+      .onSuccess(principal -> {
+        if (principal != null) {
+          ctx.put(PRINCIPAL, principal);
+        }
+        ctx.next();
+      })
+      .onFailure(ctx::fail);
+  }
+
+  private Future<Principal> resolve(HttpServerRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return repo.tokenPrincipal(Tokens.digest(header.substring(7).strip()))
+        .compose(p -> p != null ? Future.succeededFuture(p)
+          : Future.failedFuture(new ApiException(401, "invalid_token", "The API token is unknown or revoked.", null)));
+    }
+    Cookie cookie = request.getCookie(SESSION_COOKIE);
+    if (cookie == null || cookie.getValue().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return repo.sessionPrincipal(Tokens.digest(cookie.getValue()));
+  }
+
+  /** The caller, or null when anonymous. */
+  public static Principal current(RoutingContext ctx) {
+    return ctx.get(PRINCIPAL);
+  }
+
+  /** The caller; anonymous requests fail with 401. */
+  public static Principal required(RoutingContext ctx) {
+    Principal principal = current(ctx);
+    if (principal == null) {
+      throw ApiException.unauthenticated();
+    }
+    return principal;
+  }
+
+  /** A route handler that lets only authenticated requests through. */
+  public static void requireAuthenticated(RoutingContext ctx) {
+    required(ctx);
+    ctx.next();
+  }
+
+  public static Cookie sessionCookie(RoutingContext ctx, String token, long maxAgeSeconds) {
+    return Cookie.cookie(SESSION_COOKIE, token)
+      .setPath("/")
+      .setHttpOnly(true)
+      .setSameSite(CookieSameSite.LAX)
+      .setSecure(behindTls(ctx))
+      .setMaxAge(maxAgeSeconds);
+  }
+
+  /** Secure cookies only over TLS, directly or through a proxy that terminates it. */
+  private static boolean behindTls(RoutingContext ctx) {
+    return ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
+  }
+}

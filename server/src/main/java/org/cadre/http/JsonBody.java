@@ -1,0 +1,193 @@
+package org.cadre.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Typed, validated reads of a JSON request body or bus command. Every read names the field it failed on,
+ * so a handler validates everything before it stores anything.
+ */
+public final class JsonBody {
+
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+  private final JsonObject json;
+
+  public JsonBody(JsonObject json) {
+    this.json = json == null ? new JsonObject() : json;
+  }
+
+  /** The body of an API request; a missing or non-object body fails with a 400. */
+  public static JsonBody of(RoutingContext ctx) {
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      throw ApiException.invalid(null, "The request needs a JSON object body.");
+    }
+    Object parsed;
+    try {
+      parsed = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      throw ApiException.invalid(null, "The request body is not a JSON object.");
+    }
+    if (parsed == null) {
+      throw ApiException.invalid(null, "The request needs a JSON object body.");
+    }
+    return new JsonBody((JsonObject) parsed);
+  }
+
+  /** A body that may be absent (for endpoints whose fields are all optional). */
+  public static JsonBody optional(RoutingContext ctx) {
+    return ctx.body() == null || ctx.body().length() == 0 ? new JsonBody(null) : of(ctx);
+  }
+
+  public JsonObject json() {
+    return json;
+  }
+
+  public boolean has(String field) {
+    return json.getValue(field) != null;
+  }
+
+  public String string(String field, int minLength, int maxLength) {
+    String value = optionalString(field, minLength, maxLength);
+    if (value == null) {
+      throw ApiException.invalid(field, "'" + field + "' is required.");
+    }
+    return value;
+  }
+
+  /** Trimmed text between the bounds, or null when absent. */
+  public String optionalString(String field, int minLength, int maxLength) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof String s)) {
+      throw ApiException.invalid(field, "'" + field + "' must be a string.");
+    }
+    String value = s.strip();
+    if (value.length() < minLength) {
+      throw ApiException.invalid(field, minLength <= 1
+        ? "'" + field + "' must not be blank."
+        : "'" + field + "' must be at least " + minLength + " characters.");
+    }
+    if (value.length() > maxLength) {
+      throw ApiException.invalid(field, "'" + field + "' must be at most " + maxLength + " characters.");
+    }
+    return value;
+  }
+
+  /** Passwords are taken as typed: no trimming. */
+  public String password(String field, int minLength, int maxLength) {
+    Object raw = json.getValue(field);
+    if (!(raw instanceof String s)) {
+      throw ApiException.invalid(field, raw == null ? "'" + field + "' is required." : "'" + field + "' must be a string.");
+    }
+    if (s.length() < minLength || s.length() > maxLength) {
+      throw ApiException.invalid(field, "'" + field + "' must be " + minLength + " to " + maxLength + " characters.");
+    }
+    return s;
+  }
+
+  public String email(String field) {
+    String value = string(field, 3, 254).toLowerCase(Locale.ROOT);
+    if (!EMAIL.matcher(value).matches()) {
+      throw ApiException.invalid(field, "'" + field + "' must be an email address.");
+    }
+    return value;
+  }
+
+  public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+    E value = optionalEnum(field, type);
+    if (value == null) {
+      throw ApiException.invalid(field, "'" + field + "' is required (one of " + names(type) + ").");
+    }
+    return value;
+  }
+
+  /** Enum constants are written in JSON in lower case with dashes: {@code IN_PROGRESS} is "in-progress". */
+  public <E extends Enum<E>> E optionalEnum(String field, Class<E> type) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (raw instanceof String s) {
+      for (E e : type.getEnumConstants()) {
+        if (wireName(e).equals(s)) {
+          return e;
+        }
+      }
+    }
+    throw ApiException.invalid(field, "'" + field + "' must be one of " + names(type) + ".");
+  }
+
+  public UUID uuid(String field) {
+    UUID value = optionalUuid(field);
+    if (value == null) {
+      throw ApiException.invalid(field, "'" + field + "' is required.");
+    }
+    return value;
+  }
+
+  public UUID optionalUuid(String field) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    UUID id = raw instanceof String s ? Ids.parse(s) : null;
+    if (id == null) {
+      throw ApiException.invalid(field, "'" + field + "' must be an id.");
+    }
+    return id;
+  }
+
+  public Integer optionalInt(String field, int min, int max) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof Integer || raw instanceof Long) || ((Number) raw).longValue() < min || ((Number) raw).longValue() > max) {
+      throw ApiException.invalid(field, "'" + field + "' must be a whole number from " + min + " to " + max + ".");
+    }
+    return ((Number) raw).intValue();
+  }
+
+  public long longValue(String field, long min, long max) {
+    Object raw = json.getValue(field);
+    if (!(raw instanceof Integer || raw instanceof Long) || ((Number) raw).longValue() < min || ((Number) raw).longValue() > max) {
+      throw ApiException.invalid(field, raw == null
+        ? "'" + field + "' is required."
+        : "'" + field + "' must be a whole number from " + min + " to " + max + ".");
+    }
+    return ((Number) raw).longValue();
+  }
+
+  public Instant optionalInstant(String field) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (raw instanceof String s) {
+      try {
+        return Instant.parse(s);
+      } catch (DateTimeParseException ignored) {
+        // fall through to the shared message
+      }
+    }
+    throw ApiException.invalid(field, "'" + field + "' must be an ISO-8601 instant such as 2026-03-02T15:30:00Z.");
+  }
+
+  public static String wireName(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static <E extends Enum<E>> String names(Class<E> type) {
+    return String.join(", ", Arrays.stream(type.getEnumConstants()).map(JsonBody::wireName).toList());
+  }
+}

@@ -1,0 +1,94 @@
+package org.cadre.realtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import org.cadre.http.ApiException;
+import org.cadre.http.Ids;
+import org.cadre.http.JsonBody;
+import org.cadre.space.Access;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The commands clients send to {@link Addresses#COMMAND}, by {@code type}. The bridge guard has already checked
+ * the caller's access to the command's space against {@link #required} and stamped the caller into the message
+ * headers; handlers read the caller only from there.
+ */
+public final class Commands {
+
+  private static final Logger LOG = Logger.getLogger(Commands.class.getName());
+  static final String USER_HEADER = "cadre-user";
+  static final String ACCESS_HEADER = "cadre-access";
+
+  /** An authorized command: its space, caller and the caller's access there, and its validated-on-read body. */
+  public record Command(String type, UUID spaceId, UUID userId, Access access, JsonBody body) {
+  }
+
+  @FunctionalInterface
+  public interface Handler {
+    Future<JsonObject> handle(Command command);
+  }
+
+  private record Entry(Access required, Handler handler) {
+  }
+
+  private final Map<String, Entry> handlers = new HashMap<>();
+
+  public Commands register(String type, Access required, Handler handler) {
+    if (handlers.putIfAbsent(type, new Entry(required, handler)) != null) {
+      throw new IllegalStateException("Command " + type + " is registered twice");
+    }
+    return this;
+  }
+
+  /** The access a command type needs in its space, or null for an unknown type. */
+  public Access required(String type) {
+    Entry entry = handlers.get(type);
+    return entry == null ? null : entry.required();
+  }
+
+  public MessageConsumer<Object> listen(Vertx vertx) {
+    return vertx.eventBus().consumer(Addresses.COMMAND, this::dispatch);
+  }
+
+  private void dispatch(Message<Object> message) {
+    try {
+      String user = message.headers().get(USER_HEADER);
+      String access = message.headers().get(ACCESS_HEADER);
+      if (user == null || access == null || !(message.body() instanceof JsonObject json)) {
+        throw ApiException.unauthenticated();
+      }
+      Command command = new Command(json.getString("type"), Ids.parse(json.getString("spaceId")), UUID.fromString(user),
+        Access.valueOf(access.toUpperCase(Locale.ROOT)), new JsonBody(json));
+      handlers.get(command.type()).handler().handle(command).onComplete(ar -> {
+        if (ar.succeeded()) {
+          message.reply(ar.result());
+        } else {
+          fail(message, ar.cause());
+        }
+      });
+    } catch (RuntimeException e) {
+      fail(message, e);
+    }
+  }
+
+  /** Bus failures carry the same error object as REST, JSON-encoded in the failure message. */
+  static void fail(Message<?> message, Throwable cause) {
+    ApiException error;
+    if (cause instanceof ApiException api) {
+      error = api;
+    } else {
+      LOG.log(Level.SEVERE, "Command failed", cause);
+      error = new ApiException(500, "internal", "Something went wrong on the server.", null);
+    }
+    message.fail(error.status(), error.toJson().encode());
+  }
+}

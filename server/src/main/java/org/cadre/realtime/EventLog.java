@@ -1,0 +1,73 @@
+package org.cadre.realtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The per-space event log and its change notifications.
+ *
+ * <p>Every change to a space runs in one transaction that calls {@link #append}: it bumps the space's
+ * {@code seq} (the row lock makes concurrent writers of one space commit in seq order), stores the event and
+ * queues a NOTIFY on {@link #EVENTS_CHANNEL} carrying only the space id and seq. PostgreSQL delivers the
+ * NOTIFY on commit, never for a rolled-back change, to the {@link EventRelay} of every instance.
+ */
+public final class EventLog {
+
+  public static final String EVENTS_CHANNEL = "cadre_events";
+  public static final String ACCESS_CHANNEL = "cadre_access";
+
+  private final Pool pool;
+
+  public EventLog(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Appends an event inside the caller's transaction. */
+  public static Future<SpaceEvent> append(SqlConnection tx, UUID spaceId, String type, JsonObject payload, UUID actor) {
+    return tx.preparedQuery(
+        "with s as (update spaces set seq = seq + 1 where id = $1 returning seq), "
+          + "e as (insert into events (space_id, seq, type, payload, actor_id) select $1, s.seq, $2, $3, $4 from s "
+          + "returning space_id, seq, type, payload, actor_id, at) "
+          + "select e.*, pg_notify('" + EVENTS_CHANNEL + "', json_build_object('space', e.space_id, 'seq', e.seq)::text) from e")
+      .execute(Tuple.of(spaceId, type, payload, actor))
+      .map(rows -> {
+        if (rows.size() == 0) {
+          throw new IllegalStateException("No space " + spaceId + " to append an event to");
+        }
+        return SpaceEvent.from(rows.iterator().next());
+      });
+  }
+
+  /**
+   * Tells every instance, on commit, that a user's rights in a space changed, so that caches drop them and
+   * live connections lose what they may no longer see.
+   */
+  public static Future<Void> notifyAccessChanged(SqlClient tx, UUID userId, UUID spaceId) {
+    return tx.preparedQuery("select pg_notify('" + ACCESS_CHANNEL + "', json_build_object('user', $1::uuid, 'space', $2::uuid)::text)")
+      .execute(Tuple.of(userId, spaceId))
+      .mapEmpty();
+  }
+
+  /** Events of a space after a seq, in order, at most {@code limit}. */
+  public Future<List<SpaceEvent>> after(UUID spaceId, long afterSeq, int limit) {
+    return pool.preparedQuery("select space_id, seq, type, payload, actor_id, at from events "
+        + "where space_id = $1 and seq > $2 order by seq limit $3")
+      .execute(Tuple.of(spaceId, afterSeq, limit))
+      .map(rows -> {
+        List<SpaceEvent> events = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+          events.add(SpaceEvent.from(row));
+        }
+        return events;
+      });
+  }
+}

@@ -1,0 +1,126 @@
+package org.cadre.realtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * LISTENs for committed changes and relays them to this instance's event bus: each space's events are read
+ * back from the log and published to {@code space.<id>} strictly in seq order, with no gap and no repeat,
+ * however the notifications arrive. When the listening connection drops and comes back, every space seen so far
+ * is read again from its last relayed seq, and every access cache is flushed, since notifications were lost.
+ *
+ * <p>One instance of this verticle runs per server; all its state lives on its own event loop.
+ */
+public final class EventRelay extends VerticleBase {
+
+  private static final Logger LOG = Logger.getLogger(EventRelay.class.getName());
+  private static final int BATCH = 500;
+  private static final long RETRY_MS = 1_000;
+
+  /** How far a space has been relayed, and how far it is known to go. */
+  private static final class Cursor {
+    long relayed;
+    long known;
+    boolean reading;
+
+    Cursor(long relayed) {
+      this.relayed = relayed;
+      this.known = relayed;
+    }
+  }
+
+  private final PgConnectOptions connectOptions;
+  private final EventLog log;
+  private final Map<UUID, Cursor> cursors = new HashMap<>();
+  private PgSubscriber subscriber;
+  private boolean subscribedBefore;
+
+  public EventRelay(PgConnectOptions connectOptions, EventLog log) {
+    this.connectOptions = connectOptions;
+    this.log = log;
+  }
+
+  @Override
+  public Future<?> start() {
+    subscriber = PgSubscriber.subscriber(vertx, connectOptions)
+      .reconnectPolicy(attempt -> RETRY_MS);
+    subscriber.channel(EventLog.EVENTS_CHANNEL)
+      .subscribeHandler(v -> onSubscribed())
+      .handler(this::onEventNotice);
+    subscriber.channel(EventLog.ACCESS_CHANNEL)
+      .handler(this::onAccessNotice);
+    return subscriber.connect();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return subscriber.close();
+  }
+
+  private void onSubscribed() {
+    if (!subscribedBefore) {
+      subscribedBefore = true;
+      return;
+    }
+    LOG.info("Change listener reconnected; re-reading " + cursors.size() + " spaces");
+    vertx.eventBus().publish(Addresses.ACCESS_CHANGED, new JsonObject());
+    cursors.forEach((space, cursor) -> {
+      cursor.known = Long.MAX_VALUE;
+      pump(space, cursor);
+    });
+  }
+
+  private void onEventNotice(String payload) {
+    JsonObject notice = new JsonObject(payload);
+    UUID space = UUID.fromString(notice.getString("space"));
+    long seq = notice.getLong("seq");
+    Cursor cursor = cursors.computeIfAbsent(space, id -> new Cursor(seq - 1));
+    if (seq > cursor.known) {
+      cursor.known = seq;
+    }
+    pump(space, cursor);
+  }
+
+  private void pump(UUID space, Cursor cursor) {
+    if (cursor.reading || cursor.known <= cursor.relayed) {
+      return;
+    }
+    cursor.reading = true;
+    log.after(space, cursor.relayed, BATCH).onComplete(ar -> {
+      cursor.reading = false;
+      if (ar.failed()) {
+        LOG.log(Level.WARNING, "Could not read events of space " + space + "; retrying", ar.cause());
+        vertx.setTimer(RETRY_MS, t -> pump(space, cursor));
+        return;
+      }
+      List<SpaceEvent> events = ar.result();
+      for (SpaceEvent event : events) {
+        vertx.eventBus().publish(Addresses.space(space), event.toJson());
+        cursor.relayed = event.seq();
+      }
+      if (events.isEmpty()) {
+        // Nothing beyond what was relayed exists (yet): only a later notice can move this space on.
+        cursor.known = cursor.relayed;
+      }
+      pump(space, cursor);
+    });
+  }
+
+  private void onAccessNotice(String payload) {
+    JsonObject notice = new JsonObject(payload);
+    vertx.eventBus().publish(Addresses.ACCESS_CHANGED, notice);
+    UUID user = UUID.fromString(notice.getString("user"));
+    vertx.eventBus().publish(Addresses.user(user),
+      new JsonObject().put("type", "access.changed").put("spaceId", notice.getString("space")));
+  }
+}

@@ -1,0 +1,109 @@
+package org.cadre.space;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.cadre.account.Authentication;
+import org.cadre.account.Principal;
+import org.cadre.account.Tokens;
+import org.cadre.http.ApiException;
+import org.cadre.http.Ids;
+import org.cadre.http.JsonBody;
+import org.cadre.realtime.EventLog;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Invitations into a space: a secret link that admits up to {@code maxUses} people until it expires. */
+public final class InvitationRoutes {
+
+  static final Duration DEFAULT_LIFETIME = Duration.ofDays(14);
+  static final Duration MAX_LIFETIME = Duration.ofDays(365);
+
+  private final SpaceRepository repo;
+  private final SpaceAccess access;
+
+  public InvitationRoutes(SpaceRepository repo, SpaceAccess access) {
+    this.repo = repo;
+    this.access = access;
+  }
+
+  public void mount(Router router) {
+    router.post("/api/spaces/:id/invitations").handler(this::create);
+    router.post("/api/invitations/:token/accept").handler(this::accept);
+  }
+
+  private void create(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    UUID id = Ids.path(ctx, "id", "That space");
+    JsonBody body = JsonBody.of(ctx);
+    Role role = body.enumValue("role", Role.class);
+    Instant now = Instant.now();
+    Instant expiresAt = body.optionalInstant("expiresAt");
+    if (expiresAt == null) {
+      expiresAt = now.plus(DEFAULT_LIFETIME);
+    } else if (!expiresAt.isAfter(now)) {
+      throw ApiException.invalid("expiresAt", "'expiresAt' must be in the future.");
+    } else if (expiresAt.isAfter(now.plus(MAX_LIFETIME))) {
+      throw ApiException.invalid("expiresAt", "'expiresAt' must be within " + MAX_LIFETIME.toDays() + " days.");
+    }
+    Integer maxUsesField = body.optionalInt("maxUses", 1, 1000);
+    int maxUses = maxUsesField == null ? 1 : maxUsesField;
+    Instant expires = expiresAt;
+    String token = Tokens.generate("inv_");
+    access.require(me, id, Access.MANAGE)
+      .compose(a -> repo.pool().withTransaction(tx -> repo.findActive(tx, id)
+        .compose(space -> repo.createInvitation(tx, id, Tokens.digest(token), role, expires, maxUses, me.userId()))
+        .compose(invitationId -> {
+          JsonObject invitation = new JsonObject()
+            .put("id", invitationId.toString())
+            .put("role", JsonBody.wireName(role))
+            .put("expiresAt", expires.toString())
+            .put("maxUses", maxUses);
+          return EventLog.append(tx, id, "invitation.created", invitation, me.userId()).map(invitation);
+        })))
+      .onSuccess(invitation -> SpaceRoutes.created(ctx, invitation.put("spaceId", id.toString()).put("token", token)))
+      .onFailure(ctx::fail);
+  }
+
+  /** Joins the caller to the invitation's space. Someone already a member keeps their role and uses nothing up. */
+  private void accept(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    Buffer digest = Tokens.digest(ctx.pathParam("token"));
+    repo.pool().withTransaction(tx -> repo.lockInvitation(tx, digest).compose(invitation -> {
+        if (invitation == null) {
+          return Future.failedFuture(ApiException.notFound("That invitation"));
+        }
+        if (!invitation.expiresAt().isAfter(Instant.now())) {
+          return Future.failedFuture(ApiException.conflict("invitation_expired", "This invitation has expired.", null));
+        }
+        return repo.findActive(tx, invitation.spaceId())
+          .compose(space -> repo.currentRole(tx, space.id(), me.userId()))
+          .compose(current -> {
+            if (current != null) {
+              return Future.succeededFuture(new JsonObject().put("spaceId", invitation.spaceId().toString())
+                .put("role", JsonBody.wireName(current)).put("joined", false));
+            }
+            if (invitation.uses() >= invitation.maxUses()) {
+              return Future.failedFuture(ApiException.conflict("invitation_used_up", "This invitation has been used up.", null));
+            }
+            JsonObject member = new JsonObject().put("userId", me.userId().toString()).put("name", me.name())
+              .put("role", JsonBody.wireName(invitation.role())).put("invitationId", invitation.id().toString());
+            return repo.useInvitation(tx, invitation.id())
+              .compose(v -> repo.addMember(tx, invitation.spaceId(), me.userId(), invitation.role()))
+              .compose(v -> EventLog.append(tx, invitation.spaceId(), "member.added", member, me.userId()))
+              .compose(v -> EventLog.notifyAccessChanged(tx, me.userId(), invitation.spaceId()))
+              .map(new JsonObject().put("spaceId", invitation.spaceId().toString())
+                .put("role", JsonBody.wireName(invitation.role())).put("joined", true));
+          });
+      }))
+      .onSuccess(result -> {
+        access.invalidate(me.userId());
+        ctx.json(result);
+      })
+      .onFailure(ctx::fail);
+  }
+}

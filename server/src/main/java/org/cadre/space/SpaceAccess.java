@@ -1,0 +1,121 @@
+package org.cadre.space;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import org.cadre.account.Principal;
+import org.cadre.http.ApiException;
+import org.cadre.http.JsonBody;
+import org.cadre.realtime.Addresses;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Answers "what may this user do in this space?" from two Caffeine caches: each user's memberships (dropped
+ * whenever a membership of theirs changes, on any instance) and each space's path (spaces never move).
+ * One instance per verticle: the caches run their loads and callbacks on that verticle's context.
+ */
+public final class SpaceAccess {
+
+  private final Context context;
+  private final AsyncLoadingCache<UUID, List<Grant>> grants;
+  private final AsyncLoadingCache<UUID, List<UUID>> paths;
+  private MessageConsumer<JsonObject> invalidations;
+
+  public SpaceAccess(Vertx vertx, SpaceRepository repo) {
+    this.context = vertx.getOrCreateContext();
+    this.grants = Caffeine.newBuilder()
+      .maximumSize(50_000)
+      .expireAfterAccess(Duration.ofMinutes(30))
+      .executor(command -> context.runOnContext(v -> command.run()))
+      .buildAsync((userId, executor) -> completable(repo.grants(userId)));
+    this.paths = Caffeine.newBuilder()
+      .maximumSize(100_000)
+      .executor(command -> context.runOnContext(v -> command.run()))
+      .buildAsync((spaceId, executor) -> completable(repo.path(spaceId)));
+  }
+
+  /** Starts dropping cached memberships when the relay reports a change. */
+  public SpaceAccess listen(Vertx vertx) {
+    invalidations = vertx.eventBus().consumer(Addresses.ACCESS_CHANGED, msg -> {
+      String user = msg.body().getString("user");
+      if (user == null) {
+        grants.synchronous().invalidateAll();
+      } else {
+        invalidate(UUID.fromString(user));
+      }
+    });
+    return this;
+  }
+
+  public Future<Void> close() {
+    return invalidations == null ? Future.succeededFuture() : invalidations.unregister();
+  }
+
+  public Future<Access> of(Principal principal, UUID spaceId) {
+    return of(principal.userId(), principal.admin(), spaceId);
+  }
+
+  public Future<Access> of(UUID userId, boolean admin, UUID spaceId) {
+    return path(spaceId).compose(path -> {
+      if (path.isEmpty() || admin) {
+        return Future.succeededFuture(AccessPolicy.access(admin, List.of(), path));
+      }
+      return grants(userId).map(granted -> AccessPolicy.access(false, granted, path));
+    });
+  }
+
+  public Future<List<Grant>> grants(UUID userId) {
+    return Future.fromCompletionStage(grants.get(userId), context);
+  }
+
+  private Future<List<UUID>> path(UUID spaceId) {
+    return Future.fromCompletionStage(paths.get(spaceId), context).onSuccess(path -> {
+      if (path.isEmpty()) {
+        // Do not remember a miss: the space may be created in a moment.
+        paths.synchronous().invalidate(spaceId);
+      }
+    });
+  }
+
+  /**
+   * The caller's access to the space when it is at least {@code needed}. A space the caller may not see at all
+   * fails as 404, so its existence is not revealed; one they see but may not act on fails as 403.
+   */
+  public Future<Access> require(Principal principal, UUID spaceId, Access needed) {
+    return of(principal, spaceId).compose(access -> {
+      if (access == Access.NONE) {
+        return Future.failedFuture(ApiException.notFound("That space"));
+      }
+      if (!access.allows(needed)) {
+        return Future.failedFuture(ApiException.forbidden(
+          "This needs " + JsonBody.wireName(needed) + " access to the space; you have " + JsonBody.wireName(access) + "."));
+      }
+      return Future.succeededFuture(access);
+    });
+  }
+
+  /** Drops the user's cached memberships on this verticle at once (the relay tells the others). */
+  public void invalidate(UUID userId) {
+    grants.synchronous().invalidate(userId);
+  }
+
+  private static <T> CompletableFuture<T> completable(Future<T> future) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    future.onComplete(ar -> {
+      if (ar.succeeded()) {
+        result.complete(ar.result());
+      } else {
+        result.completeExceptionally(ar.cause());
+      }
+    });
+    return result;
+  }
+}

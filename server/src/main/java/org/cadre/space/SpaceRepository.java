@@ -1,0 +1,246 @@
+package org.cadre.space;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import org.cadre.http.ApiException;
+import org.cadre.http.JsonBody;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The SQL of spaces, memberships and invitations. */
+public final class SpaceRepository {
+
+  /** An invitation row, locked for update while it is being accepted. */
+  public record Invitation(UUID id, UUID spaceId, Role role, Instant expiresAt, int maxUses, int uses) {
+  }
+
+  /** A current membership with the member's public profile. */
+  public record Member(UUID userId, String name, String email, String organization, Role role, Instant joinedAt) {
+    JsonObject toJson() {
+      return new JsonObject()
+        .put("userId", userId.toString())
+        .put("name", name)
+        .put("email", email)
+        .put("organization", organization)
+        .put("role", JsonBody.wireName(role))
+        .put("joinedAt", joinedAt.toString());
+    }
+  }
+
+  private final Pool pool;
+
+  public SpaceRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  public Future<List<Grant>> grants(UUID userId) {
+    return pool.preparedQuery("select m.space_id, m.role, s.path from memberships m join spaces s on s.id = m.space_id "
+        + "where m.user_id = $1 and m.left_at is null")
+      .execute(Tuple.of(userId))
+      .map(rows -> {
+        List<Grant> grants = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+          grants.add(new Grant(row.getUUID("space_id"), role(row.getString("role")),
+            List.copyOf(Arrays.asList(row.getArrayOfUUIDs("path")))));
+        }
+        return grants;
+      });
+  }
+
+  /** The space's path, or an empty list when there is no such space. */
+  public Future<List<UUID>> path(UUID spaceId) {
+    return pool.preparedQuery("select path from spaces where id = $1")
+      .execute(Tuple.of(spaceId))
+      .map(rows -> rows.size() == 0 ? List.of() : List.copyOf(Arrays.asList(rows.iterator().next().getArrayOfUUIDs("path"))));
+  }
+
+  public Future<Space> find(SqlClient client, UUID id) {
+    return client.preparedQuery("select " + Space.COLUMNS + " from spaces where id = $1")
+      .execute(Tuple.of(id))
+      .map(rows -> rows.size() == 0 ? null : Space.from(rows.iterator().next()));
+  }
+
+  /** The space, for a change: a missing one fails as 404, an archived one as 409. */
+  public Future<Space> findActive(SqlClient tx, UUID id) {
+    return find(tx, id).compose(space -> {
+      if (space == null) {
+        return Future.failedFuture(ApiException.notFound("That space"));
+      }
+      if (space.archived()) {
+        return Future.failedFuture(ApiException.conflict("archived", "The space is archived; it can no longer change.", null));
+      }
+      return Future.succeededFuture(space);
+    });
+  }
+
+  public Future<Space> find(UUID id) {
+    return find(pool, id);
+  }
+
+  /** The live space of that name directly below the parent (null parent: a root), or null. */
+  public Future<Space> findChild(UUID parentId, String name) {
+    return pool.preparedQuery("select " + Space.COLUMNS + " from spaces "
+        + "where parent_id is not distinct from $1 and name = $2 and archived_at is null limit 1")
+      .execute(Tuple.of(parentId, name))
+      .map(rows -> rows.size() == 0 ? null : Space.from(rows.iterator().next()));
+  }
+
+  /** The spaces a user's memberships reach (their spaces, everything below and everything above them). */
+  public Future<List<Space>> reachable(List<Grant> grants, boolean all) {
+    if (all) {
+      return list(pool.preparedQuery("select " + Space.COLUMNS + " from spaces order by created_at").execute());
+    }
+    UUID[] granted = grants.stream().map(Grant::spaceId).toArray(UUID[]::new);
+    UUID[] above = grants.stream().flatMap(g -> g.path().stream()).distinct().toArray(UUID[]::new);
+    return list(pool.preparedQuery("select " + Space.COLUMNS + " from spaces where path && $1 or id = any($2) order by created_at")
+      .execute(Tuple.tuple().addArrayOfUUID(granted).addArrayOfUUID(above)));
+  }
+
+  private static Future<List<Space>> list(Future<io.vertx.sqlclient.RowSet<Row>> query) {
+    return query.map(rows -> {
+      List<Space> spaces = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        spaces.add(Space.from(row));
+      }
+      return spaces;
+    });
+  }
+
+  /** Inserts a space below {@code parentId} (null for a root) and answers it. */
+  public Future<Space> create(SqlClient tx, UUID parentId, Kind kind, String name, String description, UUID creator) {
+    UUID id = UUID.randomUUID();
+    return tx.preparedQuery("insert into spaces (id, parent_id, kind, name, description, path, created_by) "
+        + "values ($1, $2, $3, $4, $5, coalesce((select path from spaces where id = $2), '{}') || $1::uuid, $6) "
+        + "returning " + Space.COLUMNS)
+      .execute(Tuple.of(id, parentId, JsonBody.wireName(kind), name, description == null ? "" : description, creator))
+      .map(rows -> Space.from(rows.iterator().next()));
+  }
+
+  public Future<Space> update(SqlClient tx, UUID id, String name, String description) {
+    return tx.preparedQuery("update spaces set name = coalesce($2, name), description = coalesce($3, description) "
+        + "where id = $1 returning " + Space.COLUMNS)
+      .execute(Tuple.of(id, name, description))
+      .map(rows -> Space.from(rows.iterator().next()));
+  }
+
+  public Future<Space> archive(SqlClient tx, UUID id) {
+    return tx.preparedQuery("update spaces set archived_at = now() where id = $1 and archived_at is null returning " + Space.COLUMNS)
+      .execute(Tuple.of(id))
+      .map(rows -> rows.size() == 0 ? null : Space.from(rows.iterator().next()));
+  }
+
+  public Future<List<Member>> members(UUID spaceId) {
+    return pool.preparedQuery("select u.id, u.name, u.email, o.name as organization, m.role, m.joined_at "
+        + "from memberships m join users u on u.id = m.user_id join organizations o on o.id = u.organization_id "
+        + "where m.space_id = $1 and m.left_at is null order by m.joined_at, u.name")
+      .execute(Tuple.of(spaceId))
+      .map(rows -> {
+        List<Member> members = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+          members.add(new Member(row.getUUID("id"), row.getString("name"), row.getString("email"),
+            row.getString("organization"), role(row.getString("role")), row.getOffsetDateTime("joined_at").toInstant()));
+        }
+        return members;
+      });
+  }
+
+  /** The user's current role in the space, or null. Locks the membership row for the rest of the transaction. */
+  public Future<Role> currentRole(SqlClient tx, UUID spaceId, UUID userId) {
+    return tx.preparedQuery("select role from memberships where space_id = $1 and user_id = $2 and left_at is null for update")
+      .execute(Tuple.of(spaceId, userId))
+      .map(rows -> rows.size() == 0 ? null : role(rows.iterator().next().getString("role")));
+  }
+
+  /** How many current leads the space has other than {@code except}. */
+  public Future<Integer> otherLeads(SqlClient tx, UUID spaceId, UUID except) {
+    return tx.preparedQuery("select count(*) from memberships where space_id = $1 and user_id <> $2 and role = 'lead' and left_at is null")
+      .execute(Tuple.of(spaceId, except))
+      .map(rows -> rows.iterator().next().getLong(0).intValue());
+  }
+
+  public Future<Void> addMember(SqlClient tx, UUID spaceId, UUID userId, Role role) {
+    return tx.preparedQuery("insert into memberships (space_id, user_id, role) values ($1, $2, $3)")
+      .execute(Tuple.of(spaceId, userId, JsonBody.wireName(role)))
+      .mapEmpty();
+  }
+
+  public Future<Void> changeRole(SqlClient tx, UUID spaceId, UUID userId, Role role) {
+    return tx.preparedQuery("update memberships set role = $3 where space_id = $1 and user_id = $2 and left_at is null")
+      .execute(Tuple.of(spaceId, userId, JsonBody.wireName(role)))
+      .mapEmpty();
+  }
+
+  /** Ends the membership, keeping its row for the roster history. */
+  public Future<Boolean> endMembership(SqlClient tx, UUID spaceId, UUID userId) {
+    return tx.preparedQuery("update memberships set left_at = now() where space_id = $1 and user_id = $2 and left_at is null")
+      .execute(Tuple.of(spaceId, userId))
+      .map(rows -> rows.rowCount() > 0);
+  }
+
+  public Future<UUID> createInvitation(SqlClient tx, UUID spaceId, Buffer tokenHash, Role role, Instant expiresAt,
+                                       int maxUses, UUID creator) {
+    return tx.preparedQuery("insert into invitations (space_id, token_hash, role, expires_at, max_uses, created_by) "
+        + "values ($1, $2, $3, $4, $5, $6) returning id")
+      .execute(Tuple.of(spaceId, tokenHash, JsonBody.wireName(role), OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC),
+        maxUses, creator))
+      .map(rows -> rows.iterator().next().getUUID(0));
+  }
+
+  /** The invitation with this token digest, locked so that concurrent accepts count its uses one at a time. */
+  public Future<Invitation> lockInvitation(SqlClient tx, Buffer tokenHash) {
+    return tx.preparedQuery("select id, space_id, role, expires_at, max_uses, uses from invitations where token_hash = $1 for update")
+      .execute(Tuple.of(tokenHash))
+      .map(rows -> {
+        if (rows.size() == 0) {
+          return null;
+        }
+        Row row = rows.iterator().next();
+        return new Invitation(row.getUUID("id"), row.getUUID("space_id"), role(row.getString("role")),
+          row.getOffsetDateTime("expires_at").toInstant(), row.getInteger("max_uses"), row.getInteger("uses"));
+      });
+  }
+
+  public Future<Void> useInvitation(SqlClient tx, UUID invitationId) {
+    return tx.preparedQuery("update invitations set uses = uses + 1 where id = $1").execute(Tuple.of(invitationId)).mapEmpty();
+  }
+
+  public Future<UUID> userIdByEmail(SqlClient client, String email) {
+    return client.preparedQuery("select id from users where lower(email) = lower($1)")
+      .execute(Tuple.of(email))
+      .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
+  }
+
+  public Future<JsonObject> publicProfile(SqlClient client, UUID userId) {
+    return client.preparedQuery("select id, name from users where id = $1")
+      .execute(Tuple.of(userId))
+      .map(rows -> rows.size() == 0 ? null
+        : new JsonObject().put("userId", userId.toString()).put("name", rows.iterator().next().getString("name")));
+  }
+
+  static Role role(String wire) {
+    return Role.valueOf(wire.toUpperCase(Locale.ROOT));
+  }
+
+  static JsonArray toJson(List<Member> members) {
+    JsonArray out = new JsonArray();
+    members.forEach(m -> out.add(m.toJson()));
+    return out;
+  }
+}

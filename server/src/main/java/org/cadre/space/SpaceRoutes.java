@@ -1,0 +1,210 @@
+package org.cadre.space;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.SqlConnection;
+import org.cadre.account.Authentication;
+import org.cadre.account.Principal;
+import org.cadre.http.ApiException;
+import org.cadre.http.Ids;
+import org.cadre.http.JsonBody;
+import org.cadre.realtime.EventLog;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** {@code /api/spaces}: the tree, space settings and memberships. */
+public final class SpaceRoutes {
+
+  private final Spaces spaces;
+  private final SpaceRepository repo;
+  private final SpaceAccess access;
+
+  public SpaceRoutes(Spaces spaces, SpaceAccess access) {
+    this.spaces = spaces;
+    this.repo = spaces.repository();
+    this.access = access;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/spaces").handler(this::tree);
+    router.post("/api/spaces").handler(this::createRoot);
+    router.get("/api/spaces/:id").handler(this::show);
+    router.patch("/api/spaces/:id").handler(this::update);
+    router.post("/api/spaces/:id/archive").handler(this::archive);
+    router.post("/api/spaces/:id/children").handler(this::createChild);
+    router.get("/api/spaces/:id/members").handler(this::members);
+    router.post("/api/spaces/:id/members").handler(this::addMember);
+    router.delete("/api/spaces/:id/members/:userId").handler(this::removeMember);
+    router.delete("/api/spaces/:id/members").handler(this::removeMember);
+  }
+
+  private void tree(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    Future<List<Grant>> grants = me.admin() ? Future.succeededFuture(List.of()) : access.grants(me.userId());
+    grants.compose(granted -> repo.reachable(granted, me.admin()).map(spaces -> buildTree(me, granted, spaces)))
+      .onSuccess(roots -> ctx.json(new JsonObject().put("spaces", roots)))
+      .onFailure(ctx::fail);
+  }
+
+  /** Nests the visible spaces; a space whose parent the caller may not see becomes a root of their tree. */
+  private static JsonArray buildTree(Principal me, List<Grant> grants, List<Space> spaces) {
+    Map<UUID, Role> roles = new HashMap<>();
+    grants.forEach(g -> roles.put(g.spaceId(), g.role()));
+    Map<UUID, JsonObject> visible = new LinkedHashMap<>();
+    for (Space space : spaces) {
+      Access a = AccessPolicy.access(me.admin(), grants, space.path());
+      if (a.allows(Access.NAMES)) {
+        Role role = roles.get(space.id());
+        visible.put(space.id(), space.summaryJson(a)
+          .put("role", role == null ? null : JsonBody.wireName(role))
+          .put("children", new JsonArray()));
+      }
+    }
+    JsonArray roots = new JsonArray();
+    for (JsonObject node : visible.values()) {
+      String parent = node.getString("parentId");
+      JsonObject parentNode = parent == null ? null : visible.get(UUID.fromString(parent));
+      if (parentNode == null) {
+        // The caller may not see the parent: do not even name it.
+        roots.add(node.put("parentId", null));
+      } else {
+        parentNode.getJsonArray("children").add(node);
+      }
+    }
+    return roots;
+  }
+
+  private void createRoot(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    if (!me.admin()) {
+      throw ApiException.forbidden("Only administrators create networks.");
+    }
+    JsonBody body = JsonBody.of(ctx);
+    String name = body.string("name", 1, 200);
+    Kind kind = body.enumValue("kind", Kind.class);
+    String description = body.optionalString("description", 0, 2000);
+    spaces.create(me, null, kind, name, description)
+      .onSuccess(space -> created(ctx, me, space))
+      .onFailure(ctx::fail);
+  }
+
+  private void createChild(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    UUID parentId = Ids.path(ctx, "id", "That space");
+    JsonBody body = JsonBody.of(ctx);
+    String name = body.string("name", 1, 200);
+    Kind kind = body.enumValue("kind", Kind.class);
+    String description = body.optionalString("description", 0, 2000);
+    access.require(me, parentId, Access.MANAGE)
+      .compose(a -> spaces.create(me, parentId, kind, name, description))
+      .onSuccess(space -> created(ctx, me, space))
+      .onFailure(ctx::fail);
+  }
+
+  /** The creator leads the new space: their cached rights are stale from now on. */
+  private void created(RoutingContext ctx, Principal me, Space space) {
+    access.invalidate(me.userId());
+    created(ctx, space.detailJson(Access.MANAGE));
+  }
+
+  private void show(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    UUID id = Ids.path(ctx, "id", "That space");
+    access.require(me, id, Access.NAMES)
+      .compose(a -> repo.find(id).map(space -> a.allows(Access.READ) ? space.detailJson(a) : space.summaryJson(a)))
+      .onSuccess(ctx::json)
+      .onFailure(ctx::fail);
+  }
+
+  private void update(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    UUID id = Ids.path(ctx, "id", "That space");
+    JsonBody body = JsonBody.of(ctx);
+    String name = body.optionalString("name", 1, 200);
+    String description = body.optionalString("description", 0, 2000);
+    if (name == null && description == null) {
+      throw ApiException.invalid("name", "Send a new 'name' or 'description'.");
+    }
+    access.require(me, id, Access.MANAGE)
+      .compose(a -> inTransaction(tx -> repo.findActive(tx, id)
+        .compose(old -> repo.update(tx, id, name, description))
+        .compose(space -> EventLog.append(tx, id, "space.updated",
+          new JsonObject().put("name", space.name()).put("description", space.description()), me.userId()).map(space))))
+      .onSuccess(space -> ctx.json(space.detailJson(Access.MANAGE)))
+      .onFailure(ctx::fail);
+  }
+
+  private void archive(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    UUID id = Ids.path(ctx, "id", "That space");
+    access.require(me, id, Access.MANAGE)
+      .compose(a -> inTransaction(tx -> repo.findActive(tx, id)
+        .compose(old -> repo.archive(tx, id))
+        .compose(space -> EventLog.append(tx, id, "space.archived",
+          new JsonObject().put("archivedAt", space.archivedAt().toString()), me.userId()).map(space))))
+      .onSuccess(space -> ctx.json(space.detailJson(Access.MANAGE)))
+      .onFailure(ctx::fail);
+  }
+
+  private void members(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    UUID id = Ids.path(ctx, "id", "That space");
+    access.require(me, id, Access.READ)
+      .compose(a -> repo.members(id))
+      .onSuccess(members -> ctx.json(new JsonObject().put("members", SpaceRepository.toJson(members))))
+      .onFailure(ctx::fail);
+  }
+
+  /** Adds an existing account by email or id, or changes the role of a current member. */
+  private void addMember(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    UUID id = Ids.path(ctx, "id", "That space");
+    JsonBody body = JsonBody.of(ctx);
+    Role role = body.enumValue("role", Role.class);
+    UUID userId = body.optionalUuid("userId");
+    String email = userId == null ? body.email("email") : null;
+    access.require(me, id, Access.MANAGE)
+      .compose(a -> userId != null ? Future.succeededFuture(userId) : repo.userIdByEmail(repo.pool(), email))
+      .compose(target -> target == null
+        ? Future.failedFuture(ApiException.invalid("email", "There is no account with this email; send an invitation instead."))
+        : spaces.setMember(me, id, target, role))
+      .onSuccess(change -> {
+        access.invalidate(UUID.fromString(change.member().getString("userId")));
+        ctx.response().setStatusCode(change.created() ? 201 : 200);
+        ctx.json(change.member().copy().put("id", change.member().getString("userId")));
+      })
+      .onFailure(ctx::fail);
+  }
+
+  /** Ends a membership: a lead may remove anyone, anyone may leave. The user's live connections lose it at once. */
+  private void removeMember(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    UUID id = Ids.path(ctx, "id", "That space");
+    UUID target = ctx.pathParam("userId") != null ? Ids.path(ctx, "userId", "That member") : JsonBody.of(ctx).uuid("userId");
+    Access needed = target.equals(me.userId()) ? Access.NAMES : Access.MANAGE;
+    access.require(me, id, needed)
+      .compose(a -> spaces.removeMember(me, id, target))
+      .onSuccess(v -> {
+        access.invalidate(target);
+        ctx.response().setStatusCode(204).end();
+      })
+      .onFailure(ctx::fail);
+  }
+
+  private <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
+    return repo.pool().withTransaction(work);
+  }
+
+  static void created(RoutingContext ctx, JsonObject body) {
+    ctx.response().setStatusCode(201);
+    ctx.json(body);
+  }
+}
