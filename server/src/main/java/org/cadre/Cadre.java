@@ -12,6 +12,7 @@ import org.cadre.db.Migrations;
 import org.cadre.demo.DemoNetwork;
 import org.cadre.realtime.EventLog;
 import org.cadre.realtime.EventRelay;
+import org.cadre.space.AccessVersions;
 import org.cadre.space.SpaceRepository;
 import org.cadre.space.Spaces;
 
@@ -52,6 +53,7 @@ public final class Cadre {
 
   private Future<Void> boot(CadreConfig config) {
     Accounts accounts = new Accounts(vertx, new AccountRepository(pool), new PasswordHasher());
+    AccessVersions accessVersions = new AccessVersions();
     Future<?> admin = config.adminEmail() != null && config.adminPassword() != null
       ? accounts.ensureAdmin(config.adminEmail(), config.adminPassword())
       : Future.succeededFuture();
@@ -59,10 +61,10 @@ public final class Cadre {
       .compose(v -> config.demo()
         ? new DemoNetwork(accounts, new Spaces(new SpaceRepository(pool))).seed().onSuccess(DemoNetwork::print)
         : Future.succeededFuture())
-      .compose(v -> vertx.deployVerticle(new EventRelay(database.connectOptions(), new EventLog(pool))))
+      .compose(v -> vertx.deployVerticle(new EventRelay(database.connectOptions(), new EventLog(pool), accessVersions)))
       .compose(id -> {
         deployments.add(id);
-        return vertx.deployVerticle(() -> new HttpVerticle(pool, accounts, config.httpPort()),
+        return vertx.deployVerticle(() -> new HttpVerticle(pool, accounts, accessVersions, config.httpPort()),
           new DeploymentOptions().setInstances(config.httpInstances()));
       })
       .map(id -> {

@@ -21,6 +21,7 @@ import org.cadre.realtime.BridgeGuard;
 import org.cadre.realtime.Commands;
 import org.cadre.realtime.EventFeed;
 import org.cadre.realtime.EventLog;
+import org.cadre.space.AccessVersions;
 import org.cadre.space.InvitationRoutes;
 import org.cadre.space.SpaceAccess;
 import org.cadre.space.SpaceRepository;
@@ -41,21 +42,22 @@ public final class HttpVerticle extends VerticleBase {
 
   private final Pool pool;
   private final Accounts accounts;
+  private final AccessVersions accessVersions;
   private final int port;
   private HttpServer server;
-  private SpaceAccess access;
   private MessageConsumer<Object> commandConsumer;
 
-  public HttpVerticle(Pool pool, Accounts accounts, int port) {
+  public HttpVerticle(Pool pool, Accounts accounts, AccessVersions accessVersions, int port) {
     this.pool = pool;
     this.accounts = accounts;
+    this.accessVersions = accessVersions;
     this.port = port;
   }
 
   @Override
   public Future<?> start() {
     SpaceRepository spaceRepo = new SpaceRepository(pool);
-    access = new SpaceAccess(vertx, spaceRepo).listen(vertx);
+    SpaceAccess access = new SpaceAccess(vertx, spaceRepo, accessVersions);
     Commands commands = new Commands();
     EventFeed feed = new EventFeed(new EventLog(pool), access);
     feed.register(commands);
@@ -91,7 +93,6 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return server.shutdown(DRAIN_SECONDS, TimeUnit.SECONDS)
-      .compose(v -> commandConsumer.unregister())
-      .compose(v -> access.close());
+      .compose(v -> commandConsumer.unregister());
   }
 }

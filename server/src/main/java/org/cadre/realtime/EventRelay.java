@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
+import org.cadre.space.AccessVersions;
 
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.logging.Logger;
  * LISTENs for committed changes and relays them to this instance's event bus: each space's events are read
  * back from the log and published to {@code space.<id>} strictly in seq order, with no gap and no repeat,
  * however the notifications arrive. When the listening connection drops and comes back, every space seen so far
- * is read again from its last relayed seq, and every access cache is flushed, since notifications were lost.
+ * is read again from its last relayed seq, and every cached right is marked stale, since notifications were lost.
+ * Access notices mark that user's cached rights stale and tell their open clients on {@code user.<id>}.
  *
  * <p>One instance of this verticle runs per server; all its state lives on its own event loop.
  */
@@ -41,13 +43,15 @@ public final class EventRelay extends VerticleBase {
 
   private final PgConnectOptions connectOptions;
   private final EventLog log;
+  private final AccessVersions accessVersions;
   private final Map<UUID, Cursor> cursors = new HashMap<>();
   private PgSubscriber subscriber;
   private boolean subscribedBefore;
 
-  public EventRelay(PgConnectOptions connectOptions, EventLog log) {
+  public EventRelay(PgConnectOptions connectOptions, EventLog log, AccessVersions accessVersions) {
     this.connectOptions = connectOptions;
     this.log = log;
+    this.accessVersions = accessVersions;
   }
 
   @Override
@@ -73,7 +77,7 @@ public final class EventRelay extends VerticleBase {
       return;
     }
     LOG.info("Change listener reconnected; re-reading " + cursors.size() + " spaces");
-    vertx.eventBus().publish(Addresses.ACCESS_CHANGED, new JsonObject());
+    accessVersions.changedForEveryone();
     cursors.forEach((space, cursor) -> {
       cursor.known = Long.MAX_VALUE;
       pump(space, cursor);
@@ -118,8 +122,8 @@ public final class EventRelay extends VerticleBase {
 
   private void onAccessNotice(String payload) {
     JsonObject notice = new JsonObject(payload);
-    vertx.eventBus().publish(Addresses.ACCESS_CHANGED, notice);
     UUID user = UUID.fromString(notice.getString("user"));
+    accessVersions.changed(user);
     vertx.eventBus().publish(Addresses.user(user),
       new JsonObject().put("type", "access.changed").put("spaceId", notice.getString("space")));
   }

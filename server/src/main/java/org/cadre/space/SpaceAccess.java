@@ -5,12 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import org.cadre.account.Principal;
 import org.cadre.http.ApiException;
 import org.cadre.http.JsonBody;
-import org.cadre.realtime.Addresses;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,45 +15,36 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Answers "what may this user do in this space?" from two Caffeine caches: each user's memberships (dropped
- * whenever a membership of theirs changes, on any instance) and each space's path (spaces never move).
+ * Answers "what may this user do in this space?" from two Caffeine caches: each user's memberships (reloaded
+ * once {@link AccessVersions} says they changed, on this server or another) and each space's path (spaces never move).
  * One instance per verticle: the caches run their loads and callbacks on that verticle's context.
  */
 public final class SpaceAccess {
 
-  private final Context context;
-  private final AsyncLoadingCache<UUID, List<Grant>> grants;
-  private final AsyncLoadingCache<UUID, List<UUID>> paths;
-  private MessageConsumer<JsonObject> invalidations;
+  /** A user's memberships, with the {@link AccessVersions#now()} read before they were loaded. */
+  private record Stamped(long stamp, List<Grant> grants) {
+  }
 
-  public SpaceAccess(Vertx vertx, SpaceRepository repo) {
+  private final Context context;
+  private final AccessVersions versions;
+  private final AsyncLoadingCache<UUID, Stamped> grants;
+  private final AsyncLoadingCache<UUID, List<UUID>> paths;
+
+  public SpaceAccess(Vertx vertx, SpaceRepository repo, AccessVersions versions) {
     this.context = vertx.getOrCreateContext();
+    this.versions = versions;
     this.grants = Caffeine.newBuilder()
       .maximumSize(50_000)
       .expireAfterAccess(Duration.ofMinutes(30))
       .executor(command -> context.runOnContext(v -> command.run()))
-      .buildAsync((userId, executor) -> completable(repo.grants(userId)));
+      .buildAsync((userId, executor) -> {
+        long stamp = versions.now();
+        return completable(repo.grants(userId).map(loaded -> new Stamped(stamp, loaded)));
+      });
     this.paths = Caffeine.newBuilder()
       .maximumSize(100_000)
       .executor(command -> context.runOnContext(v -> command.run()))
       .buildAsync((spaceId, executor) -> completable(repo.path(spaceId)));
-  }
-
-  /** Starts dropping cached memberships when the relay reports a change. */
-  public SpaceAccess listen(Vertx vertx) {
-    invalidations = vertx.eventBus().consumer(Addresses.ACCESS_CHANGED, msg -> {
-      String user = msg.body().getString("user");
-      if (user == null) {
-        grants.synchronous().invalidateAll();
-      } else {
-        invalidate(UUID.fromString(user));
-      }
-    });
-    return this;
-  }
-
-  public Future<Void> close() {
-    return invalidations == null ? Future.succeededFuture() : invalidations.unregister();
   }
 
   public Future<Access> of(Principal principal, UUID spaceId) {
@@ -73,7 +61,13 @@ public final class SpaceAccess {
   }
 
   public Future<List<Grant>> grants(UUID userId) {
-    return Future.fromCompletionStage(grants.get(userId), context);
+    return Future.fromCompletionStage(grants.get(userId), context).compose(cached -> {
+      if (!versions.stale(userId, cached.stamp())) {
+        return Future.succeededFuture(cached.grants());
+      }
+      grants.synchronous().invalidate(userId);
+      return Future.fromCompletionStage(grants.get(userId), context).map(Stamped::grants);
+    });
   }
 
   private Future<List<UUID>> path(UUID spaceId) {
@@ -102,9 +96,9 @@ public final class SpaceAccess {
     });
   }
 
-  /** Drops the user's cached memberships on this verticle at once (the relay tells the others). */
+  /** Marks the user's memberships changed, for every verticle of this server, before the change is answered. */
   public void invalidate(UUID userId) {
-    grants.synchronous().invalidate(userId);
+    versions.changed(userId);
   }
 
   private static <T> CompletableFuture<T> completable(Future<T> future) {
