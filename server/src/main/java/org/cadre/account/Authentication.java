@@ -26,7 +26,17 @@ public final class Authentication implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    // Hold the request while the database answers, or a WebSocket upgrade would find it already read.
+    boolean paused = !ctx.request().isEnded();
+    if (paused) {
+      ctx.request().pause();
+    }
     resolve(ctx.request())
+      .onComplete(ar -> {
+        if (paused) {
+          ctx.request().resume();
+        }
+      })
       .onSuccess(principal -> {
         if (principal != null) {
           ctx.put(PRINCIPAL, principal);

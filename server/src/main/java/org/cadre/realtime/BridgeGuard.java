@@ -49,11 +49,28 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
         event.complete(true);
       }
       case REGISTER -> mayListen(caller, event.getRawMessage().getString("address")).onComplete(event);
+      case REGISTERED -> {
+        confirmSubscription(event);
+        event.complete(true);
+      }
       case RECEIVE -> mayReceive(caller, event.getRawMessage().getString("address")).onComplete(event);
       case SEND -> authorizeCommand(caller, event);
       case PUBLISH -> event.complete(false);
       default -> event.complete(true);
     }
+  }
+
+  /**
+   * Tells the client that its subscription is live, as a message on the subscribed address. From then on no
+   * event is missed, so a client asks for {@code catchup} after this, never before, and closes any gap.
+   */
+  private static void confirmSubscription(BridgeEvent event) {
+    String address = event.getRawMessage().getString("address");
+    event.socket().write(new JsonObject()
+      .put("type", "rec")
+      .put("address", address)
+      .put("body", new JsonObject().put("type", "subscribed").put("address", address))
+      .encode());
   }
 
   private static Principal caller(SockJSSocket socket) {

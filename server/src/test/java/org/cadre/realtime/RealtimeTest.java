@@ -1,0 +1,217 @@
+package org.cadre.realtime;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.cadre.test.BusClient;
+import org.cadre.test.SpaceTree;
+import org.cadre.test.TestDatabases;
+import org.cadre.test.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(VertxExtension.class)
+class RealtimeTest {
+
+  private static TestServer server;
+  private static SpaceTree tree;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    server = TestServer.start(vertx, TestDatabases.fresh());
+    tree = SpaceTree.build(server, "rt");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private BusClient bus(org.cadre.test.ApiClient as) {
+    return BusClient.connect(server.vertx(), server.port(), as);
+  }
+
+  private void rename(String spaceId, String name) {
+    tree.admin.expect(200, "PATCH", "/api/spaces/" + spaceId, new JsonObject().put("name", name));
+  }
+
+  private static JsonObject catchup(String spaceId, long afterSeq) {
+    return new JsonObject().put("type", "catchup").put("spaceId", spaceId).put("afterSeq", afterSeq);
+  }
+
+  @Test
+  void aChangeMadeThroughOneServerReachesABusSubscriberOfAnother() {
+    // A second server with its own Vert.x, so nothing can pass between them but PostgreSQL.
+    Vertx otherVertx = Vertx.vertx();
+    try (TestServer other = TestServer.start(otherVertx, server.databaseUrl());
+         BusClient onOther = BusClient.connect(otherVertx, other.port(), tree.member)) {
+      onOther.subscribe("space." + tree.site);
+      rename(tree.site, "Renamed through the first server");
+
+      JsonObject event = onOther.next("space." + tree.site);
+      assertEquals("space.updated", event.getString("type"));
+      assertEquals(tree.site, event.getString("space"));
+      assertEquals("Renamed through the first server", event.getJsonObject("payload").getString("name"));
+      assertEquals(tree.admin.userId(), event.getString("actor"));
+      assertTrue(event.getLong("seq") > 0);
+      assertNotNull(event.getString("at"));
+    } finally {
+      otherVertx.close().await();
+    }
+  }
+
+  @Test
+  void catchUpAfterADisconnectAnswersExactlyTheMissedEventsInOrder() {
+    long lastSeen;
+    try (BusClient first = bus(tree.member)) {
+      first.subscribe("space." + tree.site);
+      rename(tree.site, "Before the disconnect");
+      lastSeen = first.next("space." + tree.site).getLong("seq");
+    }
+    List<String> missed = List.of("Missed one", "Missed two", "Missed three");
+    missed.forEach(name -> rename(tree.site, name));
+
+    try (BusClient again = bus(tree.member)) {
+      again.subscribe("space." + tree.site);
+      JsonObject reply = again.ok(catchup(tree.site, lastSeen));
+      JsonArray events = reply.getJsonArray("events");
+      assertEquals(3, events.size(), events::encodePrettily);
+      for (int i = 0; i < 3; i++) {
+        JsonObject event = events.getJsonObject(i);
+        assertEquals(lastSeen + 1 + i, event.getLong("seq"));
+        assertEquals(missed.get(i), event.getJsonObject("payload").getString("name"));
+      }
+      assertEquals(false, reply.getBoolean("more"));
+    }
+  }
+
+  @Test
+  void concurrentChangesReachSubscribersOnceEachInSeqOrder() {
+    try (BusClient client = bus(tree.observer)) {
+      client.subscribe("space." + tree.site);
+      long before = client.ok(catchup(tree.site, 0)).getJsonArray("events").stream()
+        .mapToLong(e -> ((JsonObject) e).getLong("seq")).max().orElse(0);
+      List<io.vertx.core.Future<?>> writes = new ArrayList<>();
+      io.vertx.ext.web.client.WebClient web = io.vertx.ext.web.client.WebClient.create(server.vertx());
+      for (int i = 0; i < 20; i++) {
+        writes.add(web.patch(server.port(), "localhost", "/api/spaces/" + tree.site)
+          .putHeader("Cookie", "cadre_session=" + tree.admin.session())
+          .sendJsonObject(new JsonObject().put("description", "Concurrent " + i)));
+      }
+      io.vertx.core.Future.all(writes).await();
+      for (int i = 1; i <= 20; i++) {
+        assertEquals(before + i, client.next("space." + tree.site).getLong("seq"));
+      }
+      assertNull(client.poll(f -> ("space." + tree.site).equals(f.getString("address")), 300));
+    }
+  }
+
+  @Test
+  void registeringOnASpaceOrUserAddressTheCallerMayNotReadIsRefused() {
+    try (BusClient partner = bus(tree.partner)) {
+      partner.register("space." + tree.district);
+      assertEquals("err", partner.take(f -> true).getString("type"));
+      partner.register("user." + tree.member.userId());
+      assertEquals("err", partner.take(f -> true).getString("type"));
+      partner.subscribe("user." + tree.partner.userId());
+      partner.subscribe("space." + tree.site);
+    }
+  }
+
+  @Test
+  void aRemovedMemberStopsReceivingTheSpaceAtOnce() {
+    org.cadre.test.ApiClient leaving = server.register("leaving@district.test", "Leaving");
+    tree.admin.expect(201, "POST", "/api/spaces/" + tree.site + "/members",
+      new JsonObject().put("email", "leaving@district.test").put("role", "member"));
+    try (BusClient gone = bus(leaving); BusClient staying = bus(tree.observer)) {
+      gone.subscribe("space." + tree.site);
+      gone.subscribe("user." + leaving.userId());
+      staying.subscribe("space." + tree.site);
+
+      tree.lead.expect(204, "DELETE", "/api/spaces/" + tree.site + "/members/" + leaving.userId(), null);
+      JsonObject notice = gone.next("user." + leaving.userId());
+      assertEquals("access.changed", notice.getString("type"));
+      assertEquals(tree.site, notice.getString("spaceId"));
+
+      rename(tree.site, "After the removal");
+      JsonObject seen = staying.take(f -> "rec".equals(f.getString("type"))
+        && f.getJsonObject("body").getJsonObject("payload", new JsonObject()).containsKey("name")
+        && "After the removal".equals(f.getJsonObject("body").getJsonObject("payload").getString("name")));
+      assertNotNull(seen);
+      assertNull(gone.poll(f -> ("space." + tree.site).equals(f.getString("address")), 500),
+        "a removed member must not receive the space's events");
+      JsonObject refused = gone.request(catchup(tree.site, 0));
+      assertEquals("err", refused.getString("type"));
+      assertEquals(404, refused.getInteger("failureCode"));
+    }
+  }
+
+  @Test
+  void commandsRunAsTheSessionsUserWhateverHeadersTheClientSends() {
+    try (BusClient partner = bus(tree.partner)) {
+      JsonObject forged = new JsonObject().put("cadre-user", tree.admin.userId()).put("cadre-access", "MANAGE");
+      JsonObject reply = partner.request(catchup(tree.district, 0), forged);
+      assertEquals("err", reply.getString("type"));
+      assertEquals(404, reply.getInteger("failureCode"));
+      assertEquals("not_found", new JsonObject(reply.getString("message")).getString("code"));
+    }
+  }
+
+  @Test
+  void commandsAreValidatedBeforeTheyRun() {
+    try (BusClient member = bus(tree.member)) {
+      JsonObject unknown = member.request(new JsonObject().put("type", "explode").put("spaceId", tree.site));
+      assertEquals(400, unknown.getInteger("failureCode"));
+      assertEquals("type", new JsonObject(unknown.getString("message")).getString("field"));
+      JsonObject badSpace = member.request(new JsonObject().put("type", "catchup").put("spaceId", "nope"));
+      assertEquals("spaceId", new JsonObject(badSpace.getString("message")).getString("field"));
+      JsonObject badSeq = member.request(new JsonObject().put("type", "catchup").put("spaceId", tree.site).put("afterSeq", "x"));
+      assertEquals(400, badSeq.getInteger("failureCode"));
+      assertEquals("afterSeq", new JsonObject(badSeq.getString("message")).getString("field"));
+    }
+  }
+
+  @Test
+  void aConnectionSendingTooManyCommandsIsSlowedDown() {
+    try (BusClient member = bus(tree.member)) {
+      int limited = 0;
+      for (int i = 0; i < CommandRate.BURST + 20; i++) {
+        JsonObject reply = member.request(catchup(tree.site, Long.MAX_VALUE - 1));
+        if (Integer.valueOf(429).equals(reply.getInteger("failureCode"))) {
+          limited++;
+        }
+      }
+      assertTrue(limited > 0, "a burst beyond the limit must be refused in part");
+    }
+  }
+
+  @Test
+  void aSocketWithoutASessionOrTokenIsRefused() {
+    assertThrows(Exception.class, () -> BusClient.connect(server.vertx(), server.port(), null, null));
+    assertThrows(Exception.class, () -> BusClient.connect(server.vertx(), server.port(), "Cookie", "cadre_session=forged"));
+    assertThrows(Exception.class, () -> BusClient.connect(server.vertx(), server.port(), "Authorization", "Bearer forged"));
+  }
+
+  @Test
+  void anApiTokenOpensTheBusToo() {
+    String token = tree.member.expect(201, "POST", "/api/me/tokens", new JsonObject().put("name", "bus")).getString("token");
+    try (BusClient client = BusClient.connect(server.vertx(), server.port(), "Authorization", "Bearer " + token)) {
+      client.subscribe("space." + tree.site);
+      assertNotNull(client.ok(catchup(tree.site, 0)).getJsonArray("events"));
+    }
+    assertNotNull(UUID.fromString(tree.member.userId()));
+  }
+}

@@ -1,0 +1,98 @@
+package org.cadre.test;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A REST caller with its own session cookie (or API token), blocking on each call from the test thread. */
+public final class ApiClient {
+
+  /** A response with its body parsed as JSON when it has one. */
+  public record Response(int status, JsonObject json, HttpResponse<Buffer> raw) {
+    public JsonObject error() {
+      return json == null ? null : json.getJsonObject("error");
+    }
+  }
+
+  private final Vertx vertx;
+  private final int port;
+  private final WebClient web;
+  private String session;
+  private String bearer;
+  private JsonObject me;
+
+  ApiClient(Vertx vertx, int port) {
+    this.vertx = vertx;
+    this.port = port;
+    this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(port));
+  }
+
+  public Response call(String method, String path, Object body) {
+    HttpRequest<Buffer> request = web.request(HttpMethod.valueOf(method), path);
+    if (bearer != null) {
+      request.putHeader("Authorization", "Bearer " + bearer);
+    } else if (session != null) {
+      request.putHeader("Cookie", "cadre_session=" + session);
+    }
+    HttpResponse<Buffer> response = (body == null ? request.send()
+      : body instanceof Buffer buffer ? request.putHeader("content-type", "application/json").sendBuffer(buffer)
+      : request.putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body.toString()))).await();
+    for (String cookie : response.cookies()) {
+      if (cookie.startsWith("cadre_session=")) {
+        String value = cookie.substring("cadre_session=".length(), cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';'));
+        session = value.isEmpty() ? null : value;
+      }
+    }
+    JsonObject json = null;
+    Buffer payload = response.body();
+    if (payload != null && payload.length() > 0 && payload.getByte(0) == '{') {
+      json = payload.toJsonObject();
+    }
+    return new Response(response.statusCode(), json, response);
+  }
+
+  public Response get(String path) {
+    return call("GET", path, null);
+  }
+
+  /** Calls and asserts the status, answering the JSON body. */
+  public JsonObject expect(int status, String method, String path, Object body) {
+    Response response = call(method, path, body);
+    assertEquals(status, response.status(), () -> method + " " + path + " answered " + response.status() + ": " + response.json());
+    return response.json();
+  }
+
+  public ApiClient login(String email, String password) {
+    expect(200, "POST", "/api/auth/login", new JsonObject().put("email", email).put("password", password));
+    return this;
+  }
+
+  /** A second client authenticating with an API token instead of a cookie. */
+  public ApiClient withToken(String token) {
+    ApiClient other = new ApiClient(vertx, port);
+    other.bearer = token;
+    return other;
+  }
+
+  public JsonObject me() {
+    if (me == null) {
+      me = expect(200, "GET", "/api/me", null);
+    }
+    return me;
+  }
+
+  public String userId() {
+    return me().getString("id");
+  }
+
+  public String session() {
+    return session;
+  }
+}

@@ -1,0 +1,80 @@
+package org.cadre.test;
+
+import io.vertx.core.Vertx;
+import org.cadre.Cadre;
+import org.cadre.CadreConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+
+/** A real Cadre server on a free port, with an administrator, on the given database. */
+public final class TestServer implements AutoCloseable {
+
+  public static final String ADMIN_EMAIL = "admin@cadre.test";
+  public static final String ADMIN_PASSWORD = "admin-password-1";
+
+  private final Vertx vertx;
+  private final Cadre cadre;
+  private final int port;
+  private final String databaseUrl;
+
+  private TestServer(Vertx vertx, Cadre cadre, int port, String databaseUrl) {
+    this.vertx = vertx;
+    this.cadre = cadre;
+    this.port = port;
+    this.databaseUrl = databaseUrl;
+  }
+
+  /** Two HTTP verticles, as in production on this machine, so per-verticle caches are exercised. */
+  public static TestServer start(Vertx vertx, String databaseUrl) {
+    try {
+      int port = freePort();
+      CadreConfig config = new CadreConfig(port, databaseUrl, Files.createTempDirectory("cadre-test"),
+        ADMIN_EMAIL, ADMIN_PASSWORD, false, 2);
+      return new TestServer(vertx, Cadre.start(vertx, config).await(), port, databaseUrl);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String databaseUrl() {
+    return databaseUrl;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public ApiClient anonymous() {
+    return new ApiClient(vertx, port);
+  }
+
+  public ApiClient admin() {
+    return anonymous().login(ADMIN_EMAIL, ADMIN_PASSWORD);
+  }
+
+  /** Registers a new account (its organization from the email's domain) and answers a client logged in as it. */
+  public ApiClient register(String email, String name) {
+    ApiClient client = anonymous();
+    client.expect(201, "POST", "/api/auth/register",
+      new io.vertx.core.json.JsonObject().put("email", email).put("password", "password-" + email).put("name", name));
+    return client;
+  }
+
+  @Override
+  public void close() {
+    cadre.stop().await();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
