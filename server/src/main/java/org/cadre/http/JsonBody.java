@@ -26,7 +26,7 @@ public final class JsonBody {
 
   /** The body of an API request; a missing or non-object body fails with a 400. */
   public static JsonBody of(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    if (ctx.body() == null || ctx.body().isEmpty()) {
       throw ApiException.invalid(null, "The request needs a JSON object body.");
     }
     Object parsed;
@@ -43,7 +43,7 @@ public final class JsonBody {
 
   /** A body that may be absent (for endpoints whose fields are all optional). */
   public static JsonBody optional(RoutingContext ctx) {
-    return ctx.body() == null || ctx.body().length() == 0 ? new JsonBody(null) : of(ctx);
+    return ctx.body() == null || ctx.body().isEmpty() ? new JsonBody(null) : of(ctx);
   }
 
   public JsonObject json() {

@@ -58,6 +58,11 @@ public final class ApiClient {
     return new Response(response.statusCode(), json, response);
   }
 
+  /** A raw call with one extra header, for what the helpers above do not cover. */
+  public HttpResponse<Buffer> vertxRequest(String method, String path, JsonObject body, String header, String value) {
+    return web.request(HttpMethod.valueOf(method), path).putHeader(header, value).sendJsonObject(body).await();
+  }
+
   public Response get(String path) {
     return call("GET", path, null);
   }

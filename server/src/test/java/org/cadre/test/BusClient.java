@@ -89,7 +89,12 @@ public final class BusClient implements AutoCloseable {
     String replyAddress = UUID.randomUUID().toString();
     write(new JsonObject().put("type", "send").put("address", "cadre.command").put("body", command)
       .put("headers", headers).put("replyAddress", replyAddress));
-    return take(f -> replyAddress.equals(f.getString("address")));
+    JsonObject reply = take(f -> replyAddress.equals(f.getString("address")));
+    if ("err".equals(reply.getString("type"))) {
+      // A refused command is also answered with the bridge's generic "rejected" frame, right behind ours.
+      poll(f -> "err".equals(f.getString("type")) && "rejected".equals(f.getString("body")), 1_000);
+    }
+    return reply;
   }
 
   /** The body of a successful reply; fails the test on an error reply. */
