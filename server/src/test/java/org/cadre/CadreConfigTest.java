@@ -1,0 +1,55 @@
+package org.cadre;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CadreConfigTest {
+
+  @Test
+  void defaultsNeedNoSettings() {
+    CadreConfig config = CadreConfig.from(Map.of(), List.of());
+    assertEquals(8080, config.httpPort());
+    assertNull(config.databaseUrl());
+    assertEquals(Path.of("./cadre-data"), config.dataDir());
+    assertFalse(config.demo());
+  }
+
+  @Test
+  void flagsOverrideTheEnvironment() {
+    Map<String, String> env = Map.of("CADRE_HTTP_PORT", "9000", "DATABASE_URL", "postgres://a:b@db:5432/cadre",
+      "CADRE_DATA_DIR", "/var/cadre", "CADRE_ADMIN_EMAIL", "root@x.test", "CADRE_ADMIN_PASSWORD", "secret");
+    CadreConfig fromEnv = CadreConfig.from(env, List.of());
+    assertEquals(9000, fromEnv.httpPort());
+    assertEquals("postgres://a:b@db:5432/cadre", fromEnv.databaseUrl());
+    assertEquals("root@x.test", fromEnv.adminEmail());
+
+    CadreConfig flagged = CadreConfig.from(env, List.of("--http-port", "9100", "--data-dir=/tmp/c", "--demo",
+      "--admin-email", "other@x.test"));
+    assertEquals(9100, flagged.httpPort());
+    assertEquals(Path.of("/tmp/c"), flagged.dataDir());
+    assertEquals("other@x.test", flagged.adminEmail());
+    assertEquals("secret", flagged.adminPassword());
+    assertTrue(flagged.demo());
+  }
+
+  @Test
+  void badSettingsSayWhatIsWrong() {
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> CadreConfig.from(Map.of("CADRE_HTTP_PORT", "http"), List.of()))
+      .getMessage().contains("http-port"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> CadreConfig.from(Map.of(), List.of("--http-port", "70000")))
+      .getMessage().contains("65535"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> CadreConfig.from(Map.of(), List.of("--colour", "blue")))
+      .getMessage().contains("--colour"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> CadreConfig.from(Map.of(), List.of("--data-dir")))
+      .getMessage().contains("needs a value"));
+  }
+}
