@@ -37,14 +37,15 @@ public final class Main {
       System.exit(1);
       return;
     }
+    // JUL resets its handlers in a shutdown hook of its own, so these last lines go straight to the console.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      LOG.info("Stopping Cadre");
+      System.out.println("Stopping Cadre: draining requests, then stopping the database");
       try {
         cadre.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        LOG.info("Cadre stopped");
+        System.out.println("Cadre stopped");
       } catch (Exception e) {
-        LOG.warning("Cadre did not stop cleanly: " + e);
+        System.err.println("Cadre did not stop cleanly: " + e);
       }
     }, "cadre-shutdown"));
   }

@@ -46,6 +46,8 @@ public final class Database implements AutoCloseable {
     EmbeddedPostgres pg = EmbeddedPostgres.builder()
       .setDataDirectory(pgDir)
       .setCleanDataDirectory(false)
+      // Cadre stops PostgreSQL itself, after the HTTP server has drained and the pool is closed.
+      .setRegisterShutdownHook(false)
       .start();
     PgConnectOptions options = new PgConnectOptions()
       .setHost("localhost")

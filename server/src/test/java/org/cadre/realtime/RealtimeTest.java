@@ -120,6 +120,22 @@ class RealtimeTest {
   }
 
   @Test
+  void eventsStillArriveAfterTheChangeListenerLosesItsConnection() {
+    try (BusClient client = bus(tree.observer)) {
+      client.subscribe("space." + tree.site);
+      rename(tree.site, "Before the listener drops");
+      client.next("space." + tree.site);
+
+      TestDatabases.execute(server.databaseUrl(), "select pg_terminate_backend(pid) from pg_stat_activity "
+        + "where datname = current_database() and query ilike 'LISTEN%'");
+      rename(tree.site, "While the listener is down");
+      // The notice of this change may be lost with the connection: the relay re-reads the log on reconnecting.
+      JsonObject event = client.next("space." + tree.site);
+      assertEquals("While the listener is down", event.getJsonObject("payload").getString("name"));
+    }
+  }
+
+  @Test
   void registeringOnASpaceOrUserAddressTheCallerMayNotReadIsRefused() {
     try (BusClient partner = bus(tree.partner)) {
       partner.register("space." + tree.district);
