@@ -81,6 +81,7 @@ create table invitations (
   expires_at timestamptz not null,
   max_uses   integer not null check (max_uses between 1 and 1000),
   uses       integer not null default 0 check (uses <= max_uses),
+  revoked_at timestamptz,
   created_by uuid not null references users (id),
   created_at timestamptz not null default now()
 );

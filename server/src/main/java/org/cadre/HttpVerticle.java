@@ -46,6 +46,7 @@ public final class HttpVerticle extends VerticleBase {
   private final int port;
   private HttpServer server;
   private MessageConsumer<Object> commandConsumer;
+  private MessageConsumer<String> revocations;
 
   public HttpVerticle(Pool pool, Accounts accounts, AccessVersions accessVersions, int port) {
     this.pool = pool;
@@ -74,12 +75,14 @@ public final class HttpVerticle extends VerticleBase {
 
     router.route("/eventbus/*").handler(authentication).handler(Authentication::requireAuthenticated)
       .failureHandler(ApiErrors::handle);
-    router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx).bridge(bridgeOptions(), new BridgeGuard(access, commands)));
+    BridgeGuard guard = new BridgeGuard(access, commands);
+    revocations = vertx.eventBus().localConsumer(Addresses.CREDENTIAL_REVOKED, msg -> guard.closeOpenedWith(msg.body()));
+    router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx).bridge(bridgeOptions(), guard));
 
     router.route().handler(StaticHandler.create("webroot"));
 
     server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)).requestHandler(router);
-    return commandConsumer.completion().compose(v -> server.listen(port));
+    return Future.all(commandConsumer.completion(), revocations.completion()).compose(v -> server.listen(port));
   }
 
   private static SockJSBridgeOptions bridgeOptions() {
@@ -93,6 +96,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return server.shutdown(DRAIN_SECONDS, TimeUnit.SECONDS)
-      .compose(v -> commandConsumer.unregister());
+      .compose(v -> commandConsumer.unregister())
+      .compose(v -> revocations.unregister());
   }
 }

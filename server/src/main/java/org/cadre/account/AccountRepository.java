@@ -24,6 +24,13 @@ public final class AccountRepository {
   public record Credentials(Principal principal, String passwordHash) {
   }
 
+  /**
+   * NOTIFY channel carrying the hex digest of a session or API token that has just been deleted, so every
+   * server closes the live connections opened with it.
+   */
+  public static final String CREDENTIALS_CHANNEL = "cadre_credentials";
+  private static final String NOTIFY_DELETED = "select pg_notify('" + CREDENTIALS_CHANNEL + "', encode(token_hash, 'hex')) from d";
+
   private static final String PRINCIPAL_COLUMNS = "u.id, u.email, u.name, u.is_admin";
 
   private final Pool pool;
@@ -102,7 +109,9 @@ public final class AccountRepository {
   }
 
   public Future<Void> deleteSession(Buffer tokenHash) {
-    return pool.preparedQuery("delete from sessions where token_hash = $1").execute(Tuple.of(tokenHash)).mapEmpty();
+    return pool.preparedQuery("with d as (delete from sessions where token_hash = $1 returning token_hash) " + NOTIFY_DELETED)
+      .execute(Tuple.of(tokenHash))
+      .mapEmpty();
   }
 
   public Future<UUID> createToken(UUID userId, String name, Buffer tokenHash) {
@@ -136,9 +145,9 @@ public final class AccountRepository {
   }
 
   public Future<Boolean> deleteToken(UUID userId, UUID tokenId) {
-    return pool.preparedQuery("delete from api_tokens where id = $1 and user_id = $2")
+    return pool.preparedQuery("with d as (delete from api_tokens where id = $1 and user_id = $2 returning token_hash) " + NOTIFY_DELETED)
       .execute(Tuple.of(tokenId, userId))
-      .map(rows -> rows.rowCount() > 0);
+      .map(rows -> rows.size() > 0);
   }
 
   /** The highest failure count among the keys within the current window. */

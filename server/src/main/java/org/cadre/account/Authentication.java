@@ -2,6 +2,7 @@ package org.cadre.account;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
@@ -17,6 +18,7 @@ public final class Authentication implements Handler<RoutingContext> {
 
   public static final String SESSION_COOKIE = "cadre_session";
   private static final String PRINCIPAL = "cadre.principal";
+  private static final String CREDENTIAL = "cadre.credential";
 
   private final AccountRepository repo;
 
@@ -31,7 +33,7 @@ public final class Authentication implements Handler<RoutingContext> {
     if (paused) {
       ctx.request().pause();
     }
-    resolve(ctx.request())
+    resolve(ctx)
       .onComplete(ar -> {
         if (paused) {
           ctx.request().resume();
@@ -46,10 +48,13 @@ public final class Authentication implements Handler<RoutingContext> {
       .onFailure(ctx::fail);
   }
 
-  private Future<Principal> resolve(HttpServerRequest request) {
+  private Future<Principal> resolve(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return repo.tokenPrincipal(Tokens.digest(header.substring(7).strip()))
+      Buffer digest = Tokens.digest(header.substring(7).strip());
+      ctx.put(CREDENTIAL, hex(digest));
+      return repo.tokenPrincipal(digest)
         .compose(p -> p != null ? Future.succeededFuture(p)
           : Future.failedFuture(new ApiException(401, "invalid_token", "The API token is unknown or revoked.", null)));
     }
@@ -57,7 +62,18 @@ public final class Authentication implements Handler<RoutingContext> {
     if (cookie == null || cookie.getValue().isEmpty()) {
       return Future.succeededFuture();
     }
-    return repo.sessionPrincipal(Tokens.digest(cookie.getValue()));
+    Buffer digest = Tokens.digest(cookie.getValue());
+    ctx.put(CREDENTIAL, hex(digest));
+    return repo.sessionPrincipal(digest);
+  }
+
+  /** The hex digest of the session or token the request came with, as {@link AccountRepository#CREDENTIALS_CHANNEL} names it. */
+  public static String credential(RoutingContext ctx) {
+    return ctx.get(CREDENTIAL);
+  }
+
+  private static String hex(Buffer digest) {
+    return java.util.HexFormat.of().formatHex(digest.getBytes());
   }
 
   /** The caller, or null when anonymous. */

@@ -2,11 +2,14 @@ package org.cadre.realtime;
 
 import java.util.UUID;
 
-/** The event-bus addresses clients use through the bridge. */
+/** Event-bus addresses: those clients use through the bridge, and one internal to each server. */
 public final class Addresses {
 
   /** Inbound request/reply address of every client command. */
   public static final String COMMAND = "cadre.command";
+
+  /** Local only, never bridged: a session or token was deleted; its hex digest is the body. */
+  public static final String CREDENTIAL_REVOKED = "cadre.internal.credential-revoked";
 
   public static final String SPACE_PREFIX = "space.";
   public static final String USER_PREFIX = "user.";

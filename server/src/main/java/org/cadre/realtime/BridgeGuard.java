@@ -26,9 +26,13 @@ import java.util.UUID;
  */
 public final class BridgeGuard implements Handler<BridgeEvent> {
 
+  /** What the guard keeps per open socket: the credential it was opened with and its command budget. */
+  private record Connection(String credential, CommandRate rate) {
+  }
+
   private final SpaceAccess access;
   private final Commands commands;
-  private final Map<SockJSSocket, CommandRate> rates = new HashMap<>();
+  private final Map<SockJSSocket, Connection> connections = new HashMap<>();
 
   public BridgeGuard(SpaceAccess access, Commands commands) {
     this.access = access;
@@ -44,8 +48,12 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     }
     BridgeEventType type = event.type();
     switch (type) {
+      case SOCKET_CREATED -> {
+        connections.put(event.socket(), new Connection(Authentication.credential(event.socket().routingContext()), new CommandRate()));
+        event.complete(true);
+      }
       case SOCKET_CLOSED -> {
-        rates.remove(event.socket());
+        connections.remove(event.socket());
         event.complete(true);
       }
       case REGISTER -> mayListen(caller, event.getRawMessage().getString("address")).onComplete(event);
@@ -107,7 +115,8 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       event.complete(false);
       return;
     }
-    if (!rates.computeIfAbsent(event.socket(), s -> new CommandRate()).tryTake()) {
+    Connection connection = connections.get(event.socket());
+    if (connection == null || !connection.rate().tryTake()) {
       refuse(event, replyAddress, new ApiException(429, "rate_limited", "Too many commands on this connection; slow down.", null));
       return;
     }
@@ -147,6 +156,15 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
         event.complete(true);
       }
     });
+  }
+
+  /** Closes the sockets opened with a session or token that has just been deleted (a logout, a revoked token). */
+  public void closeOpenedWith(String credential) {
+    connections.entrySet().stream()
+      .filter(entry -> credential.equals(entry.getValue().credential()))
+      .map(Map.Entry::getKey)
+      .toList()
+      .forEach(SockJSSocket::close);
   }
 
   /** Answers the client's pending request with the reason, in the REST error shape, then drops the message. */

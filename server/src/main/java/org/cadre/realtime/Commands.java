@@ -68,7 +68,11 @@ public final class Commands {
       }
       Command command = new Command(json.getString("type"), Ids.parse(json.getString("spaceId")), UUID.fromString(user),
         Access.valueOf(access.toUpperCase(Locale.ROOT)), new JsonBody(json));
-      handlers.get(command.type()).handler().handle(command).onComplete(ar -> {
+      Entry entry = handlers.get(command.type());
+      if (entry == null || command.spaceId() == null) {
+        throw ApiException.invalid(entry == null ? "type" : "spaceId", "The command needs a known 'type' and a 'spaceId'.");
+      }
+      entry.handler().handle(command).onComplete(ar -> {
         if (ar.succeeded()) {
           message.reply(ar.result());
         } else {

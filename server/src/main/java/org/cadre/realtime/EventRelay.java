@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
+import org.cadre.account.AccountRepository;
 import org.cadre.space.AccessVersions;
 
 import java.util.HashMap;
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
  * back from the log and published to {@code space.<id>} strictly in seq order, with no gap and no repeat,
  * however the notifications arrive. When the listening connection drops and comes back, every space seen so far
  * is read again from its last relayed seq, and every cached right is marked stale, since notifications were lost.
- * Access notices mark that user's cached rights stale and tell their open clients on {@code user.<id>}.
+ * Access notices mark that user's cached rights stale and tell their open clients on {@code user.<id>};
+ * credential notices (a logout, a deleted token) have the bridges close the connections opened with it.
  *
  * <p>One instance of this verticle runs per server; all its state lives on its own event loop.
  */
@@ -63,6 +65,8 @@ public final class EventRelay extends VerticleBase {
       .handler(this::onEventNotice);
     subscriber.channel(EventLog.ACCESS_CHANNEL)
       .handler(this::onAccessNotice);
+    subscriber.channel(AccountRepository.CREDENTIALS_CHANNEL)
+      .handler(digest -> vertx.eventBus().publish(Addresses.CREDENTIAL_REVOKED, digest));
     return subscriber.connect();
   }
 

@@ -2,6 +2,7 @@ package org.cadre.space;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -32,7 +33,9 @@ public final class InvitationRoutes {
   }
 
   public void mount(Router router) {
+    router.get("/api/spaces/:id/invitations").handler(this::list);
     router.post("/api/spaces/:id/invitations").handler(this::create);
+    router.delete("/api/spaces/:id/invitations/:invitationId").handler(this::revoke);
     router.post("/api/invitations/:token/accept").handler(this::accept);
   }
 
@@ -69,6 +72,33 @@ public final class InvitationRoutes {
       .onFailure(ctx::fail);
   }
 
+  private void list(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    UUID id = Ids.path(ctx, "id", "That space");
+    access.require(me, id, Access.MANAGE)
+      .compose(a -> repo.openInvitations(id))
+      .onSuccess(invitations -> {
+        JsonArray out = new JsonArray();
+        invitations.forEach(i -> out.add(i.toJson()));
+        ctx.json(new JsonObject().put("invitations", out));
+      })
+      .onFailure(ctx::fail);
+  }
+
+  /** Revoked invitations admit nobody more; those who joined through them stay. */
+  private void revoke(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    UUID id = Ids.path(ctx, "id", "That space");
+    UUID invitationId = Ids.path(ctx, "invitationId", "That invitation");
+    access.require(me, id, Access.MANAGE)
+      .compose(a -> repo.pool().withTransaction(tx -> repo.findActive(tx, id)
+        .compose(space -> repo.revokeInvitation(tx, id, invitationId))
+        .compose(revoked -> revoked == null ? Future.failedFuture(ApiException.notFound("That invitation"))
+          : EventLog.append(tx, id, "invitation.revoked", revoked.toJson(), me.userId()))))
+      .onSuccess(v -> ctx.response().setStatusCode(204).end())
+      .onFailure(ctx::fail);
+  }
+
   /** Joins the caller to the invitation's space. Someone already a member keeps their role and uses nothing up. */
   private void accept(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
@@ -76,6 +106,9 @@ public final class InvitationRoutes {
     repo.pool().withTransaction(tx -> repo.lockInvitation(tx, digest).compose(invitation -> {
         if (invitation == null) {
           return Future.failedFuture(ApiException.notFound("That invitation"));
+        }
+        if (invitation.revokedAt() != null) {
+          return Future.failedFuture(ApiException.conflict("invitation_revoked", "This invitation was withdrawn.", null));
         }
         if (!invitation.expiresAt().isAfter(Instant.now())) {
           return Future.failedFuture(ApiException.conflict("invitation_expired", "This invitation has expired.", null));

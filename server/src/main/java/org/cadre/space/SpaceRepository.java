@@ -23,9 +23,20 @@ import java.util.UUID;
 /** The SQL of spaces, memberships and invitations. */
 public final class SpaceRepository {
 
-  /** An invitation row, locked for update while it is being accepted. */
-  public record Invitation(UUID id, UUID spaceId, Role role, Instant expiresAt, int maxUses, int uses) {
+  /** An invitation row, without its token. */
+  public record Invitation(UUID id, UUID spaceId, Role role, Instant expiresAt, int maxUses, int uses, Instant revokedAt) {
+    JsonObject toJson() {
+      return new JsonObject()
+        .put("id", id.toString())
+        .put("role", JsonBody.wireName(role))
+        .put("expiresAt", expiresAt.toString())
+        .put("maxUses", maxUses)
+        .put("uses", uses)
+        .put("revokedAt", revokedAt == null ? null : revokedAt.toString());
+    }
   }
+
+  private static final String INVITATION_COLUMNS = "id, space_id, role, expires_at, max_uses, uses, revoked_at";
 
   /** A current membership with the member's public profile. */
   public record Member(UUID userId, String name, String email, String organization, Role role, Instant joinedAt) {
@@ -205,16 +216,36 @@ public final class SpaceRepository {
 
   /** The invitation with this token digest, locked so that concurrent accepts count its uses one at a time. */
   public Future<Invitation> lockInvitation(SqlClient tx, Buffer tokenHash) {
-    return tx.preparedQuery("select id, space_id, role, expires_at, max_uses, uses from invitations where token_hash = $1 for update")
+    return tx.preparedQuery("select " + INVITATION_COLUMNS + " from invitations where token_hash = $1 for update")
       .execute(Tuple.of(tokenHash))
+      .map(rows -> rows.size() == 0 ? null : invitation(rows.iterator().next()));
+  }
+
+  /** The space's invitations that can still admit someone, newest first. */
+  public Future<List<Invitation>> openInvitations(UUID spaceId) {
+    return pool.preparedQuery("select " + INVITATION_COLUMNS + " from invitations where space_id = $1 "
+        + "and revoked_at is null and expires_at > now() and uses < max_uses order by created_at desc")
+      .execute(Tuple.of(spaceId))
       .map(rows -> {
-        if (rows.size() == 0) {
-          return null;
-        }
-        Row row = rows.iterator().next();
-        return new Invitation(row.getUUID("id"), row.getUUID("space_id"), role(row.getString("role")),
-          row.getOffsetDateTime("expires_at").toInstant(), row.getInteger("max_uses"), row.getInteger("uses"));
+        List<Invitation> out = new ArrayList<>(rows.size());
+        rows.forEach(row -> out.add(invitation(row)));
+        return out;
       });
+  }
+
+  /** Revokes an invitation of the space; null when there is no such invitation or it was revoked already. */
+  public Future<Invitation> revokeInvitation(SqlClient tx, UUID spaceId, UUID invitationId) {
+    return tx.preparedQuery("update invitations set revoked_at = now() where id = $1 and space_id = $2 and revoked_at is null "
+        + "returning " + INVITATION_COLUMNS)
+      .execute(Tuple.of(invitationId, spaceId))
+      .map(rows -> rows.size() == 0 ? null : invitation(rows.iterator().next()));
+  }
+
+  private static Invitation invitation(Row row) {
+    OffsetDateTime revoked = row.getOffsetDateTime("revoked_at");
+    return new Invitation(row.getUUID("id"), row.getUUID("space_id"), role(row.getString("role")),
+      row.getOffsetDateTime("expires_at").toInstant(), row.getInteger("max_uses"), row.getInteger("uses"),
+      revoked == null ? null : revoked.toInstant());
   }
 
   public Future<Void> useInvitation(SqlClient tx, UUID invitationId) {

@@ -119,7 +119,14 @@ public final class SpaceRoutes {
     Principal me = Authentication.required(ctx);
     UUID id = Ids.path(ctx, "id", "That space");
     access.require(me, id, Access.NAMES)
-      .compose(a -> repo.find(id).map(space -> a.allows(Access.READ) ? space.detailJson(a) : space.summaryJson(a)))
+      .compose(a -> repo.find(id).compose(space -> {
+        JsonObject json = a.allows(Access.READ) ? space.detailJson(a) : space.summaryJson(a);
+        if (space.parentId() == null) {
+          return Future.succeededFuture(json);
+        }
+        // A partner, say, may not even learn the id of the space above theirs.
+        return access.of(me, space.parentId()).map(parent -> parent == Access.NONE ? json.put("parentId", null) : json);
+      }))
       .onSuccess(ctx::json)
       .onFailure(ctx::fail);
   }

@@ -222,6 +222,30 @@ class RealtimeTest {
   }
 
   @Test
+  void loggingOutClosesTheConnectionsOpenedWithThatSessionOnly() {
+    org.cadre.test.ApiClient laptop = server.anonymous().login("observer.rt@district.test", "password-observer.rt@district.test");
+    try (BusClient onLaptop = bus(laptop); BusClient elsewhere = bus(tree.observer)) {
+      onLaptop.subscribe("space." + tree.site);
+      elsewhere.subscribe("space." + tree.site);
+      laptop.expect(204, "POST", "/api/auth/logout", null);
+      assertNull(onLaptop.poll(f -> false, 5_000));
+      assertTrue(onLaptop.isClosed(), "the logged-out session's socket is closed");
+      assertTrue(!elsewhere.isClosed(), "another session of the same user stays open");
+    }
+  }
+
+  @Test
+  void deletingATokenClosesTheConnectionsOpenedWithIt() {
+    JsonObject created = tree.member.expect(201, "POST", "/api/me/tokens", new JsonObject().put("name", "to revoke"));
+    try (BusClient client = BusClient.connect(server.vertx(), server.port(), "Authorization", "Bearer " + created.getString("token"))) {
+      client.subscribe("space." + tree.site);
+      tree.member.expect(204, "DELETE", "/api/me/tokens/" + created.getString("id"), null);
+      client.poll(f -> false, 5_000);
+      assertTrue(client.isClosed());
+    }
+  }
+
+  @Test
   void anApiTokenOpensTheBusToo() {
     String token = tree.member.expect(201, "POST", "/api/me/tokens", new JsonObject().put("name", "bus")).getString("token");
     try (BusClient client = BusClient.connect(server.vertx(), server.port(), "Authorization", "Bearer " + token)) {

@@ -80,6 +80,22 @@ class InvitationsTest {
   }
 
   @Test
+  void aLeadListsOpenInvitationsAndRevokesThem() {
+    JsonObject created = tree.lead.expect(201, "POST", "/api/spaces/" + tree.site + "/invitations", new JsonObject().put("role", "member"));
+    String listed = tree.lead.expect(200, "GET", "/api/spaces/" + tree.site + "/invitations", null).encode();
+    assertTrue(listed.contains(created.getString("id")) && !listed.contains(created.getString("token")));
+    assertEquals(403, tree.member.get("/api/spaces/" + tree.site + "/invitations").status());
+
+    tree.lead.expect(204, "DELETE", "/api/spaces/" + tree.site + "/invitations/" + created.getString("id"), null);
+    assertEquals(404, tree.lead.call("DELETE", "/api/spaces/" + tree.site + "/invitations/" + created.getString("id"), null).status());
+    assertTrue(!tree.lead.expect(200, "GET", "/api/spaces/" + tree.site + "/invitations", null).encode().contains(created.getString("id")));
+    ApiClient.Response refused = server.register("revoked.inv@school.test", "Revoked")
+      .call("POST", "/api/invitations/" + created.getString("token") + "/accept", null);
+    assertEquals(409, refused.status());
+    assertEquals("invitation_revoked", refused.error().getString("code"));
+  }
+
+  @Test
   void aForgedTokenIsUnknown() {
     ApiClient forger = server.register("forger.inv@school.test", "Forger");
     assertEquals(404, forger.call("POST", "/api/invitations/inv_forged-token/accept", null).status());

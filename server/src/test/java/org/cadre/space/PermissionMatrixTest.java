@@ -138,6 +138,8 @@ class PermissionMatrixTest {
     assertEquals(null, only.getString("parentId"));
     assertEquals("partner", only.getString("role"));
     assertTrue(only.getJsonArray("children").isEmpty());
+    assertEquals(null, tree.partner.expect(200, "GET", "/api/spaces/" + tree.site, null).getString("parentId"));
+    assertEquals(tree.district, tree.member.expect(200, "GET", "/api/spaces/" + tree.site, null).getString("parentId"));
   }
 
   @Test

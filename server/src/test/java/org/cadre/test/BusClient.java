@@ -123,7 +123,7 @@ public final class BusClient implements AutoCloseable {
     return found;
   }
 
-  /** Takes the first frame that matches within the time, or null. */
+  /** Takes the first frame that matches within the time, or null; returns early when the socket closes. */
   public JsonObject poll(Predicate<JsonObject> match, long timeoutMs) {
     long deadline = System.currentTimeMillis() + timeoutMs;
     synchronized (frames) {
