@@ -39,12 +39,8 @@ public final class AccountRepository {
     this.pool = pool;
   }
 
-  public Pool pool() {
-    return pool;
-  }
-
   /** Creates the user and, if new, its organization. A taken email is a 409 on field {@code email}. */
-  public Future<Principal> createUser(SqlClient client, String email, String name, String passwordHash,
+  private Future<Principal> createUser(SqlClient client, String email, String name, String passwordHash,
                                       String organization, boolean admin) {
     return client.preparedQuery(
         "insert into organizations (name) values ($1) "

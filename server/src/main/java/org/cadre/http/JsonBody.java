@@ -46,14 +46,6 @@ public final class JsonBody {
     return ctx.body() == null || ctx.body().isEmpty() ? new JsonBody(null) : of(ctx);
   }
 
-  public JsonObject json() {
-    return json;
-  }
-
-  public boolean has(String field) {
-    return json.getValue(field) != null;
-  }
-
   public String string(String field, int minLength, int maxLength) {
     String value = optionalString(field, minLength, maxLength);
     if (value == null) {
@@ -148,22 +140,25 @@ public final class JsonBody {
   }
 
   public Integer optionalInt(String field, int min, int max) {
+    Long value = optionalWholeNumber(field, min, max);
+    return value == null ? null : value.intValue();
+  }
+
+  public long longValue(String field, long min, long max) {
+    Long value = optionalWholeNumber(field, min, max);
+    if (value == null) {
+      throw ApiException.invalid(field, "'" + field + "' is required.");
+    }
+    return value;
+  }
+
+  private Long optionalWholeNumber(String field, long min, long max) {
     Object raw = json.getValue(field);
     if (raw == null) {
       return null;
     }
     if (!(raw instanceof Integer || raw instanceof Long) || ((Number) raw).longValue() < min || ((Number) raw).longValue() > max) {
       throw ApiException.invalid(field, "'" + field + "' must be a whole number from " + min + " to " + max + ".");
-    }
-    return ((Number) raw).intValue();
-  }
-
-  public long longValue(String field, long min, long max) {
-    Object raw = json.getValue(field);
-    if (!(raw instanceof Integer || raw instanceof Long) || ((Number) raw).longValue() < min || ((Number) raw).longValue() > max) {
-      throw ApiException.invalid(field, raw == null
-        ? "'" + field + "' is required."
-        : "'" + field + "' must be a whole number from " + min + " to " + max + ".");
     }
     return ((Number) raw).longValue();
   }

@@ -87,11 +87,8 @@ public final class SpaceRoutes {
     if (!me.admin()) {
       throw ApiException.forbidden("Only administrators create networks.");
     }
-    JsonBody body = JsonBody.of(ctx);
-    String name = body.string("name", 1, 200);
-    Kind kind = body.enumValue("kind", Kind.class);
-    String description = body.optionalString("description", 0, 2000);
-    spaces.create(me, null, kind, name, description)
+    NewSpace wanted = NewSpace.of(JsonBody.of(ctx));
+    spaces.create(me, null, wanted.kind(), wanted.name(), wanted.description())
       .onSuccess(space -> created(ctx, me, space))
       .onFailure(ctx::fail);
   }
@@ -99,14 +96,19 @@ public final class SpaceRoutes {
   private void createChild(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
     UUID parentId = Ids.path(ctx, "id", "That space");
-    JsonBody body = JsonBody.of(ctx);
-    String name = body.string("name", 1, 200);
-    Kind kind = body.enumValue("kind", Kind.class);
-    String description = body.optionalString("description", 0, 2000);
+    NewSpace wanted = NewSpace.of(JsonBody.of(ctx));
     access.require(me, parentId, Access.MANAGE)
-      .compose(a -> spaces.create(me, parentId, kind, name, description))
+      .compose(a -> spaces.create(me, parentId, wanted.kind(), wanted.name(), wanted.description()))
       .onSuccess(space -> created(ctx, me, space))
       .onFailure(ctx::fail);
+  }
+
+  /** The body of a space creation, validated. */
+  private record NewSpace(String name, Kind kind, String description) {
+    static NewSpace of(JsonBody body) {
+      return new NewSpace(body.string("name", 1, 200), body.enumValue("kind", Kind.class),
+        body.optionalString("description", 0, 2000));
+    }
   }
 
   /** The creator leads the new space: their cached rights are stale from now on. */
