@@ -55,6 +55,8 @@ public final class Database implements AutoCloseable {
       .setDatabase("postgres")
       .setUser("postgres")
       .setPassword("postgres");
+    LOG.info("Embedded PostgreSQL is up; more Cadre servers can share it with DATABASE_URL=postgres://postgres:postgres@localhost:"
+      + pg.getPort() + "/postgres");
     return new Database(options, pg);
   }
 
