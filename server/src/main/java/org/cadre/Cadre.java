@@ -79,7 +79,10 @@ public final class Cadre {
     Future<Void> undeployed = Future.succeededFuture();
     for (int i = deployments.size() - 1; i >= 0; i--) {
       String id = deployments.get(i);
-      undeployed = undeployed.compose(v -> vertx.undeploy(id).recover(err -> Future.succeededFuture()));
+      undeployed = undeployed.compose(v -> vertx.undeploy(id).recover(err -> {
+        LOG.log(Level.WARNING, "Could not undeploy " + id + " cleanly", err);
+        return Future.succeededFuture();
+      }));
     }
     deployments.clear();
     return undeployed

@@ -39,6 +39,8 @@ public final class HttpVerticle extends VerticleBase {
   /** Request bodies above this are refused with 413. */
   static final long BODY_LIMIT = 64 * 1024;
   private static final long DRAIN_SECONDS = 10;
+  /** How often live bus connections are checked against expired sessions and deleted tokens. */
+  private static final long CREDENTIAL_RECHECK_MS = 60_000;
 
   private final Pool pool;
   private final Accounts accounts;
@@ -47,6 +49,8 @@ public final class HttpVerticle extends VerticleBase {
   private HttpServer server;
   private MessageConsumer<Object> commandConsumer;
   private MessageConsumer<String> revocations;
+  private MessageConsumer<Object> rechecks;
+  private long recheckTimer;
 
   public HttpVerticle(Pool pool, Accounts accounts, AccessVersions accessVersions, int port) {
     this.pool = pool;
@@ -75,14 +79,17 @@ public final class HttpVerticle extends VerticleBase {
 
     router.route("/eventbus/*").handler(authentication).handler(Authentication::requireAuthenticated)
       .failureHandler(ApiErrors::handle);
-    BridgeGuard guard = new BridgeGuard(access, commands);
+    BridgeGuard guard = new BridgeGuard(access, commands, accounts.repository());
     revocations = vertx.eventBus().localConsumer(Addresses.CREDENTIAL_REVOKED, msg -> guard.closeOpenedWith(msg.body()));
+    rechecks = vertx.eventBus().localConsumer(Addresses.CREDENTIALS_RECHECK, msg -> guard.recheckCredentials());
+    recheckTimer = vertx.setPeriodic(CREDENTIAL_RECHECK_MS, id -> guard.recheckCredentials());
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx).bridge(bridgeOptions(), guard));
 
     router.route().handler(StaticHandler.create("webroot"));
 
     server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)).requestHandler(router);
-    return Future.all(commandConsumer.completion(), revocations.completion()).compose(v -> server.listen(port));
+    return Future.all(commandConsumer.completion(), revocations.completion(), rechecks.completion())
+      .compose(v -> server.listen(port));
   }
 
   private static SockJSBridgeOptions bridgeOptions() {
@@ -96,7 +103,9 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return server.shutdown(DRAIN_SECONDS, TimeUnit.SECONDS)
-      .compose(v -> commandConsumer.unregister())
-      .compose(v -> revocations.unregister());
+      .compose(v -> {
+        vertx.cancelTimer(recheckTimer);
+        return Future.all(commandConsumer.unregister(), revocations.unregister(), rechecks.unregister());
+      });
   }
 }

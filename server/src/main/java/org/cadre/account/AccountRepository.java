@@ -60,6 +60,13 @@ public final class AccountRepository {
     return pool.withTransaction(conn -> createUser(conn, email, name, passwordHash, organization, admin));
   }
 
+  /** Creates the user and their first session in one transaction: both or neither. */
+  public Future<Principal> createUserWithSession(String email, String name, String passwordHash, String organization,
+                                                 Buffer sessionHash, Duration lifetime) {
+    return pool.withTransaction(conn -> createUser(conn, email, name, passwordHash, organization, false)
+      .compose(principal -> insertSession(conn, sessionHash, principal.userId(), lifetime).map(principal)));
+  }
+
   public Future<Credentials> credentials(String email) {
     return pool.preparedQuery("select " + PRINCIPAL_COLUMNS + ", u.password_hash from users u where lower(u.email) = lower($1)")
       .execute(Tuple.of(email))
@@ -92,9 +99,25 @@ public final class AccountRepository {
   }
 
   public Future<Void> createSession(Buffer tokenHash, UUID userId, Duration lifetime) {
-    return pool.preparedQuery("insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3)")
+    return insertSession(pool, tokenHash, userId, lifetime);
+  }
+
+  private static Future<Void> insertSession(SqlClient client, Buffer tokenHash, UUID userId, Duration lifetime) {
+    return client.preparedQuery("insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3)")
       .execute(Tuple.of(tokenHash, userId, OffsetDateTime.now(ZoneOffset.UTC).plus(lifetime)))
       .mapEmpty();
+  }
+
+  /** Which of these credential digests (hex) are still a live session or an existing API token. */
+  public Future<java.util.Set<String>> liveCredentials(List<String> hexDigests) {
+    return pool.preparedQuery("select encode(token_hash, 'hex') from sessions where encode(token_hash, 'hex') = any($1) and expires_at > now() "
+        + "union select encode(token_hash, 'hex') from api_tokens where encode(token_hash, 'hex') = any($1)")
+      .execute(Tuple.tuple().addArrayOfString(hexDigests.toArray(new String[0])))
+      .map(rows -> {
+        java.util.Set<String> live = new java.util.HashSet<>();
+        rows.forEach(row -> live.add(row.getString(0)));
+        return live;
+      });
   }
 
   public Future<Principal> sessionPrincipal(Buffer tokenHash) {
@@ -146,9 +169,17 @@ public final class AccountRepository {
       .map(rows -> rows.size() > 0);
   }
 
-  /** The highest failure count among the keys within the current window. */
-  public Future<int[]> recentFailures(List<String> keys, Duration window) {
-    return pool.preparedQuery("select key, failures from login_failures where key = any($1) and window_start > $2")
+  /**
+   * Counts a login attempt against each key, starting a fresh window where the old one has lapsed, and answers
+   * the counts in the keys' order. Counting before the password is checked means parallel guesses cannot all slip
+   * under the limit.
+   */
+  public Future<int[]> countAttempt(List<String> keys, Duration window) {
+    return pool.preparedQuery("insert into login_failures (key, failures, window_start) select k, 1, now() from unnest($1::text[]) k "
+        + "on conflict (key) do update set "
+        + "failures = case when login_failures.window_start > $2 then login_failures.failures + 1 else 1 end, "
+        + "window_start = case when login_failures.window_start > $2 then login_failures.window_start else now() end "
+        + "returning key, failures")
       .execute(Tuple.tuple().addArrayOfString(keys.toArray(new String[0])).addOffsetDateTime(OffsetDateTime.now(ZoneOffset.UTC).minus(window)))
       .map(rows -> {
         int[] counts = new int[keys.size()];
@@ -159,18 +190,12 @@ public final class AccountRepository {
       });
   }
 
-  /** Counts one failure for each key, starting a fresh window where the old one has lapsed. */
-  public Future<Void> recordFailure(List<String> keys, Duration window) {
-    return pool.preparedQuery("insert into login_failures (key, failures, window_start) select k, 1, now() from unnest($1::text[]) k "
-        + "on conflict (key) do update set "
-        + "failures = case when login_failures.window_start > $2 then login_failures.failures + 1 else 1 end, "
-        + "window_start = case when login_failures.window_start > $2 then login_failures.window_start else now() end")
-      .execute(Tuple.tuple().addArrayOfString(keys.toArray(new String[0])).addOffsetDateTime(OffsetDateTime.now(ZoneOffset.UTC).minus(window)))
+  /** A successful login: the account starts afresh, and the address gets its attempt back. */
+  public Future<Void> forgiveAttempt(String accountKey, String addressKey) {
+    return pool.preparedQuery("with a as (delete from login_failures where key = $1) "
+        + "update login_failures set failures = greatest(failures - 1, 0) where key = $2")
+      .execute(Tuple.of(accountKey, addressKey))
       .mapEmpty();
-  }
-
-  public Future<Void> clearFailures(String key) {
-    return pool.preparedQuery("delete from login_failures where key = $1").execute(Tuple.of(key)).mapEmpty();
   }
 
   static Principal principal(Row row) {

@@ -34,13 +34,13 @@ public final class AccountRoutes {
     String email = body.email("email");
     String password = body.password("password", 10, 200);
     String name = body.string("name", 1, 100);
-    String organization = body.optionalString("organization", 1, 200);
-    accounts.register(email, password, name, organization, false)
-      .compose(principal -> accounts.openSession(principal).map(token -> {
-        ctx.response().addCookie(Authentication.sessionCookie(ctx, token, Accounts.SESSION_LIFETIME.toSeconds()));
-        return principal;
-      }))
-      .onSuccess(principal -> ctx.response().setStatusCode(201).end(principal.toJson().encode()))
+    String organization = body.optionalString("organization", 1, Accounts.MAX_ORGANIZATION);
+    accounts.registerAndLogIn(email, password, name, organization)
+      .onSuccess(session -> {
+        ctx.response().addCookie(Authentication.sessionCookie(ctx, session.token(), Accounts.SESSION_LIFETIME.toSeconds()));
+        ctx.response().setStatusCode(201);
+        ctx.json(session.principal().toJson());
+      })
       .onFailure(ctx::fail);
   }
 
@@ -86,11 +86,10 @@ public final class AccountRoutes {
     String name = JsonBody.optional(ctx).optionalString("name", 1, 100);
     String token = Tokens.generate("cadre_pat_");
     repo.createToken(principal.userId(), name == null ? "API token" : name, Tokens.digest(token))
-      .onSuccess(id -> ctx.response().setStatusCode(201).end(new JsonObject()
-        .put("id", id.toString())
-        .put("token", token)
-        .put("name", name == null ? "API token" : name)
-        .encode()))
+      .onSuccess(id -> {
+        ctx.response().setStatusCode(201);
+        ctx.json(new JsonObject().put("id", id.toString()).put("token", token).put("name", name == null ? "API token" : name));
+      })
       .onFailure(ctx::fail);
   }
 

@@ -18,6 +18,7 @@ public final class Accounts {
   static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
   static final int MAX_FAILURES_PER_ACCOUNT = 10;
   static final int MAX_FAILURES_PER_ADDRESS = 50;
+  public static final int MAX_ORGANIZATION = 200;
 
   private final Vertx vertx;
   private final AccountRepository repo;
@@ -33,23 +34,46 @@ public final class Accounts {
     return repo;
   }
 
-  /** Creates an account; the organization defaults to the email's domain. */
+  /** A new session: the account, and the token to set as its cookie. */
+  public record Session(Principal principal, String token) {
+  }
+
+  /** Creates an account (for administrators and the demo); the organization defaults to the email's domain. */
   public Future<Principal> register(String email, String password, String name, String organization, boolean admin) {
-    String org = organization != null ? organization : email.substring(email.indexOf('@') + 1);
-    return hash(password).compose(hash -> repo.createUser(email, name, hash, org, admin));
+    return hash(password).compose(hash -> repo.createUser(email, name, hash, organizationOf(email, organization), admin));
+  }
+
+  /** Self-registration: the account and its first session, stored together. */
+  public Future<Session> registerAndLogIn(String email, String password, String name, String organization) {
+    String token = Tokens.generate("");
+    return hash(password)
+      .compose(hash -> repo.createUserWithSession(email, name, hash, organizationOf(email, organization),
+        Tokens.digest(token), SESSION_LIFETIME))
+      .map(principal -> new Session(principal, token));
+  }
+
+  private static String organizationOf(String email, String given) {
+    if (given != null) {
+      return given;
+    }
+    String domain = email.substring(email.indexOf('@') + 1);
+    return domain.length() <= MAX_ORGANIZATION ? domain : domain.substring(0, MAX_ORGANIZATION);
   }
 
   public Future<String> hash(String password) {
     return vertx.executeBlocking(() -> hasher.hash(password), false);
   }
 
-  /** Checks the password, counting failures; too many recent failures refuse even a right password. */
+  /**
+   * Checks the password. Every attempt counts against the account and the address until it succeeds; past the
+   * limits even the right password is refused for the rest of the window.
+   */
   public Future<Principal> login(String email, String password, String address) {
     String accountKey = "account:" + email;
-    List<String> keys = List.of(accountKey, "address:" + address);
-    return repo.recentFailures(keys, FAILURE_WINDOW)
+    String addressKey = "address:" + address;
+    return repo.countAttempt(List.of(accountKey, addressKey), FAILURE_WINDOW)
       .compose(counts -> {
-        if (counts[0] >= MAX_FAILURES_PER_ACCOUNT || counts[1] >= MAX_FAILURES_PER_ADDRESS) {
+        if (counts[0] > MAX_FAILURES_PER_ACCOUNT || counts[1] > MAX_FAILURES_PER_ADDRESS) {
           return Future.failedFuture(new ApiException(429, "too_many_attempts",
             "Too many failed logins. Try again in " + FAILURE_WINDOW.toMinutes() + " minutes.", null));
         }
@@ -57,13 +81,9 @@ public final class Accounts {
       })
       .compose(creds -> vertx.executeBlocking(
           () -> hasher.verify(password, creds == null ? null : creds.passwordHash()), false)
-        .compose(ok -> {
-          if (ok) {
-            return repo.clearFailures(accountKey).map(creds.principal());
-          }
-          return repo.recordFailure(keys, FAILURE_WINDOW).compose(v -> Future.failedFuture(
-            new ApiException(401, "invalid_credentials", "The email or password is wrong.", null)));
-        }));
+        .compose(ok -> ok
+          ? repo.forgiveAttempt(accountKey, addressKey).map(creds.principal())
+          : Future.failedFuture(new ApiException(401, "invalid_credentials", "The email or password is wrong.", null))));
   }
 
   /** Starts a session and answers its token, to be set as the session cookie. */

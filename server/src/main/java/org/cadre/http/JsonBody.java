@@ -64,6 +64,9 @@ public final class JsonBody {
       throw ApiException.invalid(field, "'" + field + "' must be a string.");
     }
     String value = s.strip();
+    if (hasControlCharacter(value)) {
+      throw ApiException.invalid(field, "'" + field + "' must not contain control characters.");
+    }
     if (value.length() < minLength) {
       throw ApiException.invalid(field, minLength <= 1
         ? "'" + field + "' must not be blank."
@@ -176,6 +179,11 @@ public final class JsonBody {
       }
     }
     throw ApiException.invalid(field, "'" + field + "' must be an ISO-8601 instant such as 2026-03-02T15:30:00Z.");
+  }
+
+  /** Line breaks and tabs are text; other control characters (NUL above all, which PostgreSQL refuses) are not. */
+  private static boolean hasControlCharacter(String value) {
+    return value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
   }
 
   public static String wireName(Enum<?> e) {

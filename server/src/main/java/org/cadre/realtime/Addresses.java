@@ -10,6 +10,8 @@ public final class Addresses {
 
   /** Local only, never bridged: a session or token was deleted; its hex digest is the body. */
   public static final String CREDENTIAL_REVOKED = "cadre.internal.credential-revoked";
+  /** Local only: revocation notices may have been lost; re-check every open connection's credential. */
+  public static final String CREDENTIALS_RECHECK = "cadre.internal.credentials-recheck";
 
   public static final String SPACE_PREFIX = "space.";
   public static final String USER_PREFIX = "user.";

@@ -7,6 +7,7 @@ import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import org.cadre.account.AccountRepository;
 import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
 import org.cadre.http.ApiException;
@@ -16,6 +17,7 @@ import org.cadre.space.Access;
 import org.cadre.space.SpaceAccess;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,11 +34,13 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
 
   private final SpaceAccess access;
   private final Commands commands;
+  private final AccountRepository accounts;
   private final Map<SockJSSocket, Connection> connections = new HashMap<>();
 
-  public BridgeGuard(SpaceAccess access, Commands commands) {
+  public BridgeGuard(SpaceAccess access, Commands commands, AccountRepository accounts) {
     this.access = access;
     this.commands = commands;
+    this.accounts = accounts;
   }
 
   @Override
@@ -138,7 +142,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     }
     access.of(caller, spaceId).onComplete(ar -> {
       if (ar.failed()) {
-        event.fail(ar.cause());
+        refuse(event, replyAddress, new ApiException(500, "internal", "Could not check your access; try again.", null));
         return;
       }
       Access granted = ar.result();
@@ -165,6 +169,22 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       .map(Map.Entry::getKey)
       .toList()
       .forEach(SockJSSocket::close);
+  }
+
+  /**
+   * Closes every socket whose session has expired or whose session or token is gone, for when a revocation
+   * notice may have been missed. Runs periodically and after the change listener reconnects.
+   */
+  public void recheckCredentials() {
+    if (connections.isEmpty()) {
+      return;
+    }
+    List<String> credentials = connections.values().stream().map(Connection::credential).distinct().toList();
+    accounts.liveCredentials(credentials).onSuccess(live -> connections.entrySet().stream()
+      .filter(entry -> !live.contains(entry.getValue().credential()))
+      .map(Map.Entry::getKey)
+      .toList()
+      .forEach(SockJSSocket::close));
   }
 
   /** Answers the client's pending request with the reason, in the REST error shape, then drops the message. */

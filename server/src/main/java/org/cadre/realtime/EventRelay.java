@@ -49,6 +49,7 @@ public final class EventRelay extends VerticleBase {
   private final Map<UUID, Cursor> cursors = new HashMap<>();
   private PgSubscriber subscriber;
   private boolean subscribedBefore;
+  private boolean stopped;
 
   public EventRelay(PgConnectOptions connectOptions, EventLog log, AccessVersions accessVersions) {
     this.connectOptions = connectOptions;
@@ -59,7 +60,14 @@ public final class EventRelay extends VerticleBase {
   @Override
   public Future<?> start() {
     subscriber = PgSubscriber.subscriber(vertx, connectOptions)
-      .reconnectPolicy(attempt -> RETRY_MS);
+      .reconnectPolicy(attempt -> {
+        // Called as soon as the connection drops, before every retry.
+        if (attempt == 0) {
+          LOG.warning("Change listener disconnected; reconnecting");
+          accessVersions.listenerLost();
+        }
+        return RETRY_MS;
+      });
     subscriber.channel(EventLog.EVENTS_CHANNEL)
       .subscribeHandler(v -> onSubscribed())
       .handler(this::onEventNotice);
@@ -72,6 +80,7 @@ public final class EventRelay extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    stopped = true;
     return subscriber.close();
   }
 
@@ -81,7 +90,8 @@ public final class EventRelay extends VerticleBase {
       return;
     }
     LOG.info("Change listener reconnected; re-reading " + cursors.size() + " spaces");
-    accessVersions.changedForEveryone();
+    accessVersions.listenerBack();
+    vertx.eventBus().publish(Addresses.CREDENTIALS_RECHECK, null);
     cursors.forEach((space, cursor) -> {
       cursor.known = Long.MAX_VALUE;
       pump(space, cursor);
@@ -100,7 +110,7 @@ public final class EventRelay extends VerticleBase {
   }
 
   private void pump(UUID space, Cursor cursor) {
-    if (cursor.reading || cursor.known <= cursor.relayed) {
+    if (stopped || cursor.reading || cursor.known <= cursor.relayed) {
       return;
     }
     cursor.reading = true;

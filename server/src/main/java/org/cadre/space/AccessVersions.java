@@ -14,6 +14,8 @@ public final class AccessVersions {
   private final AtomicLong clock = new AtomicLong();
   private final ConcurrentHashMap<UUID, Long> changedAt = new ConcurrentHashMap<>();
   private volatile long everyoneChangedAt;
+  /** False while the change listener is disconnected: notices may be getting lost, so nothing cached is trusted. */
+  private volatile boolean listening = true;
 
   /** The moment to stamp a cache load with, read before the load starts. */
   public long now() {
@@ -24,13 +26,19 @@ public final class AccessVersions {
     changedAt.put(userId, clock.incrementAndGet());
   }
 
-  /** Every user's rights may have changed (the change listener missed notifications). */
-  public void changedForEveryone() {
+  /** The change listener lost its connection: from now until it is back, every check reads the database. */
+  public void listenerLost() {
+    listening = false;
+  }
+
+  /** The listener is back; whatever was cached before may have missed a notice. */
+  public void listenerBack() {
     everyoneChangedAt = clock.incrementAndGet();
+    listening = true;
   }
 
   /** True when rights loaded at {@code stamp} may be out of date for this user. */
   public boolean stale(UUID userId, long stamp) {
-    return everyoneChangedAt > stamp || changedAt.getOrDefault(userId, 0L) > stamp;
+    return !listening || everyoneChangedAt > stamp || changedAt.getOrDefault(userId, 0L) > stamp;
   }
 }

@@ -58,7 +58,7 @@ public final class InvitationRoutes {
     Instant expires = expiresAt;
     String token = Tokens.generate("inv_");
     access.require(me, id, Access.MANAGE)
-      .compose(a -> repo.pool().withTransaction(tx -> repo.findActive(tx, id)
+      .compose(a -> repo.pool().withTransaction(tx -> repo.lockActive(tx, id)
         .compose(space -> repo.createInvitation(tx, id, Tokens.digest(token), role, expires, maxUses, me.userId()))
         .compose(invitationId -> {
           JsonObject invitation = new JsonObject()
@@ -91,7 +91,7 @@ public final class InvitationRoutes {
     UUID id = Ids.path(ctx, "id", "That space");
     UUID invitationId = Ids.path(ctx, "invitationId", "That invitation");
     access.require(me, id, Access.MANAGE)
-      .compose(a -> repo.pool().withTransaction(tx -> repo.findActive(tx, id)
+      .compose(a -> repo.pool().withTransaction(tx -> repo.lockActive(tx, id)
         .compose(space -> repo.revokeInvitation(tx, id, invitationId))
         .compose(revoked -> revoked == null ? Future.failedFuture(ApiException.notFound("That invitation"))
           : EventLog.append(tx, id, "invitation.revoked", revoked.toJson(), me.userId()))))
@@ -103,18 +103,18 @@ public final class InvitationRoutes {
   private void accept(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
     Buffer digest = Tokens.digest(ctx.pathParam("token"));
-    repo.pool().withTransaction(tx -> repo.lockInvitation(tx, digest).compose(invitation -> {
-        if (invitation == null) {
-          return Future.failedFuture(ApiException.notFound("That invitation"));
-        }
+    // Lock the space before the invitation, in the same order as a withdrawal does.
+    repo.pool().withTransaction(tx -> repo.invitation(tx, digest, false)
+      .compose(found -> found == null ? Future.failedFuture(ApiException.notFound("That invitation"))
+        : repo.lockActive(tx, found.spaceId()).compose(space -> repo.invitation(tx, digest, true)))
+      .compose(invitation -> {
         if (invitation.revokedAt() != null) {
           return Future.failedFuture(ApiException.conflict("invitation_revoked", "This invitation was withdrawn.", null));
         }
         if (!invitation.expiresAt().isAfter(Instant.now())) {
           return Future.failedFuture(ApiException.conflict("invitation_expired", "This invitation has expired.", null));
         }
-        return repo.findActive(tx, invitation.spaceId())
-          .compose(space -> repo.currentRole(tx, space.id(), me.userId()))
+        return repo.currentRole(tx, invitation.spaceId(), me.userId())
           .compose(current -> {
             if (current != null) {
               return Future.succeededFuture(new JsonObject().put("spaceId", invitation.spaceId().toString())

@@ -35,7 +35,8 @@ public final class SpaceAccess {
     this.versions = versions;
     this.grants = Caffeine.newBuilder()
       .maximumSize(50_000)
-      .expireAfterAccess(Duration.ofMinutes(30))
+      // A bound on how long any missed notice could matter, on top of the version checks.
+      .expireAfterWrite(Duration.ofMinutes(5))
       .executor(command -> context.runOnContext(v -> command.run()))
       .buildAsync((userId, executor) -> {
         long stamp = versions.now();

@@ -88,17 +88,23 @@ public final class SpaceRepository {
       .map(rows -> rows.size() == 0 ? null : Space.from(rows.iterator().next()));
   }
 
-  /** The space, for a change: a missing one fails as 404, an archived one as 409. */
-  public Future<Space> findActive(SqlClient tx, UUID id) {
-    return find(tx, id).compose(space -> {
-      if (space == null) {
-        return Future.failedFuture(ApiException.notFound("That space"));
-      }
-      if (space.archived()) {
-        return Future.failedFuture(ApiException.conflict("archived", "The space is archived; it can no longer change.", null));
-      }
-      return Future.succeededFuture(space);
-    });
+  /**
+   * The space, locked for the rest of the transaction, for a change: a missing one fails as 404, an archived one
+   * as 409. Every change to a space takes this lock first, so checks such as "another lead remains" or "not
+   * archived" still hold when the change commits.
+   */
+  public Future<Space> lockActive(SqlClient tx, UUID id) {
+    return lock(tx, id).compose(space -> space.archived()
+      ? Future.failedFuture(ApiException.conflict("archived", "The space is archived; it can no longer change.", null))
+      : Future.succeededFuture(space));
+  }
+
+  /** The space, locked, archived or not (memberships can still end in an archived space). */
+  public Future<Space> lock(SqlClient tx, UUID id) {
+    return tx.preparedQuery("select " + Space.COLUMNS + " from spaces where id = $1 for update")
+      .execute(Tuple.of(id))
+      .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.notFound("That space"))
+        : Future.succeededFuture(Space.from(rows.iterator().next())));
   }
 
   public Future<Space> find(UUID id) {
@@ -214,9 +220,12 @@ public final class SpaceRepository {
       .map(rows -> rows.iterator().next().getUUID(0));
   }
 
-  /** The invitation with this token digest, locked so that concurrent accepts count its uses one at a time. */
-  public Future<Invitation> lockInvitation(SqlClient tx, Buffer tokenHash) {
-    return tx.preparedQuery("select " + INVITATION_COLUMNS + " from invitations where token_hash = $1 for update")
+  /**
+   * The invitation with this token digest; {@code lock} holds it for the transaction so that concurrent accepts
+   * count its uses one at a time.
+   */
+  public Future<Invitation> invitation(SqlClient tx, Buffer tokenHash, boolean lock) {
+    return tx.preparedQuery("select " + INVITATION_COLUMNS + " from invitations where token_hash = $1" + (lock ? " for update" : ""))
       .execute(Tuple.of(tokenHash))
       .map(rows -> rows.size() == 0 ? null : invitation(rows.iterator().next()));
   }

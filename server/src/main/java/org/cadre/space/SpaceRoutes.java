@@ -48,8 +48,7 @@ public final class SpaceRoutes {
 
   private void tree(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    Future<List<Grant>> grants = me.admin() ? Future.succeededFuture(List.of()) : access.grants(me.userId());
-    grants.compose(granted -> repo.reachable(granted, me.admin()).map(spaces -> buildTree(me, granted, spaces)))
+    access.grants(me.userId()).compose(granted -> repo.reachable(granted, me.admin()).map(spaces -> buildTree(me, granted, spaces)))
       .onSuccess(roots -> ctx.json(new JsonObject().put("spaces", roots)))
       .onFailure(ctx::fail);
   }
@@ -143,7 +142,7 @@ public final class SpaceRoutes {
       throw ApiException.invalid("name", "Send a new 'name' or 'description'.");
     }
     access.require(me, id, Access.MANAGE)
-      .compose(a -> inTransaction(tx -> repo.findActive(tx, id)
+      .compose(a -> inTransaction(tx -> repo.lockActive(tx, id)
         .compose(old -> repo.update(tx, id, name, description))
         .compose(space -> EventLog.append(tx, id, "space.updated",
           new JsonObject().put("name", space.name()).put("description", space.description()), me.userId()).map(space))))
@@ -155,7 +154,7 @@ public final class SpaceRoutes {
     Principal me = Authentication.required(ctx);
     UUID id = Ids.path(ctx, "id", "That space");
     access.require(me, id, Access.MANAGE)
-      .compose(a -> inTransaction(tx -> repo.findActive(tx, id)
+      .compose(a -> inTransaction(tx -> repo.lockActive(tx, id)
         .compose(old -> repo.archive(tx, id))
         .compose(space -> EventLog.append(tx, id, "space.archived",
           new JsonObject().put("archivedAt", space.archivedAt().toString()), me.userId()).map(space))))

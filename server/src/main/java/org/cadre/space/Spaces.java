@@ -39,7 +39,7 @@ public final class Spaces {
         }
         return create(tx, null, kind, name, description, actor);
       }
-      return repo.findActive(tx, parentId).compose(parent -> {
+      return repo.lockActive(tx, parentId).compose(parent -> {
         if (!parent.kind().mayContain(kind)) {
           return Future.failedFuture(ApiException.invalid("kind", "A " + JsonBody.wireName(parent.kind())
             + " can only hold kinds below it, not a " + JsonBody.wireName(kind) + "."));
@@ -52,19 +52,18 @@ public final class Spaces {
   private Future<Space> create(SqlConnection tx, Space parent, Kind kind, String name, String description, Principal actor) {
     return repo.create(tx, parent == null ? null : parent.id(), kind, name, description, actor.userId())
       .compose(space -> repo.addMember(tx, space.id(), actor.userId(), Role.LEAD)
+        // The space's own log, read by people who may not see its parent: no parent id, nothing of its siblings.
+        // Nor does the parent's log name it, since some of the parent's readers (partners) may not see children.
         .compose(v -> EventLog.append(tx, space.id(), "space.created", new JsonObject()
-          .put("space", space.summaryJson(Access.NAMES).put("description", space.description()))
+          .put("space", space.summaryJson(Access.NAMES).put("description", space.description()).put("parentId", null))
           .put("lead", new JsonObject().put("userId", actor.userId().toString()).put("name", actor.name())), actor.userId()))
-        .compose(v -> parent == null ? Future.succeededFuture()
-          : EventLog.append(tx, parent.id(), "space.child-added",
-            new JsonObject().put("space", space.summaryJson(Access.NAMES)), actor.userId()))
         .compose(v -> EventLog.notifyAccessChanged(tx, actor.userId(), space.id()))
         .map(space));
   }
 
   /** Adds the user to the space with the role, or changes their role; the same role again changes nothing. */
   public Future<MemberChange> setMember(Principal actor, UUID spaceId, UUID userId, Role role) {
-    return repo.pool().withTransaction(tx -> repo.findActive(tx, spaceId)
+    return repo.pool().withTransaction(tx -> repo.lockActive(tx, spaceId)
       .compose(space -> repo.publicProfile(tx, userId))
       .compose(profile -> {
         if (profile == null) {
@@ -86,9 +85,9 @@ public final class Spaces {
       }));
   }
 
-  /** Ends the user's membership of the space. */
+  /** Ends the user's membership of the space, archived or not. */
   public Future<Void> removeMember(Principal actor, UUID spaceId, UUID userId) {
-    return repo.pool().withTransaction(tx -> repo.findActive(tx, spaceId)
+    return repo.pool().withTransaction(tx -> repo.lock(tx, spaceId)
       .compose(space -> repo.currentRole(tx, spaceId, userId))
       .compose(current -> current == null
         ? Future.failedFuture(ApiException.notFound("That member"))

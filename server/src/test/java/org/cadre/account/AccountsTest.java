@@ -42,6 +42,7 @@ class AccountsTest {
     ApiClient.Response registered = ana.call("POST", "/api/auth/register",
       new JsonObject().put("email", "Ana@School.test").put("password", "a long password").put("name", "Ana"));
     assertEquals(201, registered.status());
+    assertTrue(registered.raw().getHeader("content-type").startsWith("application/json"));
     assertTrue(registered.json().getString("id").length() == 36);
     String cookie = registered.raw().cookies().get(0);
     assertTrue(cookie.toLowerCase().contains("httponly"), cookie);

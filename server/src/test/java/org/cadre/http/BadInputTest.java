@@ -68,6 +68,23 @@ class BadInputTest {
   }
 
   @Test
+  void controlCharactersAreRefusedNotStored() {
+    long spaces = count("spaces");
+    assertError(400, "invalid", "name", tree.admin.call("POST", "/api/spaces", new JsonObject().put("name", "Nul\u0000here").put("kind", "network")));
+    assertError(400, "invalid", "email", server.anonymous().call("POST", "/api/auth/login",
+      new JsonObject().put("email", "a\u0000@b.test").put("password", "x")));
+    assertEquals(spaces, count("spaces"));
+  }
+
+  @Test
+  void aVeryLongEmailDomainStillMakesAnOrganization() {
+    String email = "someone@" + "d".repeat(230) + ".test";
+    ApiClient client = server.anonymous();
+    client.expect(201, "POST", "/api/auth/register", account(email, "long enough pw", "Long"));
+    assertEquals(200, client.expect(200, "GET", "/api/me", null).getJsonObject("organization").getString("name").length());
+  }
+
+  @Test
   void loginAndTokensNameTheBadField() {
     assertError(400, "invalid", "password", server.anonymous().call("POST", "/api/auth/login", new JsonObject().put("email", "a@b.test")));
     assertError(400, "invalid", "name", tree.member.call("POST", "/api/me/tokens", new JsonObject().put("name", "x".repeat(101))));

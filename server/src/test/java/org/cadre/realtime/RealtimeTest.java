@@ -235,6 +235,21 @@ class RealtimeTest {
   }
 
   @Test
+  void aSocketWhoseSessionVanishedWhileTheListenerWasDownIsClosedOnReconnect() {
+    org.cadre.test.ApiClient phone = server.anonymous().login("member.rt@district.test", "password-member.rt@district.test");
+    try (BusClient onPhone = bus(phone)) {
+      onPhone.subscribe("space." + tree.site);
+      TestDatabases.execute(server.databaseUrl(), "select pg_terminate_backend(pid) from pg_stat_activity "
+        + "where datname = current_database() and query ilike 'LISTEN%'");
+      // Deleted behind the server's back: no notice is ever sent for it.
+      TestDatabases.execute(server.databaseUrl(), "delete from sessions where token_hash = sha256(convert_to('"
+        + phone.session() + "', 'UTF8'))");
+      onPhone.poll(f -> false, 8_000);
+      assertTrue(onPhone.isClosed(), "the re-check after reconnecting closes it");
+    }
+  }
+
+  @Test
   void deletingATokenClosesTheConnectionsOpenedWithIt() {
     JsonObject created = tree.member.expect(201, "POST", "/api/me/tokens", new JsonObject().put("name", "to revoke"));
     try (BusClient client = BusClient.connect(server.vertx(), server.port(), "Authorization", "Bearer " + created.getString("token"))) {

@@ -143,6 +143,15 @@ class PermissionMatrixTest {
   }
 
   @Test
+  void aPartnerReadingTheLogLearnsNothingOfTheSpacesAroundTheirs() {
+    String log = tree.partner.expect(200, "GET", "/api/spaces/" + tree.site + "/events", null).encode();
+    assertTrue(log.contains("space.created"));
+    for (String elsewhere : new String[] {tree.district, tree.network, tree.team, tree.sibling}) {
+      assertFalse(log.contains(elsewhere), "the site's log names " + elsewhere);
+    }
+  }
+
+  @Test
   void membersOfAnAncestorSeeNamesBelowButNotMembers() {
     JsonObject team = tree.member.expect(200, "GET", "/api/spaces/" + tree.team, null);
     assertEquals("names", team.getString("access"));

@@ -1,5 +1,6 @@
 package org.cadre.test;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -35,27 +36,34 @@ public final class ApiClient {
   }
 
   public Response call(String method, String path, Object body) {
+    return callAsync(method, path, body).await();
+  }
+
+  /** The same call without waiting, to run several at once. */
+  public Future<Response> callAsync(String method, String path, Object body) {
     HttpRequest<Buffer> request = web.request(HttpMethod.valueOf(method), path);
     if (bearer != null) {
       request.putHeader("Authorization", "Bearer " + bearer);
     } else if (session != null) {
       request.putHeader("Cookie", "cadre_session=" + session);
     }
-    HttpResponse<Buffer> response = (body == null ? request.send()
+    Future<HttpResponse<Buffer>> sent = body == null ? request.send()
       : body instanceof Buffer buffer ? request.putHeader("content-type", "application/json").sendBuffer(buffer)
-      : request.putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body.toString()))).await();
-    for (String cookie : response.cookies()) {
-      if (cookie.startsWith("cadre_session=")) {
-        String value = cookie.substring("cadre_session=".length(), cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';'));
-        session = value.isEmpty() ? null : value;
+      : request.putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body.toString()));
+    return sent.map(response -> {
+      for (String cookie : response.cookies()) {
+        if (cookie.startsWith("cadre_session=")) {
+          String value = cookie.substring("cadre_session=".length(), cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';'));
+          session = value.isEmpty() ? null : value;
+        }
       }
-    }
-    JsonObject json = null;
-    Buffer payload = response.body();
-    if (payload != null && payload.length() > 0 && payload.getByte(0) == '{') {
-      json = payload.toJsonObject();
-    }
-    return new Response(response.statusCode(), json, response);
+      JsonObject json = null;
+      Buffer payload = response.body();
+      if (payload != null && payload.length() > 0 && payload.getByte(0) == '{') {
+        json = payload.toJsonObject();
+      }
+      return new Response(response.statusCode(), json, response);
+    });
   }
 
   /** A raw call with one extra header, for what the helpers above do not cover. */
