@@ -8,7 +8,6 @@ import org.cadre.space.Role;
 import org.cadre.space.Space;
 import org.cadre.space.Spaces;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
