@@ -47,7 +47,10 @@ public final class JsonBody {
   }
 
   public String string(String field, int minLength, int maxLength) {
-    String value = optionalString(field, minLength, maxLength);
+    return required(field, optionalString(field, minLength, maxLength));
+  }
+
+  private static <T> T required(String field, T value) {
     if (value == null) {
       throw ApiException.invalid(field, "'" + field + "' is required.");
     }
@@ -123,11 +126,7 @@ public final class JsonBody {
   }
 
   public UUID uuid(String field) {
-    UUID value = optionalUuid(field);
-    if (value == null) {
-      throw ApiException.invalid(field, "'" + field + "' is required.");
-    }
-    return value;
+    return required(field, optionalUuid(field));
   }
 
   public UUID optionalUuid(String field) {
@@ -148,11 +147,7 @@ public final class JsonBody {
   }
 
   public long longValue(String field, long min, long max) {
-    Long value = optionalWholeNumber(field, min, max);
-    if (value == null) {
-      throw ApiException.invalid(field, "'" + field + "' is required.");
-    }
-    return value;
+    return required(field, optionalWholeNumber(field, min, max));
   }
 
   private Long optionalWholeNumber(String field, long min, long max) {
