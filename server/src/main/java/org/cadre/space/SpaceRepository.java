@@ -157,10 +157,11 @@ public final class SpaceRepository {
       .map(rows -> Space.from(rows.iterator().next()));
   }
 
+  /** Archives the space; the caller holds its lock from {@link #lockActive}, so it is not archived yet. */
   public Future<Space> archive(SqlClient tx, UUID id) {
-    return tx.preparedQuery("update spaces set archived_at = now() where id = $1 and archived_at is null returning " + Space.COLUMNS)
+    return tx.preparedQuery("update spaces set archived_at = now() where id = $1 returning " + Space.COLUMNS)
       .execute(Tuple.of(id))
-      .map(rows -> rows.size() == 0 ? null : Space.from(rows.iterator().next()));
+      .map(rows -> Space.from(rows.iterator().next()));
   }
 
   public Future<List<Member>> members(UUID spaceId) {

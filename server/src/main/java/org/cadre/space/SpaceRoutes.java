@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.SqlConnection;
 import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
 import org.cadre.http.ApiException;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** {@code /api/spaces}: the tree, space settings and memberships. */
 public final class SpaceRoutes {
@@ -142,7 +140,7 @@ public final class SpaceRoutes {
       throw ApiException.invalid("name", "Send a new 'name' or 'description'.");
     }
     access.require(me, id, Access.MANAGE)
-      .compose(a -> inTransaction(tx -> repo.lockActive(tx, id)
+      .compose(a -> repo.pool().withTransaction(tx -> repo.lockActive(tx, id)
         .compose(old -> repo.update(tx, id, name, description))
         .compose(space -> EventLog.append(tx, id, "space.updated",
           new JsonObject().put("name", space.name()).put("description", space.description()), me.userId()).map(space))))
@@ -154,7 +152,7 @@ public final class SpaceRoutes {
     Principal me = Authentication.required(ctx);
     UUID id = Ids.path(ctx, "id", "That space");
     access.require(me, id, Access.MANAGE)
-      .compose(a -> inTransaction(tx -> repo.lockActive(tx, id)
+      .compose(a -> repo.pool().withTransaction(tx -> repo.lockActive(tx, id)
         .compose(old -> repo.archive(tx, id))
         .compose(space -> EventLog.append(tx, id, "space.archived",
           new JsonObject().put("archivedAt", space.archivedAt().toString()), me.userId()).map(space))))
@@ -205,10 +203,6 @@ public final class SpaceRoutes {
         ctx.response().setStatusCode(204).end();
       })
       .onFailure(ctx::fail);
-  }
-
-  private <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
-    return repo.pool().withTransaction(work);
   }
 
   static void created(RoutingContext ctx, JsonObject body) {
