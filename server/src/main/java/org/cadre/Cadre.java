@@ -5,6 +5,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.cadre.account.AccountRepository;
+import org.cadre.culture.CultureEngine;
+import org.cadre.culture.CultureRules;
+import org.cadre.culture.CultureWatcher;
+import org.cadre.history.HistoryRepository;
 import org.cadre.account.Accounts;
 import org.cadre.account.PasswordHasher;
 import org.cadre.db.Database;
@@ -54,6 +58,7 @@ public final class Cadre {
   private Future<Void> boot(CadreConfig config) {
     Accounts accounts = new Accounts(vertx, new AccountRepository(pool), new PasswordHasher());
     AccessVersions accessVersions = new AccessVersions();
+    CultureEngine engine = new CultureEngine(CultureRules.defaults());
     Future<?> admin = config.adminEmail() != null && config.adminPassword() != null
       ? accounts.ensureAdmin(config.adminEmail(), config.adminPassword())
       : Future.succeededFuture();
@@ -64,7 +69,11 @@ public final class Cadre {
       .compose(v -> vertx.deployVerticle(new EventRelay(database.connectOptions(), new EventLog(pool), accessVersions)))
       .compose(id -> {
         deployments.add(id);
-        return vertx.deployVerticle(() -> new HttpVerticle(pool, accounts, accessVersions, config.httpPort()),
+        return vertx.deployVerticle(new CultureWatcher(pool, new HistoryRepository(pool, accounts.repository()), engine));
+      })
+      .compose(id -> {
+        deployments.add(id);
+        return vertx.deployVerticle(() -> new HttpVerticle(pool, accounts, accessVersions, engine, config.httpPort()),
           new DeploymentOptions().setInstances(config.httpInstances()));
       })
       .map(id -> {

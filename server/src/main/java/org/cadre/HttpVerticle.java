@@ -13,6 +13,14 @@ import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.sqlclient.Pool;
 import org.cadre.account.AccountRoutes;
+import org.cadre.culture.CultureEngine;
+import org.cadre.culture.CultureRoutes;
+import org.cadre.culture.CultureScores;
+import org.cadre.history.HistoryRepository;
+import org.cadre.history.HistoryRoutes;
+import org.cadre.realtime.CommandRoutes;
+import org.cadre.realtime.PresenceAnnouncer;
+import org.cadre.team.Boards;
 import org.cadre.account.Accounts;
 import org.cadre.account.Authentication;
 import org.cadre.http.ApiErrors;
@@ -45,6 +53,7 @@ public final class HttpVerticle extends VerticleBase {
   private final Pool pool;
   private final Accounts accounts;
   private final AccessVersions accessVersions;
+  private final CultureEngine engine;
   private final int port;
   private HttpServer server;
   private MessageConsumer<Object> commandConsumer;
@@ -52,10 +61,11 @@ public final class HttpVerticle extends VerticleBase {
   private MessageConsumer<Object> rechecks;
   private long recheckTimer;
 
-  public HttpVerticle(Pool pool, Accounts accounts, AccessVersions accessVersions, int port) {
+  public HttpVerticle(Pool pool, Accounts accounts, AccessVersions accessVersions, CultureEngine engine, int port) {
     this.pool = pool;
     this.accounts = accounts;
     this.accessVersions = accessVersions;
+    this.engine = engine;
     this.port = port;
   }
 
@@ -66,15 +76,25 @@ public final class HttpVerticle extends VerticleBase {
     Commands commands = new Commands();
     EventFeed feed = new EventFeed(new EventLog(pool), access);
     feed.register(commands);
+    new PresenceAnnouncer(pool).register(commands);
+    Boards.register(commands, pool, spaceRepo);
+    HistoryRepository histories = new HistoryRepository(pool, accounts.repository());
+    CultureRoutes culture = new CultureRoutes(pool, new CultureScores(vertx, histories, engine), access);
+    culture.register(commands);
     commandConsumer = commands.listen(vertx);
+    HistoryRoutes history = new HistoryRoutes(vertx, histories, spaceRepo, access);
 
     Authentication authentication = new Authentication(accounts.repository());
     Router router = Router.router(vertx);
+    history.mountBodyHandler(router);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(authentication);
     new AccountRoutes(accounts).mount(router);
     new SpaceRoutes(new Spaces(spaceRepo), access).mount(router);
     new InvitationRoutes(spaceRepo, access).mount(router);
     feed.mount(router);
+    new CommandRoutes(commands, access).mount(router);
+    history.mount(router);
+    culture.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404)).failureHandler(ApiErrors::handle);
 
     router.route("/eventbus/*").handler(authentication).handler(Authentication::requireAuthenticated)

@@ -39,7 +39,11 @@ public final class AccountRepository {
     this.pool = pool;
   }
 
-  /** Creates the user and, if new, its organization. A taken email is a 409 on field {@code email}. */
+  /**
+   * Creates the user and, if new, its organization. A taken email is a 409 on field {@code email}, except for a
+   * person an imported team history named who has no password yet: registering claims that account (and with it
+   * the memberships and meeting records the history gave them).
+   */
   private Future<Principal> createUser(SqlClient client, String email, String name, String passwordHash,
                                       String organization, boolean admin) {
     return client.preparedQuery(
@@ -48,12 +52,30 @@ public final class AccountRepository {
       .execute(Tuple.of(organization))
       .compose(orgs -> client.preparedQuery(
           "insert into users (email, name, password_hash, organization_id, is_admin) values ($1, $2, $3, $4, $5) "
+            + "on conflict ((lower(email))) do update set password_hash = excluded.password_hash, name = excluded.name, "
+            + "is_admin = excluded.is_admin where users.password_hash is null "
             + "returning id")
         .execute(Tuple.of(email, name, passwordHash, orgs.iterator().next().getUUID(0), admin)))
-      .map(rows -> new Principal(rows.iterator().next().getUUID(0), email, name, admin))
+      .map(rows -> {
+        if (rows.size() == 0) {
+          throw ApiException.conflict("email_taken", "An account with this email already exists.", "email");
+        }
+        return new Principal(rows.iterator().next().getUUID(0), email, name, admin);
+      })
       .recover(err -> Future.failedFuture(isUniqueViolation(err)
         ? ApiException.conflict("email_taken", "An account with this email already exists.", "email")
         : err));
+  }
+
+  /** A person named in an imported history: an account without a password until they register. */
+  public Future<UUID> pendingUser(SqlClient client, String email, String name) {
+    return client.preparedQuery("insert into organizations (name) values ($1) "
+          + "on conflict ((lower(name))) do update set name = organizations.name returning id")
+      .execute(Tuple.of(Accounts.organizationOf(email, null)))
+      .compose(orgs -> client.preparedQuery("insert into users (email, name, organization_id) values ($1, $2, $3) "
+          + "on conflict ((lower(email))) do update set email = users.email returning id")
+        .execute(Tuple.of(email, name, orgs.iterator().next().getUUID(0))))
+      .map(rows -> rows.iterator().next().getUUID(0));
   }
 
   public Future<Principal> createUser(String email, String name, String passwordHash, String organization, boolean admin) {

@@ -52,7 +52,7 @@ public final class Accounts {
       .map(principal -> new Session(principal, token));
   }
 
-  private static String organizationOf(String email, String given) {
+  static String organizationOf(String email, String given) {
     if (given != null) {
       return given;
     }

@@ -11,6 +11,7 @@ public final class ApiException extends RuntimeException {
   private final int status;
   private final String code;
   private final String field;
+  private final JsonObject details = new JsonObject();
 
   public ApiException(int status, String code, String message, String field) {
     super(message, null, false, false);
@@ -39,6 +40,12 @@ public final class ApiException extends RuntimeException {
     return new ApiException(409, code, message, field);
   }
 
+  /** Adds something the caller needs to recover, such as the current text after a failed merge. */
+  public ApiException with(String key, Object value) {
+    details.put(key, value);
+    return this;
+  }
+
   public int status() {
     return status;
   }
@@ -53,6 +60,6 @@ public final class ApiException extends RuntimeException {
 
   /** The inner error object, without the {@code "error"} wrapper. */
   public JsonObject toJson() {
-    return new JsonObject().put("code", code).put("message", getMessage()).put("field", field);
+    return new JsonObject().put("code", code).put("message", getMessage()).put("field", field).mergeIn(details);
   }
 }

@@ -3,9 +3,14 @@ package org.cadre.http;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import io.vertx.core.json.JsonArray;
+
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -46,6 +51,25 @@ public final class JsonBody {
     return ctx.body() == null || ctx.body().isEmpty() ? new JsonBody(null) : of(ctx);
   }
 
+  /** The raw object, for handlers that pass it on whole. */
+  public JsonObject json() {
+    return json;
+  }
+
+  /** Whether the field is present, even as null: updates distinguish "clear it" from "leave it". */
+  public boolean has(String field) {
+    return json.containsKey(field);
+  }
+
+  /** A nested object, or an empty one when absent. */
+  public JsonBody object(String field) {
+    Object raw = json.getValue(field);
+    if (raw != null && !(raw instanceof JsonObject)) {
+      throw ApiException.invalid(field, "'" + field + "' must be an object.");
+    }
+    return new JsonBody((JsonObject) raw);
+  }
+
   public String string(String field, int minLength, int maxLength) {
     return required(field, optionalString(field, minLength, maxLength));
   }
@@ -79,6 +103,64 @@ public final class JsonBody {
       throw ApiException.invalid(field, "'" + field + "' must be at most " + maxLength + " characters.");
     }
     return value;
+  }
+
+  /** Free text kept exactly as typed (co-edited notes must not lose a space), or null when absent. */
+  public String optionalText(String field, int maxLength) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof String value)) {
+      throw ApiException.invalid(field, "'" + field + "' must be a string.");
+    }
+    if (hasControlCharacter(value)) {
+      throw ApiException.invalid(field, "'" + field + "' must not contain control characters.");
+    }
+    if (value.length() > maxLength) {
+      throw ApiException.invalid(field, "'" + field + "' must be at most " + maxLength + " characters.");
+    }
+    return value;
+  }
+
+  public Boolean optionalBoolean(String field) {
+    Object raw = json.getValue(field);
+    if (raw != null && !(raw instanceof Boolean)) {
+      throw ApiException.invalid(field, "'" + field + "' must be true or false.");
+    }
+    return (Boolean) raw;
+  }
+
+  public LocalDate optionalDate(String field) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (raw instanceof String s && s.length() == 10) {
+      try {
+        return LocalDate.parse(s);
+      } catch (DateTimeParseException ignored) {
+        // fall through to the shared message
+      }
+    }
+    throw ApiException.invalid(field, "'" + field + "' must be a date such as 2026-03-02.");
+  }
+
+  /** A list of short strings, each checked like {@link #optionalString}; null when absent. */
+  public List<String> optionalStrings(String field, int maxItems, int maxLength) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof JsonArray array) || array.size() > maxItems) {
+      throw ApiException.invalid(field, "'" + field + "' must be a list of at most " + maxItems + " strings.");
+    }
+    List<String> out = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      String name = field + "[" + i + "]";
+      out.add(required(name, new JsonBody(new JsonObject().put(name, array.getValue(i))).optionalString(name, 1, maxLength)));
+    }
+    return out;
   }
 
   /** Passwords are taken as typed: no trimming. */
@@ -179,6 +261,11 @@ public final class JsonBody {
   /** Line breaks and tabs are text; other control characters (NUL above all, which PostgreSQL refuses) are not. */
   private static boolean hasControlCharacter(String value) {
     return value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+  }
+
+  /** The constant whose {@link #wireName} this is (values read back from the database, already checked there). */
+  public static <E extends Enum<E>> E fromWire(Class<E> type, String wire) {
+    return wire == null ? null : Enum.valueOf(type, wire.toUpperCase(Locale.ROOT).replace('-', '_'));
   }
 
   public static String wireName(Enum<?> e) {

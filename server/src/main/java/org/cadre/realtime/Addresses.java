@@ -13,6 +13,8 @@ public final class Addresses {
   /** Local only: revocation notices may have been lost; re-check every open connection's credential. */
   public static final String CREDENTIALS_RECHECK = "cadre.internal.credentials-recheck";
 
+  /** Local only: every relayed event as {space, type}, for services that react to changes (culture rescoring). */
+  public static final String CHANGES = "cadre.internal.changes";
   public static final String SPACE_PREFIX = "space.";
   public static final String USER_PREFIX = "user.";
 

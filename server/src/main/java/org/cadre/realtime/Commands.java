@@ -4,13 +4,19 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.cadre.http.ApiException;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
 import org.cadre.space.Access;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -28,8 +34,20 @@ public final class Commands {
   static final String USER_HEADER = "cadre-user";
   static final String ACCESS_HEADER = "cadre-access";
 
-  /** An authorized command: its space, caller and the caller's access there, and its validated-on-read body. */
-  public record Command(String type, UUID spaceId, UUID userId, Access access, JsonBody body) {
+  /**
+   * An authorized command: its space, caller and the caller's access there, its validated-on-read body, and the
+   * time it takes effect (now, except when the demo replays months of history through the same operations).
+   */
+  public record Command(String type, UUID spaceId, UUID userId, Access access, JsonBody body, Instant at) {
+
+    public Command(String type, UUID spaceId, UUID userId, Access access, JsonBody body) {
+      this(type, spaceId, userId, access, body, Instant.now());
+    }
+
+    /** {@link #at} as a timestamp to store. */
+    public OffsetDateTime time() {
+      return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
   }
 
   @FunctionalInterface
@@ -40,13 +58,41 @@ public final class Commands {
   private record Entry(Access required, Handler handler) {
   }
 
+  /** The same operation as a REST call: {@code method /api/spaces/{id}path}, path parameters joining the body. */
+  public record Route(HttpMethod method, String path, String type) {
+  }
+
   private final Map<String, Entry> handlers = new HashMap<>();
+  private final List<Route> routes = new ArrayList<>();
 
   public Commands register(String type, Access required, Handler handler) {
     if (handlers.putIfAbsent(type, new Entry(required, handler)) != null) {
       throw new IllegalStateException("Command " + type + " is registered twice");
     }
     return this;
+  }
+
+  /** Registers a command that scripts may also call over REST under {@code /api/spaces/{id}}. */
+  public Commands register(String type, Access required, HttpMethod method, String path, Handler handler) {
+    routes.add(new Route(method, path, type));
+    return register(type, required, handler);
+  }
+
+  public List<Route> routes() {
+    return routes;
+  }
+
+  /** Runs a command the caller was already authorized for (by the bridge guard or a REST route). */
+  public Future<JsonObject> run(Command command) {
+    Entry entry = handlers.get(command.type());
+    if (entry == null) {
+      return Future.failedFuture(ApiException.invalid("type", "There is no command '" + command.type() + "'."));
+    }
+    try {
+      return entry.handler().handle(command);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /** The access a command type needs in its space, or null for an unknown type. */
@@ -68,11 +114,10 @@ public final class Commands {
       }
       Command command = new Command(json.getString("type"), Ids.parse(json.getString("spaceId")), UUID.fromString(user),
         Access.valueOf(access.toUpperCase(Locale.ROOT)), new JsonBody(json));
-      Entry entry = handlers.get(command.type());
-      if (entry == null || command.spaceId() == null) {
-        throw ApiException.invalid(entry == null ? "type" : "spaceId", "The command needs a known 'type' and a 'spaceId'.");
+      if (command.spaceId() == null) {
+        throw ApiException.invalid("spaceId", "The command needs a 'spaceId'.");
       }
-      entry.handler().handle(command).onComplete(ar -> {
+      run(command).onComplete(ar -> {
         if (ar.succeeded()) {
           message.reply(ar.result());
         } else {

@@ -8,6 +8,8 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,12 +35,18 @@ public final class EventLog {
 
   /** Appends an event inside the caller's transaction. */
   public static Future<SpaceEvent> append(SqlConnection tx, UUID spaceId, String type, JsonObject payload, UUID actor) {
+    return append(tx, spaceId, type, payload, actor, OffsetDateTime.now(ZoneOffset.UTC));
+  }
+
+  /** Appends an event that took effect at {@code at}. */
+  public static Future<SpaceEvent> append(SqlConnection tx, UUID spaceId, String type, JsonObject payload, UUID actor,
+                                          OffsetDateTime at) {
     return tx.preparedQuery(
         "with s as (update spaces set seq = seq + 1 where id = $1 returning seq), "
-          + "e as (insert into events (space_id, seq, type, payload, actor_id) select $1, s.seq, $2, $3, $4 from s "
+          + "e as (insert into events (space_id, seq, type, payload, actor_id, at) select $1, s.seq, $2, $3, $4, $5 from s "
           + "returning space_id, seq, type, payload, actor_id, at) "
           + "select e.*, pg_notify('" + EVENTS_CHANNEL + "', json_build_object('space', e.space_id, 'seq', e.seq)::text) from e")
-      .execute(Tuple.of(spaceId, type, payload, actor))
+      .execute(Tuple.of(spaceId, type, payload, actor, at))
       .map(rows -> {
         if (rows.size() == 0) {
           throw new IllegalStateException("No space " + spaceId + " to append an event to");

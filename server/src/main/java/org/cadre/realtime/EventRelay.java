@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  * however the notifications arrive. When the listening connection drops and comes back, every space seen so far
  * is read again from its last relayed seq, and every cached right is marked stale, since notifications were lost.
  * Access notices mark that user's cached rights stale and tell their open clients on {@code user.<id>};
- * credential notices (a logout, a deleted token) have the bridges close the connections opened with it.
+ * credential notices (a logout, a deleted token) have the bridges close the connections opened with it;
+ * presence notices update who is viewing which meeting ({@link Presence}).
  *
  * <p>One instance of this verticle runs per server; all its state lives on its own event loop.
  */
@@ -47,6 +48,7 @@ public final class EventRelay extends VerticleBase {
   private final EventLog log;
   private final AccessVersions accessVersions;
   private final Map<UUID, Cursor> cursors = new HashMap<>();
+  private Presence presence;
   private PgSubscriber subscriber;
   private boolean subscribedBefore;
   private boolean stopped;
@@ -73,6 +75,9 @@ public final class EventRelay extends VerticleBase {
       .handler(this::onEventNotice);
     subscriber.channel(EventLog.ACCESS_CHANNEL)
       .handler(this::onAccessNotice);
+    presence = new Presence(vertx);
+    subscriber.channel(Presence.CHANNEL).handler(presence::onNotice);
+    vertx.setPeriodic(Presence.HEARTBEAT_MS / 2, id -> presence.expire());
     subscriber.channel(AccountRepository.CREDENTIALS_CHANNEL)
       .handler(digest -> vertx.eventBus().publish(Addresses.CREDENTIAL_REVOKED, digest));
     return subscriber.connect();
@@ -124,6 +129,7 @@ public final class EventRelay extends VerticleBase {
       List<SpaceEvent> events = ar.result();
       for (SpaceEvent event : events) {
         vertx.eventBus().publish(Addresses.space(space), event.toJson());
+        vertx.eventBus().publish(Addresses.CHANGES, new JsonObject().put("space", space.toString()).put("type", event.type()));
         cursor.relayed = event.seq();
       }
       if (events.isEmpty()) {

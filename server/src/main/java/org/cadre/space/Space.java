@@ -12,16 +12,20 @@ import java.util.UUID;
 
 /** A space row. */
 public record Space(UUID id, UUID parentId, Kind kind, String name, String description, List<UUID> path,
-                    long seq, Instant archivedAt, Instant createdAt) {
+                    long seq, Instant archivedAt, Instant createdAt, String timeZone, Integer cadenceDays,
+                    String leaderSelectionMethod, Instant leaderSelectedAt) {
 
-  static final String COLUMNS = "id, parent_id, kind, name, description, path, seq, archived_at, created_at";
+  static final String COLUMNS = "id, parent_id, kind, name, description, path, seq, archived_at, created_at, time_zone, "
+    + "cadence_days, leader_selection_method, leader_selected_at";
 
   static Space from(Row row) {
     return new Space(row.getUUID("id"), row.getUUID("parent_id"),
       Kind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT)), row.getString("name"),
       row.getString("description"), Arrays.asList(row.getArrayOfUUIDs("path")), row.getLong("seq"),
       row.getOffsetDateTime("archived_at") == null ? null : row.getOffsetDateTime("archived_at").toInstant(),
-      row.getOffsetDateTime("created_at").toInstant());
+      row.getOffsetDateTime("created_at").toInstant(), row.getString("time_zone"), row.getInteger("cadence_days"),
+      row.getString("leader_selection_method"),
+      row.getOffsetDateTime("leader_selected_at") == null ? null : row.getOffsetDateTime("leader_selected_at").toInstant());
   }
 
   public boolean archived() {
@@ -45,6 +49,10 @@ public record Space(UUID id, UUID parentId, Kind kind, String name, String descr
       .put("description", description)
       .put("seq", seq)
       .put("createdAt", createdAt.toString())
-      .put("archivedAt", archivedAt == null ? null : archivedAt.toString());
+      .put("archivedAt", archivedAt == null ? null : archivedAt.toString())
+      .put("timeZone", timeZone)
+      .put("cadenceDays", cadenceDays)
+      .put("leaderSelection", leaderSelectionMethod == null ? null : new JsonObject()
+        .put("method", leaderSelectionMethod).put("at", leaderSelectedAt == null ? null : leaderSelectedAt.toString()));
   }
 }

@@ -1,0 +1,156 @@
+package org.cadre.action;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import org.cadre.board.BoardStore;
+import org.cadre.history.ActionStatus;
+import org.cadre.http.ApiException;
+import org.cadre.realtime.Commands;
+import org.cadre.realtime.Commands.Command;
+import org.cadre.space.Access;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Action items: created from discussion, claimed live by any member (the first claim wins; the others are told
+ * who won), assigned by a lead, moved with fractional ranks, and completed with an impact report.
+ */
+public final class ActionItems {
+
+  private final ActionRepository repo;
+  private final BoardStore store;
+
+  public ActionItems(ActionRepository repo) {
+    this.repo = repo;
+    this.store = repo.store();
+  }
+
+  public void register(Commands commands) {
+    commands
+      .register("action.create", Access.WRITE, HttpMethod.POST, "/action-items", this::create)
+      .register("action.update", Access.WRITE, HttpMethod.PATCH, "/action-items/:actionId", this::update)
+      .register("action.claim", Access.WRITE, HttpMethod.POST, "/action-items/:actionId/claim", this::claim)
+      .register("action.assign", Access.MANAGE, HttpMethod.POST, "/action-items/:actionId/assign", this::assign)
+      .register("action.release", Access.WRITE, HttpMethod.POST, "/action-items/:actionId/release", this::release)
+      .register("action.move", Access.WRITE, HttpMethod.POST, "/action-items/:actionId/move", this::move)
+      .register("action.delete", Access.WRITE, HttpMethod.DELETE, "/action-items/:actionId", this::delete);
+  }
+
+  /** An owner other than the creator is an assignment, which only a lead may make. */
+  private Future<JsonObject> create(Command c) {
+    var values = ActionRepository.ACTION.readNew(c.body());
+    UUID owner = c.body().optionalUuid("ownerId");
+    if (owner != null && !owner.equals(c.userId()) && !c.access().allows(Access.MANAGE)) {
+      throw ApiException.forbidden("Only a lead may assign an action item to someone else; members claim their own.");
+    }
+    UUID meeting = c.body().optionalUuid("meetingId");
+    UUID agendaItem = c.body().optionalUuid("agendaItemId");
+    if (agendaItem != null && meeting == null) {
+      throw ApiException.invalid("meetingId", "An action item from an agenda item needs its 'meetingId' too.");
+    }
+    return store.change(c, "action.created", (tx, space) -> checkItemInMeeting(tx, agendaItem, meeting)
+      .compose(v -> owner == null ? Future.succeededFuture() : store.requireMember(tx, c.spaceId(), owner, "ownerId"))
+      .compose(v -> store.rankLast(tx, "action_items", "space_id", c.spaceId()))
+      .compose(rank -> {
+        Map<String, Object> fixed = new HashMap<>();
+        fixed.put("rank", rank);
+        if (owner != null) {
+          fixed.put("owner_id", owner);
+          fixed.put("claimed_by_owner", owner.equals(c.userId()));
+        }
+        if ("done".equals(values.get(ActionRepository.ACTION.field("status")))) {
+          fixed.put("completed_at", c.time());
+        }
+        return store.insert(tx, ActionRepository.ACTION, c, values, fixed);
+      }));
+  }
+
+  private Future<Void> checkItemInMeeting(SqlConnection tx, UUID agendaItem, UUID meeting) {
+    if (agendaItem == null) {
+      return Future.succeededFuture();
+    }
+    return repo.itemInMeeting(tx, agendaItem, meeting).compose(ok -> ok ? Future.succeededFuture()
+      : Future.failedFuture(ApiException.invalid("agendaItemId", "'agendaItemId' must be an item of the meeting in 'meetingId'.")));
+  }
+
+  /** Marking an item done stamps its completion; moving it out of done clears it. */
+  private Future<JsonObject> update(Command c) {
+    UUID id = c.body().uuid("actionId");
+    ActionStatus status = c.body().optionalEnum("status", ActionStatus.class);
+    return store.change(c, "action.updated", (tx, space) -> lock(tx, c, id).compose(item -> {
+      Map<String, Object> also = new HashMap<>();
+      boolean wasDone = "done".equals(item.getString("status"));
+      if (status == ActionStatus.DONE && !wasDone) {
+        also.put("completed_at", c.time());
+      } else if (status != null && status != ActionStatus.DONE && wasDone) {
+        also.put("completed_at", null);
+      }
+      return store.edit(tx, ActionRepository.ACTION, c.spaceId(), id, "actionId", c.body(), also);
+    }));
+  }
+
+  /** Claims run one at a time under the space lock: the first wins, later ones learn who owns the item. */
+  private Future<JsonObject> claim(Command c) {
+    UUID id = c.body().uuid("actionId");
+    return store.change(c, "action.claimed", (tx, space) -> lock(tx, c, id).compose(item -> {
+      String owner = item.getString("ownerId");
+      if (owner != null) {
+        return repo.person(tx, UUID.fromString(owner)).compose(person -> Future.failedFuture(ApiException.conflict("already_claimed",
+          person.getString("name") + " already owns this action item.", "actionId").with("owner", person)));
+      }
+      return store.update(tx, ActionRepository.ACTION, id, Map.of("owner_id", c.userId(), "claimed_by_owner", true));
+    }));
+  }
+
+  private Future<JsonObject> assign(Command c) {
+    UUID id = c.body().uuid("actionId");
+    if (!c.body().has("ownerId")) {
+      throw ApiException.invalid("ownerId", "'ownerId' is required (null to leave the item unowned).");
+    }
+    UUID owner = c.body().optionalUuid("ownerId");
+    return store.change(c, "action.assigned", (tx, space) -> lock(tx, c, id)
+      .compose(item -> owner == null ? Future.succeededFuture() : store.requireMember(tx, c.spaceId(), owner, "ownerId"))
+      .compose(v -> {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("owner_id", owner);
+        columns.put("claimed_by_owner", owner != null && owner.equals(c.userId()));
+        return store.update(tx, ActionRepository.ACTION, id, columns);
+      }));
+  }
+
+  private Future<JsonObject> release(Command c) {
+    UUID id = c.body().uuid("actionId");
+    return store.change(c, "action.released", (tx, space) -> lock(tx, c, id).compose(item -> {
+      if (!c.userId().toString().equals(item.getString("ownerId")) && !c.access().allows(Access.MANAGE)) {
+        return Future.failedFuture(ApiException.forbidden("Only the owner or a lead may give up an action item."));
+      }
+      Map<String, Object> columns = new HashMap<>();
+      columns.put("owner_id", null);
+      columns.put("claimed_by_owner", false);
+      return store.update(tx, ActionRepository.ACTION, id, columns);
+    }));
+  }
+
+  private Future<JsonObject> move(Command c) {
+    UUID id = c.body().uuid("actionId");
+    UUID after = c.body().optionalUuid("afterId");
+    return store.change(c, "action.moved", (tx, space) -> lock(tx, c, id)
+      .compose(item -> store.rankAfter(tx, "action_items", "space_id", c.spaceId(), after, id, "afterId"))
+      .compose(rank -> store.update(tx, ActionRepository.ACTION, id, Map.of("rank", rank))));
+  }
+
+  private Future<JsonObject> delete(Command c) {
+    UUID id = c.body().uuid("actionId");
+    return store.change(c, "action.deleted", (tx, space) -> lock(tx, c, id)
+      .compose(item -> store.update(tx, ActionRepository.ACTION, id, Map.of("deleted_at", c.time())))
+      .map(item -> new JsonObject().put("id", id.toString())));
+  }
+
+  private Future<JsonObject> lock(SqlConnection tx, Command c, UUID id) {
+    return store.lock(tx, ActionRepository.ACTION, c.spaceId(), id, "actionId");
+  }
+}

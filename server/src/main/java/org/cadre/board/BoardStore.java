@@ -1,0 +1,239 @@
+package org.cadre.board;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import org.cadre.http.ApiException;
+import org.cadre.http.JsonBody;
+import org.cadre.realtime.Commands.Command;
+import org.cadre.realtime.EventLog;
+import org.cadre.realtime.SpaceEvent;
+import org.cadre.space.Space;
+import org.cadre.space.SpaceRepository;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * The SQL every board feature shares: a change runs in one transaction that locks the space, applies the change
+ * and appends its event, so writers of one space are serialized and their events come out in seq order.
+ */
+public final class BoardStore {
+
+  private final Pool pool;
+  private final SpaceRepository spaces;
+
+  public BoardStore(Pool pool, SpaceRepository spaces) {
+    this.pool = pool;
+    this.spaces = spaces;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  /**
+   * Runs {@code work} in a transaction on the command's (unarchived, locked) space and appends its result as the
+   * payload of an event of {@code eventType}. Answers the event, which is also what every subscriber receives.
+   */
+  public Future<JsonObject> change(Command command, String eventType, BiFunction<SqlConnection, Space, Future<JsonObject>> work) {
+    return pool.withTransaction(tx -> spaces.lockActive(tx, command.spaceId())
+        .compose(space -> work.apply(tx, space))
+        .compose(payload -> EventLog.append(tx, command.spaceId(), eventType, payload, command.userId(), command.time())))
+      .map(SpaceEvent::toJson);
+  }
+
+  /**
+   * Inserts an item of the command's space with the fields read from the body and the {@code fixed} columns the
+   * feature sets itself; its creator and creation time are the command's.
+   */
+  public Future<JsonObject> insert(SqlConnection tx, Entity entity, Command command, Map<Field, Object> values,
+                                   Map<String, Object> fixed) {
+    UUID spaceId = command.spaceId();
+    Map<String, Object> columns = new LinkedHashMap<>(fixed);
+    columns.put("space_id", spaceId);
+    if (entity.hasColumn("created_at")) {
+      columns.putIfAbsent("created_at", command.time());
+    }
+    if (entity.hasColumn("created_by")) {
+      columns.put("created_by", command.userId());
+    }
+    values.forEach((field, value) -> columns.put(field.column(), value));
+    List<String> placeholders = new ArrayList<>();
+    for (int i = 1; i <= columns.size(); i++) {
+      placeholders.add("$" + i);
+    }
+    return checkReferences(tx, spaceId, values)
+      .compose(v -> tx.preparedQuery("insert into " + entity.table() + " (" + String.join(", ", columns.keySet())
+          + ") values (" + String.join(", ", placeholders) + ") returning " + entity.columns())
+        .execute(Tuple.from(new ArrayList<>(columns.values()))))
+      .map(rows -> entity.json(rows.iterator().next()));
+  }
+
+  /**
+   * The item, locked for the transaction. An id of another space is answered exactly like a missing one; a
+   * deleted item says so, so that someone still editing it knows why their edit failed.
+   */
+  public Future<JsonObject> lock(SqlConnection tx, Entity entity, UUID spaceId, UUID id, String idField) {
+    return find(tx, entity, spaceId, id, idField, true);
+  }
+
+  /** {@link #lock}, optionally without the lock, for reads. */
+  public Future<JsonObject> find(SqlClient client, Entity entity, UUID spaceId, UUID id, String idField, boolean lock) {
+    String deleted = entity.softDeleted() ? ", deleted_at is not null as deleted" : ", false as deleted";
+    return client.preparedQuery("select " + entity.columns() + deleted + " from " + entity.table()
+        + " where id = $1 and space_id = $2" + (lock ? " for update" : ""))
+      .execute(Tuple.of(id, spaceId))
+      .map(rows -> {
+        if (rows.size() == 0) {
+          throw new ApiException(404, "not_found", "There is no " + entity.label() + " with this id in this space.", idField);
+        }
+        Row row = rows.iterator().next();
+        if (row.getBoolean("deleted")) {
+          throw new ApiException(410, "deleted", "This " + entity.label() + " has been deleted.", idField);
+        }
+        return entity.json(row);
+      });
+  }
+
+  /**
+   * Applies an update's fields to the locked item. A text field sent with the text its editor started from
+   * (under {@code base}) is merged three-way with what is stored now, so concurrent edits both land; when they
+   * cannot be merged the reply is a conflict carrying the current text.
+   */
+  public Future<JsonObject> edit(SqlConnection tx, Entity entity, UUID spaceId, UUID id, String idField, JsonBody body,
+                                 Map<String, Object> alsoSet) {
+    Map<Field, Object> changes = entity.readChanges(body);
+    JsonBody base = body.object("base");
+    return lock(tx, entity, spaceId, id, idField).compose(current -> {
+      Map<String, Object> columns = new LinkedHashMap<>();
+      for (Map.Entry<Field, Object> change : changes.entrySet()) {
+        Field field = change.getKey();
+        Object value = change.getValue();
+        if (base.has(field.name()) && field.mergeable() && value != null) {
+          value = merged(field, base.optionalText(field.name(), field.limit()), (String) value, current.getString(field.name(), ""));
+        }
+        columns.put(field.column(), value);
+      }
+      columns.putAll(alsoSet);
+      return checkReferences(tx, spaceId, changes).compose(v -> update(tx, entity, id, columns));
+    });
+  }
+
+  private static String merged(Field field, String base, String edited, String current) {
+    TextMerge.Result result = TextMerge.merge(base, edited, current);
+    if (result instanceof TextMerge.Merged merged) {
+      if (merged.text().length() > field.limit()) {
+        throw ApiException.invalid(field.name(), "Merged with the other edits, '" + field.name() + "' would exceed "
+          + field.limit() + " characters.");
+      }
+      return merged.text();
+    }
+    throw ApiException.conflict("edit_conflict", "Someone changed '" + field.name()
+      + "' in a way your edit cannot be merged into; here is the current text to start again from.", field.name())
+      .with("current", current);
+  }
+
+  /** Sets the columns of one item (and its {@code updated_at}) and answers its new state. */
+  public Future<JsonObject> update(SqlClient tx, Entity entity, UUID id, Map<String, Object> columns) {
+    List<Object> args = new ArrayList<>();
+    args.add(id);
+    List<String> sets = new ArrayList<>();
+    columns.forEach((column, value) -> {
+      args.add(value);
+      sets.add(column + " = $" + args.size());
+    });
+    if (entity.hasColumn("updated_at")) {
+      sets.add("updated_at = now()");
+    }
+    return tx.preparedQuery("update " + entity.table() + " set " + String.join(", ", sets) + " where id = $1 returning "
+        + entity.columns())
+      .execute(Tuple.from(args))
+      .map(rows -> entity.json(rows.iterator().next()));
+  }
+
+  public Future<List<JsonObject>> list(SqlClient client, Entity entity, String where, Tuple args, String orderBy) {
+    return client.preparedQuery("select " + entity.columns() + " from " + entity.table() + " where " + where
+        + (entity.softDeleted() ? " and deleted_at is null" : "") + " order by " + orderBy)
+      .execute(args)
+      .map(rows -> {
+        List<JsonObject> out = new ArrayList<>(rows.size());
+        rows.forEach(row -> out.add(entity.json(row)));
+        return out;
+      });
+  }
+
+  /** Ids that name other items or people must belong to this space; an id from elsewhere is refused by name. */
+  public Future<Void> checkReferences(SqlClient tx, UUID spaceId, Map<Field, Object> values) {
+    Future<Void> checks = Future.succeededFuture();
+    for (Map.Entry<Field, Object> entry : values.entrySet()) {
+      Field field = entry.getKey();
+      if (entry.getValue() instanceof UUID id && (field.type() == Field.Type.REF || field.type() == Field.Type.MEMBER)) {
+        checks = checks.compose(v -> field.type() == Field.Type.REF ? requireItem(tx, spaceId, field.refTable(), id, field.name())
+          : requireMember(tx, spaceId, id, field.name()));
+      }
+    }
+    return checks;
+  }
+
+  public Future<Void> requireItem(SqlClient tx, UUID spaceId, String table, UUID id, String field) {
+    String live = table.equals("agenda_items") || table.equals("action_items") ? " and deleted_at is null" : "";
+    return tx.preparedQuery("select 1 from " + table + " where id = $1 and space_id = $2" + live)
+      .execute(Tuple.of(id, spaceId))
+      .map(rows -> {
+        if (rows.size() == 0) {
+          throw ApiException.invalid(field, "'" + field + "' names nothing in this space.");
+        }
+        return null;
+      });
+  }
+
+  public Future<Void> requireMember(SqlClient tx, UUID spaceId, UUID userId, String field) {
+    return tx.preparedQuery("select 1 from memberships where space_id = $1 and user_id = $2 and left_at is null")
+      .execute(Tuple.of(spaceId, userId))
+      .map(rows -> {
+        if (rows.size() == 0) {
+          throw ApiException.invalid(field, "'" + field + "' must be a current member of this space.");
+        }
+        return null;
+      });
+  }
+
+  /**
+   * The rank that puts an item right after {@code afterId} (null: first) among the rows of {@code table} sharing
+   * {@code scope}, computed under the space lock so concurrent moves are applied one after the other.
+   */
+  public Future<String> rankAfter(SqlClient tx, String table, String scopeColumn, UUID scope, UUID afterId, UUID moving,
+                                  String field) {
+    String live = table.equals("norms") ? "" : " and deleted_at is null";
+    Future<String> afterRank = afterId == null ? Future.succeededFuture(null)
+      : tx.preparedQuery("select rank from " + table + " where id = $1 and " + scopeColumn + " = $2" + live)
+        .execute(Tuple.of(afterId, scope))
+        .map(rows -> {
+          if (rows.size() == 0 || afterId.equals(moving)) {
+            throw ApiException.invalid(field, "'" + field + "' must name another item of the same list.");
+          }
+          return rows.iterator().next().getString(0);
+        });
+    return afterRank.compose(after -> tx.preparedQuery("select min(rank) from " + table + " where " + scopeColumn + " = $1"
+          + live + " and id <> $2 and ($3::text is null or rank > $3)")
+        .execute(Tuple.of(scope, moving, after))
+        .map(rows -> Rank.between(after, rows.iterator().next().getString(0))));
+  }
+
+  /** The rank after the last item of the list. */
+  public Future<String> rankLast(SqlClient tx, String table, String scopeColumn, UUID scope) {
+    String live = table.equals("norms") ? "" : " and deleted_at is null";
+    return tx.preparedQuery("select max(rank) from " + table + " where " + scopeColumn + " = $1" + live)
+      .execute(Tuple.of(scope))
+      .map(rows -> Rank.between(rows.iterator().next().getString(0), null));
+  }
+}

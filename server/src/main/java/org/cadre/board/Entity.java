@@ -1,0 +1,74 @@
+package org.cadre.board;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import org.cadre.http.ApiException;
+import org.cadre.http.JsonBody;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A kind of board item (a norm, an agenda item, an action item...): its table and its fields. Every item has an
+ * {@code id} and a {@code space_id}; {@code softDeleted} items keep their row so that late edits can be told why
+ * they failed.
+ */
+public record Entity(String label, String table, List<Field> fields, boolean softDeleted) {
+
+  /** The columns a select needs to build {@link #json}. */
+  public String columns() {
+    return fields.stream().map(Field::column).distinct().collect(Collectors.joining(", "));
+  }
+
+  public JsonObject json(Row row) {
+    JsonObject out = new JsonObject();
+    for (Field field : fields) {
+      out.put(field.name(), field.json(row));
+    }
+    return out;
+  }
+
+  public boolean hasColumn(String column) {
+    return fields.stream().anyMatch(f -> f.column().equals(column));
+  }
+
+  public Field field(String name) {
+    return fields.stream().filter(f -> f.name().equals(name)).findFirst()
+      .orElseThrow(() -> new IllegalArgumentException(label + " has no field " + name));
+  }
+
+  /** The fields a create sends, read and checked; required ones must be there. */
+  public Map<Field, Object> readNew(JsonBody body) {
+    Map<Field, Object> values = new LinkedHashMap<>();
+    for (Field field : fields) {
+      if (field.onCreate() && body.has(field.name())) {
+        values.put(field, field.read(body));
+      } else if (field.needed()) {
+        throw ApiException.invalid(field.name(), "'" + field.name() + "' is required.");
+      }
+    }
+    return values;
+  }
+
+  /** The fields an update sends, read and checked; at least one. */
+  public Map<Field, Object> readChanges(JsonBody body) {
+    Map<Field, Object> values = new LinkedHashMap<>();
+    for (Field field : fields) {
+      if (field.onEdit() && body.has(field.name())) {
+        values.put(field, field.read(body));
+      }
+    }
+    if (values.isEmpty()) {
+      throw ApiException.invalid(null, "Send at least one field to change: " + fields.stream().filter(Field::onEdit)
+        .map(Field::name).collect(Collectors.joining(", ")) + ".");
+    }
+    return values;
+  }
+
+  /** The label for messages, capitalised: "Agenda item". */
+  public String title() {
+    return Character.toUpperCase(label.charAt(0)) + label.substring(1);
+  }
+}

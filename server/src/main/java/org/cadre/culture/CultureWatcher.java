@@ -1,0 +1,120 @@
+package org.cadre.culture;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.cadre.history.HistoryRepository;
+import org.cadre.realtime.Addresses;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps live scores live: when a team's data changes it is rescored (once per burst of changes) and, if the
+ * result moved, published to {@code space.<id>} as a {@code culture.scored} message so open dashboards update.
+ * Every rescoring also refreshes the team's snapshot for the current week, and a daily sweep snapshots teams
+ * that saw no change, so trends have a point every week.
+ *
+ * <p>Each instance rescores for its own connected clients; the snapshot upsert makes that harmless.
+ */
+public final class CultureWatcher extends VerticleBase {
+
+  private static final Logger LOG = Logger.getLogger(CultureWatcher.class.getName());
+  static final long DEBOUNCE_MS = 1_500;
+  private static final long SWEEP_MS = 6 * 60 * 60 * 1000L;
+
+  private final Pool pool;
+  private final HistoryRepository histories;
+  private final CultureEngine engine;
+  private final Map<UUID, Long> pending = new HashMap<>();
+  private final Map<UUID, JsonObject> published = new HashMap<>();
+  private CultureScores scores;
+  private MessageConsumer<JsonObject> changes;
+
+  public CultureWatcher(Pool pool, HistoryRepository histories, CultureEngine engine) {
+    this.pool = pool;
+    this.histories = histories;
+    this.engine = engine;
+  }
+
+  @Override
+  public Future<?> start() {
+    scores = new CultureScores(vertx, histories, engine);
+    changes = vertx.eventBus().consumer(Addresses.CHANGES, msg -> onChange(msg.body()));
+    vertx.setPeriodic(60_000, SWEEP_MS, id -> sweep());
+    return changes.completion();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return changes.unregister();
+  }
+
+  private void onChange(JsonObject change) {
+    UUID space = UUID.fromString(change.getString("space"));
+    Long timer = pending.remove(space);
+    if (timer != null) {
+      vertx.cancelTimer(timer);
+    }
+    pending.put(space, vertx.setTimer(DEBOUNCE_MS, id -> {
+      pending.remove(space);
+      rescore(space);
+    }));
+  }
+
+  private void rescore(UUID space) {
+    pool.preparedQuery("select kind from spaces where id = $1").execute(Tuple.of(space))
+      .compose(rows -> rows.size() == 0 || !"team".equals(rows.iterator().next().getString(0)) ? Future.succeededFuture()
+        : scores.score(space, Instant.now(), null).compose(score -> {
+          JsonObject comparable = score.copy();
+          comparable.remove("asOf");
+          if (Objects.equals(published.put(space, comparable), comparable)) {
+            return snapshot(space, score);
+          }
+          vertx.eventBus().publish(Addresses.space(space), new JsonObject()
+            .put("type", "culture.scored").put("space", space.toString()).put("culture", score));
+          return snapshot(space, score);
+        }))
+      .onFailure(err -> LOG.log(Level.WARNING, "Could not rescore space " + space, err));
+  }
+
+  private Future<Void> snapshot(UUID space, JsonObject score) {
+    LocalDate week = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    return pool.preparedQuery("insert into culture_snapshots (space_id, week, level, score, result) values ($1, $2, $3, $4, $5) "
+        + "on conflict (space_id, week) do update set level = excluded.level, score = excluded.score, result = excluded.result, "
+        + "taken_at = now()")
+      .execute(Tuple.of(space, week, score.getString("level"), score.getValue("score") == null ? null
+        : new BigDecimal(score.getValue("score").toString()), score))
+      .mapEmpty();
+  }
+
+  /** Teams without a snapshot this week get one, a few at a time. */
+  private void sweep() {
+    LocalDate week = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    pool.preparedQuery("select id from spaces s where kind = 'team' and archived_at is null and not exists "
+        + "(select 1 from culture_snapshots c where c.space_id = s.id and c.week = $1) limit 200")
+      .execute(Tuple.of(week))
+      .onSuccess(rows -> {
+        Future<Void> all = Future.succeededFuture();
+        for (Row row : rows) {
+          UUID space = row.getUUID(0);
+          all = all.compose(v -> scores.score(space, Instant.now(), null).compose(score -> snapshot(space, score)));
+        }
+        all.onFailure(err -> LOG.log(Level.WARNING, "Weekly culture snapshots failed", err));
+      });
+  }
+}

@@ -1,0 +1,126 @@
+package org.cadre.history;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.sqlclient.SqlConnection;
+import org.cadre.account.Authentication;
+import org.cadre.account.Principal;
+import org.cadre.http.ApiException;
+import org.cadre.http.Ids;
+import org.cadre.http.JsonBody;
+import org.cadre.realtime.EventLog;
+import org.cadre.space.Access;
+import org.cadre.space.Role;
+import org.cadre.space.SpaceAccess;
+import org.cadre.space.SpaceRepository;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code POST /api/spaces/{parentId}/import} creates a team from a team history, all or nothing;
+ * {@code GET /api/spaces/{id}/history} exports one in the same format.
+ */
+public final class HistoryRoutes {
+
+  /** Years of a team's meetings fit well within this. */
+  public static final long IMPORT_LIMIT = 16 * 1024 * 1024;
+
+  private final Vertx vertx;
+  private final HistoryRepository histories;
+  private final SpaceRepository spaces;
+  private final SpaceAccess access;
+
+  public HistoryRoutes(Vertx vertx, HistoryRepository histories, SpaceRepository spaces, SpaceAccess access) {
+    this.vertx = vertx;
+    this.histories = histories;
+    this.spaces = spaces;
+    this.access = access;
+  }
+
+  /** The import route reads its own, larger body; mount this before the API's general body handler. */
+  public void mountBodyHandler(Router router) {
+    router.post("/api/spaces/:id/import").handler(BodyHandler.create(false).setBodyLimit(IMPORT_LIMIT));
+  }
+
+  public void mount(Router router) {
+    router.post("/api/spaces/:id/import").handler(this::importHistory);
+    router.get("/api/spaces/:id/history").handler(this::exportHistory);
+  }
+
+  private void importHistory(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    UUID parentId = Ids.path(ctx, "id", "That space");
+    String text = ctx.body().asString();
+    access.require(me, parentId, Access.MANAGE)
+      // Parsing and checking a large document is CPU work: keep it off the event loop.
+      .compose(a -> vertx.executeBlocking(() -> parse(text), false))
+      .compose(history -> store(me, parentId, history))
+      .onSuccess(spaceId -> ctx.response().setStatusCode(201))
+      .onSuccess(spaceId -> ctx.json(new JsonObject().put("spaceId", spaceId.toString())))
+      .onFailure(ctx::fail);
+  }
+
+  private static TeamHistory parse(String text) {
+    try {
+      return HistoryJson.parse(text);
+    } catch (HistoryException e) {
+      throw ApiException.invalid(e.path(), e.getMessage());
+    }
+  }
+
+  /**
+   * One transaction: the new space, its settings, and everything in the history. The importer joins as an
+   * observer unless the history names them, so that the roster, and with it the score, is the document's.
+   */
+  private Future<UUID> store(Principal me, UUID parentId, TeamHistory history) {
+    return spaces.pool().withTransaction(tx -> spaces.lockActive(tx, parentId).compose(parent -> {
+      if (!parent.kind().mayContain(history.kind())) {
+        return Future.failedFuture(ApiException.invalid("$.team.kind", "A " + JsonBody.wireName(parent.kind())
+          + " cannot hold a " + JsonBody.wireName(history.kind()) + "."));
+      }
+      return spaces.create(tx, parentId, history.kind(), history.name(), "", me.userId())
+        .compose(space -> spaces.updateSettings(tx, space.id(), null, history.cadenceDays(), false,
+          history.leaderSelection() == null ? null : history.leaderSelection().method(),
+          history.leaderSelection() == null || history.leaderSelection().at() == null ? null
+            : OffsetDateTime.ofInstant(history.leaderSelection().at(), ZoneOffset.UTC)))
+        .compose(space -> histories.write(tx, space.id(), history, me.userId())
+          .compose(people -> joinImporter(tx, space.id(), me, history)
+            .compose(v -> EventLog.append(tx, space.id(), "history.imported", new JsonObject()
+              .put("name", history.name())
+              .put("members", history.members().size())
+              .put("meetings", history.meetings().size())
+              .put("actionItems", history.actionItems().size()), me.userId()))
+            .compose(v -> notifyMembers(tx, space.id(), people, me.userId()))
+            .map(space.id())));
+    }));
+  }
+
+  private Future<Void> joinImporter(SqlConnection tx, UUID spaceId, Principal me, TeamHistory history) {
+    boolean named = history.members().stream().anyMatch(m -> m.email().equalsIgnoreCase(me.email()));
+    return named ? Future.succeededFuture() : spaces.addMember(tx, spaceId, me.userId(), Role.OBSERVER);
+  }
+
+  private static Future<Void> notifyMembers(SqlConnection tx, UUID spaceId, Map<String, UUID> people, UUID importer) {
+    Future<Void> all = EventLog.notifyAccessChanged(tx, importer, spaceId);
+    for (UUID user : people.values()) {
+      all = all.compose(v -> EventLog.notifyAccessChanged(tx, user, spaceId));
+    }
+    return all;
+  }
+
+  private void exportHistory(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    UUID id = Ids.path(ctx, "id", "That space");
+    access.require(me, id, Access.READ)
+      .compose(a -> histories.export(id))
+      .onSuccess(history -> ctx.json(HistoryJson.write(history)))
+      .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,336 @@
+package org.cadre.meeting;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import org.cadre.action.ActionRepository;
+import org.cadre.board.BoardStore;
+import org.cadre.board.Entity;
+import org.cadre.history.AttendanceStatus;
+import org.cadre.http.ApiException;
+import org.cadre.http.JsonBody;
+import org.cadre.realtime.Commands;
+import org.cadre.realtime.Commands.Command;
+import org.cadre.space.Access;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Meetings and what happens in them: scheduling (one-off or recurring in the team's time zone), the co-edited
+ * agenda, check-in and attendance, decisions, feedback, protocol runs and equity analyses.
+ */
+public final class Meetings {
+
+  /** Checking in later than this after the start counts as late. */
+  static final Duration LATE_AFTER = Duration.ofMinutes(10);
+
+  private final MeetingRepository repo;
+  private final ActionRepository actions;
+  private final BoardStore store;
+
+  public Meetings(MeetingRepository repo, ActionRepository actions) {
+    this.repo = repo;
+    this.actions = actions;
+    this.store = repo.store();
+  }
+
+  public void register(Commands commands) {
+    commands
+      .register("meeting.create", Access.WRITE, HttpMethod.POST, "/meetings", this::create)
+      .register("meeting.get", Access.READ, HttpMethod.GET, "/meetings/:meetingId", this::get)
+      .register("meeting.update", Access.WRITE, HttpMethod.PATCH, "/meetings/:meetingId", this::update)
+      .register("meeting.publish-agenda", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/publish-agenda", this::publishAgenda)
+      .register("meeting.send-reminder", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/reminder", this::sendReminder)
+      .register("meeting.close", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/close", c -> finish(c, "held"))
+      .register("meeting.cancel", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/cancel", c -> finish(c, "cancelled"))
+      .register("agenda.add", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/agenda", this::addItem)
+      .register("agenda.update", Access.WRITE, HttpMethod.PATCH, "/agenda-items/:itemId", this::updateItem)
+      .register("agenda.move", Access.WRITE, HttpMethod.POST, "/agenda-items/:itemId/move", this::moveItem)
+      .register("agenda.delete", Access.WRITE, HttpMethod.DELETE, "/agenda-items/:itemId", this::deleteItem)
+      .register("attendance.check-in", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/check-in", this::checkIn)
+      .register("attendance.mark", Access.WRITE, HttpMethod.PUT, "/meetings/:meetingId/attendance/:userId", this::mark)
+      .register("decision.record", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/decisions", this::recordDecision)
+      .register("decision.update", Access.WRITE, HttpMethod.PATCH, "/decisions/:decisionId", this::updateDecision)
+      .register("feedback.record", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/feedback", this::recordFeedback)
+      .register("protocol.start", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/protocol-runs", this::startProtocol)
+      .register("protocol.advance", Access.WRITE, HttpMethod.PATCH, "/protocol-runs/:runId", this::advanceProtocol)
+      .register("equity.record", Access.WRITE, HttpMethod.POST, "/equity-analyses", this::recordEquity);
+  }
+
+  // --- scheduling -------------------------------------------------------------------------------------------
+
+  private Future<JsonObject> create(Command c) {
+    JsonBody body = c.body();
+    var values = MeetingRepository.MEETING.readNew(body);
+    Integer minutes = body.optionalInt("durationMinutes", 5, 600);
+    Duration length = Duration.ofMinutes(minutes == null ? 60 : minutes);
+    JsonBody repeat = body.object("repeat");
+    Recurrence recurrence = null;
+    int count = 1;
+    if (body.has("repeat")) {
+      Recurrence.Frequency frequency = repeat.enumValue("frequency", Recurrence.Frequency.class);
+      Integer interval = repeat.optionalInt("interval", 1, 12);
+      recurrence = new Recurrence(frequency, interval == null ? 1 : interval);
+      count = (int) repeat.longValue("count", 1, 104);
+    }
+    Recurrence series = recurrence;
+    int occurrences = count;
+    UUID facilitator = body.optionalUuid("facilitatorId");
+    return store.change(c, "meeting.created", (tx, space) -> {
+      ZonedDateTime first = firstStart(body, ZoneId.of(space.timeZone()));
+      List<ZonedDateTime> starts = series == null ? List.of(first) : series.occurrences(first, occurrences);
+      UUID seriesId = series == null ? null : UUID.randomUUID();
+      Future<JsonArray> created = Future.succeededFuture(new JsonArray());
+      for (ZonedDateTime start : starts) {
+        Map<String, Object> fixed = new HashMap<>();
+        fixed.put("starts_at", start.toOffsetDateTime());
+        fixed.put("ends_at", start.plus(length).toOffsetDateTime());
+        fixed.put("series_id", seriesId);
+        fixed.put("facilitator_id", facilitator == null ? c.userId() : facilitator);
+        created = created.compose(list -> store.insert(tx, MeetingRepository.MEETING, c, values, fixed).map(list::add));
+      }
+      return created.map(list -> new JsonObject().put("seriesId", seriesId == null ? null : seriesId.toString()).put("meetings", list));
+    });
+  }
+
+  /** {@code startsAt} is an instant; {@code localStart} a wall-clock time in the team's zone, as people think of it. */
+  private static ZonedDateTime firstStart(JsonBody body, ZoneId zone) {
+    Instant instant = body.optionalInstant("startsAt");
+    if (instant != null) {
+      return instant.atZone(zone);
+    }
+    String local = body.optionalString("localStart", 16, 19);
+    if (local == null) {
+      throw ApiException.invalid("startsAt", "Give 'startsAt' (an instant) or 'localStart' (such as 2026-03-10T16:00, in the team's time zone).");
+    }
+    try {
+      return ZonedDateTime.ofLocal(LocalDateTime.parse(local), zone, null);
+    } catch (DateTimeParseException e) {
+      throw ApiException.invalid("localStart", "'localStart' must be a local date and time such as 2026-03-10T16:00.");
+    }
+  }
+
+  private Future<JsonObject> update(Command c) {
+    UUID id = c.body().uuid("meetingId");
+    Instant starts = c.body().optionalInstant("startsAt");
+    Instant ends = c.body().optionalInstant("endsAt");
+    return store.change(c, "meeting.updated", (tx, space) -> lockMeeting(tx, c, id).compose(meeting -> {
+      Instant newStart = starts != null ? starts : Instant.parse(meeting.getString("startsAt"));
+      Instant newEnd = ends != null ? ends : Instant.parse(meeting.getString("endsAt"));
+      if (!newEnd.isAfter(newStart)) {
+        return Future.failedFuture(ApiException.invalid(ends != null ? "endsAt" : "startsAt", "A meeting must end after it starts."));
+      }
+      return store.edit(tx, MeetingRepository.MEETING, c.spaceId(), id, "meetingId", c.body(), Map.of());
+    }));
+  }
+
+  private Future<JsonObject> publishAgenda(Command c) {
+    return stamp(c, "meeting.agenda-published", "agenda_published_at", "agendaPublishedAt", "The agenda is already published.");
+  }
+
+  /** Records when members were reminded; the live event is the reminder open clients show. */
+  private Future<JsonObject> sendReminder(Command c) {
+    return stamp(c, "meeting.reminder-sent", "reminder_sent_at", "reminderSentAt", "A reminder was already sent.");
+  }
+
+  private Future<JsonObject> stamp(Command c, String event, String column, String field, String already) {
+    UUID id = c.body().uuid("meetingId");
+    return store.change(c, event, (tx, space) -> lockMeeting(tx, c, id)
+      .compose(meeting -> requireFacilitator(c, meeting))
+      .compose(meeting -> {
+        if (meeting.getString(field) != null) {
+          return Future.failedFuture(ApiException.conflict("already_done", already, "meetingId"));
+        }
+        if (!"scheduled".equals(meeting.getString("status"))) {
+          return Future.failedFuture(ApiException.conflict("meeting_over", "This meeting is already " + meeting.getString("status") + ".", "meetingId"));
+        }
+        return store.update(tx, MeetingRepository.MEETING, id, Map.of(column, c.time()));
+      }));
+  }
+
+  /** A scheduled meeting ends as held or cancelled, once. */
+  private Future<JsonObject> finish(Command c, String status) {
+    UUID id = c.body().uuid("meetingId");
+    return store.change(c, "held".equals(status) ? "meeting.held" : "meeting.cancelled", (tx, space) -> lockMeeting(tx, c, id)
+      .compose(meeting -> requireFacilitator(c, meeting))
+      .compose(meeting -> {
+        if (!"scheduled".equals(meeting.getString("status"))) {
+          return Future.failedFuture(ApiException.conflict("meeting_over", "This meeting is already " + meeting.getString("status") + ".", "meetingId"));
+        }
+        return store.update(tx, MeetingRepository.MEETING, id, Map.of("status", status));
+      }));
+  }
+
+  /** The whole meeting as a client opens it. */
+  private Future<JsonObject> get(Command c) {
+    UUID id = c.body().uuid("meetingId");
+    return store.pool().withConnection(conn -> store.find(conn, MeetingRepository.MEETING, c.spaceId(), id, "meetingId", false)
+      .compose(meeting -> repo.timeZone(conn, c.spaceId())
+        .compose(zone -> repo.ofMeeting(conn, MeetingRepository.AGENDA_ITEM, id, "rank, id")
+          .compose(agenda -> repo.attendance(conn, id)
+            .compose(attendance -> repo.ofMeeting(conn, MeetingRepository.DECISION, id, "created_at, id")
+              .compose(decisions -> repo.ofMeeting(conn, MeetingRepository.FEEDBACK, id, "created_at, id")
+                .compose(feedback -> repo.ofMeeting(conn, MeetingRepository.PROTOCOL_RUN, id, "created_at, id")
+                  .compose(runs -> actions.carriedForward(conn, c.spaceId(), Instant.parse(meeting.getString("startsAt")), zone)
+                    .map(carried -> meeting.copy()
+                      .put("timeZone", zone)
+                      .put("agenda", new JsonArray(agenda))
+                      .put("attendance", attendance)
+                      .put("decisions", new JsonArray(decisions))
+                      .put("feedback", new JsonArray(feedback))
+                      .put("protocolRuns", new JsonArray(runs))
+                      .put("carriedForward", new JsonArray(carried)))))))))));
+  }
+
+  // --- agenda -----------------------------------------------------------------------------------------------
+
+  private Future<JsonObject> addItem(Command c) {
+    UUID meetingId = c.body().uuid("meetingId");
+    var values = MeetingRepository.AGENDA_ITEM.readNew(c.body());
+    return store.change(c, "agenda.added", (tx, space) -> lockMeeting(tx, c, meetingId)
+      .compose(meeting -> store.rankLast(tx, "agenda_items", "meeting_id", meetingId))
+      .compose(rank -> store.insert(tx, MeetingRepository.AGENDA_ITEM, c, values, Map.of("meeting_id", meetingId, "rank", rank))));
+  }
+
+  private Future<JsonObject> updateItem(Command c) {
+    UUID id = c.body().uuid("itemId");
+    return store.change(c, "agenda.updated", (tx, space) ->
+      store.edit(tx, MeetingRepository.AGENDA_ITEM, c.spaceId(), id, "itemId", c.body(), Map.of()));
+  }
+
+  private Future<JsonObject> moveItem(Command c) {
+    UUID id = c.body().uuid("itemId");
+    UUID after = c.body().optionalUuid("afterId");
+    return store.change(c, "agenda.moved", (tx, space) -> lockItem(tx, c, MeetingRepository.AGENDA_ITEM, id, "itemId")
+      .compose(item -> store.rankAfter(tx, "agenda_items", "meeting_id", UUID.fromString(item.getString("meetingId")), after, id, "afterId"))
+      .compose(rank -> store.update(tx, MeetingRepository.AGENDA_ITEM, id, Map.of("rank", rank))));
+  }
+
+  private Future<JsonObject> deleteItem(Command c) {
+    UUID id = c.body().uuid("itemId");
+    return store.change(c, "agenda.deleted", (tx, space) -> lockItem(tx, c, MeetingRepository.AGENDA_ITEM, id, "itemId")
+      .compose(item -> store.update(tx, MeetingRepository.AGENDA_ITEM, id, Map.of("deleted_at", c.time()))
+        .map(deleted -> new JsonObject().put("id", id.toString()).put("meetingId", item.getString("meetingId")))));
+  }
+
+  // --- attendance -------------------------------------------------------------------------------------------
+
+  /** Members check themselves in; more than ten minutes after the start they are late. */
+  private Future<JsonObject> checkIn(Command c) {
+    UUID meetingId = c.body().uuid("meetingId");
+    return store.change(c, "attendance.marked", (tx, space) -> lockMeeting(tx, c, meetingId)
+      .compose(meeting -> {
+        if ("cancelled".equals(meeting.getString("status"))) {
+          return Future.failedFuture(ApiException.conflict("meeting_over", "This meeting was cancelled.", "meetingId"));
+        }
+        boolean late = c.at().isAfter(Instant.parse(meeting.getString("startsAt")).plus(LATE_AFTER));
+        return store.requireMember(tx, c.spaceId(), c.userId(), "meetingId")
+          .compose(v -> repo.setAttendance(tx, meetingId, c.userId(), late ? AttendanceStatus.LATE : AttendanceStatus.PRESENT,
+            c.time(), c.userId(), c.time()));
+      }));
+  }
+
+  /** The facilitator (or a lead) marks anyone who belongs or belonged to the team, and may correct it later. */
+  private Future<JsonObject> mark(Command c) {
+    UUID meetingId = c.body().uuid("meetingId");
+    UUID userId = c.body().uuid("userId");
+    AttendanceStatus status = c.body().enumValue("status", AttendanceStatus.class);
+    return store.change(c, "attendance.marked", (tx, space) -> lockMeeting(tx, c, meetingId)
+      .compose(meeting -> requireFacilitator(c, meeting))
+      .compose(meeting -> repo.everMember(tx, c.spaceId(), userId))
+      .compose(member -> member
+        ? repo.setAttendance(tx, meetingId, userId, status, null, c.userId(), c.time())
+        : Future.failedFuture(ApiException.invalid("userId", "'userId' must be someone who belongs or belonged to this team."))));
+  }
+
+  // --- decisions, feedback, protocols, equity ---------------------------------------------------------------
+
+  private Future<JsonObject> recordDecision(Command c) {
+    UUID meetingId = c.body().uuid("meetingId");
+    var values = MeetingRepository.DECISION.readNew(c.body());
+    UUID item = c.body().optionalUuid("agendaItemId");
+    return store.change(c, "decision.recorded", (tx, space) -> lockMeeting(tx, c, meetingId)
+      .compose(meeting -> item == null ? Future.succeededFuture() : requireItemOfMeeting(tx, c, item, meetingId))
+      .compose(v -> store.insert(tx, MeetingRepository.DECISION, c, values, Map.of("meeting_id", meetingId))));
+  }
+
+  private Future<JsonObject> updateDecision(Command c) {
+    UUID id = c.body().uuid("decisionId");
+    UUID item = c.body().optionalUuid("agendaItemId");
+    return store.change(c, "decision.updated", (tx, space) -> lockItem(tx, c, MeetingRepository.DECISION, id, "decisionId")
+      .compose(decision -> item == null ? Future.succeededFuture()
+        : requireItemOfMeeting(tx, c, item, UUID.fromString(decision.getString("meetingId"))))
+      .compose(v -> store.edit(tx, MeetingRepository.DECISION, c.spaceId(), id, "decisionId", c.body(), Map.of())));
+  }
+
+  private Future<JsonObject> recordFeedback(Command c) {
+    UUID meetingId = c.body().uuid("meetingId");
+    var values = MeetingRepository.FEEDBACK.readNew(c.body());
+    return store.change(c, "feedback.recorded", (tx, space) -> lockMeeting(tx, c, meetingId)
+      .compose(meeting -> store.insert(tx, MeetingRepository.FEEDBACK, c, values, Map.of("meeting_id", meetingId, "giver_id", c.userId()))));
+  }
+
+  private Future<JsonObject> startProtocol(Command c) {
+    UUID meetingId = c.body().uuid("meetingId");
+    var values = MeetingRepository.PROTOCOL_RUN.readNew(c.body());
+    int total = c.body().optionalInt("stepsTotal", 1, 50);
+    Integer done = c.body().optionalInt("stepsCompleted", 0, total);
+    return store.change(c, "protocol.started", (tx, space) -> lockMeeting(tx, c, meetingId)
+      .compose(meeting -> store.insert(tx, MeetingRepository.PROTOCOL_RUN, c, values,
+        done == null ? Map.of("meeting_id", meetingId) : Map.of("meeting_id", meetingId, "steps_completed", done))));
+  }
+
+  private Future<JsonObject> advanceProtocol(Command c) {
+    UUID id = c.body().uuid("runId");
+    int done = (int) c.body().longValue("stepsCompleted", 0, 50);
+    return store.change(c, "protocol.advanced", (tx, space) -> lockItem(tx, c, MeetingRepository.PROTOCOL_RUN, id, "runId")
+      .compose(run -> {
+        if (done > run.getInteger("stepsTotal")) {
+          return Future.failedFuture(ApiException.invalid("stepsCompleted", "'stepsCompleted' must be at most the protocol's "
+            + run.getInteger("stepsTotal") + " steps."));
+        }
+        return store.update(tx, MeetingRepository.PROTOCOL_RUN, id, Map.of("steps_completed", done));
+      }));
+  }
+
+  private Future<JsonObject> recordEquity(Command c) {
+    var values = MeetingRepository.EQUITY_ANALYSIS.readNew(c.body());
+    return store.change(c, "equity.recorded", (tx, space) ->
+      store.insert(tx, MeetingRepository.EQUITY_ANALYSIS, c, values, Map.of("at", c.time(), "recorded_by", c.userId())));
+  }
+
+  // --- shared checks ----------------------------------------------------------------------------------------
+
+  private Future<JsonObject> lockMeeting(SqlConnection tx, Command c, UUID id) {
+    return store.lock(tx, MeetingRepository.MEETING, c.spaceId(), id, "meetingId");
+  }
+
+  private Future<JsonObject> lockItem(SqlConnection tx, Command c, Entity entity, UUID id, String field) {
+    return store.lock(tx, entity, c.spaceId(), id, field);
+  }
+
+  private Future<Void> requireItemOfMeeting(SqlConnection tx, Command c, UUID itemId, UUID meetingId) {
+    return lockItem(tx, c, MeetingRepository.AGENDA_ITEM, itemId, "agendaItemId").compose(item ->
+      item.getString("meetingId").equals(meetingId.toString()) ? Future.succeededFuture()
+        : Future.failedFuture(ApiException.invalid("agendaItemId", "'agendaItemId' must be an item of this meeting.")));
+  }
+
+  /** Running the meeting (publishing, reminding, closing, marking others) is for its facilitator or a lead. */
+  private static Future<JsonObject> requireFacilitator(Command c, JsonObject meeting) {
+    if (c.access().allows(Access.MANAGE) || c.userId().toString().equals(meeting.getString("facilitatorId"))) {
+      return Future.succeededFuture(meeting);
+    }
+    return Future.failedFuture(ApiException.forbidden("Only the meeting's facilitator or a lead may do this."));
+  }
+}

@@ -1,0 +1,69 @@
+package org.cadre.space;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import org.cadre.http.ApiException;
+import org.cadre.http.JsonBody;
+import org.cadre.realtime.Commands;
+import org.cadre.realtime.Commands.Command;
+import org.cadre.realtime.EventLog;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * A team's settings: its time zone (meetings recur in it), its declared meeting cadence and how its leader was
+ * selected (both read by the culture score). Leads change them.
+ */
+public final class TeamSettings {
+
+  private final SpaceRepository repo;
+
+  public TeamSettings(SpaceRepository repo) {
+    this.repo = repo;
+  }
+
+  public void register(Commands commands) {
+    commands.register("team.settings", Access.MANAGE, HttpMethod.PATCH, "/settings", this::update);
+  }
+
+  private Future<JsonObject> update(Command c) {
+    JsonBody body = c.body();
+    String zone = body.optionalString("timeZone", 1, 64);
+    if (zone != null) {
+      try {
+        ZoneId.of(zone);
+      } catch (DateTimeException e) {
+        throw ApiException.invalid("timeZone", "'timeZone' must be an IANA time zone such as America/Los_Angeles.");
+      }
+    }
+    Integer cadence = body.optionalInt("cadenceDays", 1, 366);
+    boolean clearCadence = body.has("cadenceDays") && cadence == null;
+    JsonBody leader = body.object("leaderSelection");
+    String method = leader.optionalString("method", 1, 200);
+    Instant selectedAt = leader.optionalInstant("at");
+    if (body.has("leaderSelection") && method == null) {
+      throw ApiException.invalid("leaderSelection.method", "'leaderSelection.method' is required, such as nomination-and-consent.");
+    }
+    if (zone == null && cadence == null && !clearCadence && method == null) {
+      throw ApiException.invalid(null, "Send at least one of timeZone, cadenceDays, leaderSelection.");
+    }
+    OffsetDateTime at = method == null ? null : OffsetDateTime.ofInstant(selectedAt == null ? c.at() : selectedAt, ZoneOffset.UTC);
+    return repo.pool().withTransaction(tx -> repo.lockActive(tx, c.spaceId())
+        .compose(space -> repo.updateSettings(tx, c.spaceId(), zone, cadence, clearCadence, method, at))
+        .compose(space -> EventLog.append(tx, c.spaceId(), "team.settings-changed", settings(space), c.userId(), c.time())))
+      .map(event -> event.toJson());
+  }
+
+  static JsonObject settings(Space space) {
+    JsonObject detail = space.detailJson(Access.READ);
+    return new JsonObject()
+      .put("timeZone", detail.getValue("timeZone"))
+      .put("cadenceDays", detail.getValue("cadenceDays"))
+      .put("leaderSelection", detail.getValue("leaderSelection"));
+  }
+}

@@ -1,0 +1,33 @@
+package org.cadre.team;
+
+import io.vertx.sqlclient.Pool;
+import org.cadre.action.ActionItems;
+import org.cadre.action.ActionRepository;
+import org.cadre.board.BoardStore;
+import org.cadre.charter.Charter;
+import org.cadre.charter.CharterRepository;
+import org.cadre.meeting.MeetingRepository;
+import org.cadre.meeting.Meetings;
+import org.cadre.realtime.Commands;
+import org.cadre.space.SpaceRepository;
+import org.cadre.space.TeamSettings;
+
+/** Every board command, registered in one place for the server and for the demo, which replays history through them. */
+public final class Boards {
+
+  private Boards() {
+  }
+
+  public static Commands register(Commands commands, Pool pool, SpaceRepository spaces) {
+    BoardStore store = new BoardStore(pool, spaces);
+    CharterRepository charter = new CharterRepository(store);
+    ActionRepository actions = new ActionRepository(store);
+    MeetingRepository meetings = new MeetingRepository(store);
+    new TeamSettings(spaces).register(commands);
+    new Charter(charter).register(commands);
+    new ActionItems(actions).register(commands);
+    new Meetings(meetings, actions).register(commands);
+    new TeamBoard(charter, actions, meetings).register(commands);
+    return commands;
+  }
+}
