@@ -1,6 +1,7 @@
 package org.cadre;
 
 import io.vertx.core.Vertx;
+import org.cadre.culture.ScoreCommand;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,10 @@ public final class Main {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("score")) {
+      System.exit(ScoreCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
+      return;
+    }
     configureLogging();
     CadreConfig config;
     try {

@@ -1,0 +1,98 @@
+package org.cadre.culture;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Collects one measured row: its values, thresholds, evidence and conditions. The level is the highest whose
+ * conditions all hold (transforming needs the developing ones too); the next step is the advice of the first
+ * condition that fails. Advice is a supplier so that rows which hold never build the sentence.
+ */
+final class RowBuilder {
+
+  private final String id;
+  private final Map<String, Object> measured = new LinkedHashMap<>();
+  private final Map<String, Object> thresholds = new LinkedHashMap<>();
+  private List<String> evidence = List.of();
+  private boolean developing = true;
+  private boolean transforming = true;
+  private Supplier<String> toDeveloping;
+  private Supplier<String> toTransforming;
+
+  RowBuilder(String id) {
+    this.id = id;
+  }
+
+  RowBuilder measured(String name, Object value) {
+    measured.put(name, value);
+    return this;
+  }
+
+  /** The share {@code part / whole} to 4 decimals; null when there is nothing to share. */
+  RowBuilder share(String name, int part, int whole) {
+    return measured(name, whole == 0 ? null : round4((double) part / whole));
+  }
+
+  RowBuilder threshold(String name, Object value) {
+    thresholds.put(name, value);
+    return this;
+  }
+
+  RowBuilder evidence(List<String> ids) {
+    evidence = Collections.unmodifiableList(ids);
+    return this;
+  }
+
+  RowBuilder developing(boolean holds, Supplier<String> advice) {
+    if (developing && !holds) {
+      developing = false;
+      toDeveloping = advice;
+    }
+    return this;
+  }
+
+  RowBuilder transforming(boolean holds, Supplier<String> advice) {
+    if (transforming && !holds) {
+      transforming = false;
+      toTransforming = advice;
+    }
+    return this;
+  }
+
+  /** The result; {@code sustain} is the next step of a row that is already transforming. */
+  RowResult build(String sustain, RowRating rating) {
+    Level level = !developing ? Level.EMERGING : transforming ? Level.TRANSFORMING : Level.DEVELOPING;
+    String next = switch (level) {
+      case EMERGING -> toDeveloping.get();
+      case DEVELOPING -> toTransforming.get();
+      default -> sustain;
+    };
+    return result(level, next, rating);
+  }
+
+  /** A row that could not be judged: the measured values say what was missing, the next step what to record. */
+  RowResult insufficient(String nextStep, RowRating rating) {
+    return result(Level.INSUFFICIENT, nextStep, rating);
+  }
+
+  private RowResult result(Level level, String nextStep, RowRating rating) {
+    return new RowResult(id, level, Collections.unmodifiableMap(measured), Collections.unmodifiableMap(thresholds),
+      evidence, nextStep, rating);
+  }
+
+  /** Whether part / whole reaches the share; with no whole at all it does not. */
+  static boolean reaches(int part, int whole, double share) {
+    return whole > 0 && (double) part / whole >= share;
+  }
+
+  static double round4(double value) {
+    return Math.round(value * 10_000) / 10_000.0;
+  }
+
+  static String percent(double share) {
+    return Math.round(share * 100) + "%";
+  }
+}

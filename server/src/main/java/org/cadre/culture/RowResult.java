@@ -1,0 +1,17 @@
+package org.cadre.culture;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One continuum row's result, with what it is based on.
+ *
+ * @param measured   the measured values, by name (numbers, booleans, text; shares to 4 decimals)
+ * @param thresholds the values they were held against, by name
+ * @param evidence   ids of the meetings, action items or agreements behind the result, in document order
+ * @param nextStep   what would move the row up a level (or, at transforming, keep it there)
+ * @param rating     what people rated the row, or null when nobody has
+ */
+public record RowResult(String id, Level level, Map<String, Object> measured, Map<String, Object> thresholds,
+                        List<String> evidence, String nextStep, RowRating rating) {
+}

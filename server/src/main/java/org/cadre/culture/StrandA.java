@@ -1,0 +1,263 @@
+package org.cadre.culture;
+
+import org.cadre.history.ArtifactType;
+import org.cadre.history.ItemKind;
+import org.cadre.history.TeamHistory.AgendaItem;
+import org.cadre.history.TeamHistory.Feedback;
+import org.cadre.http.JsonBody;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.cadre.culture.RowBuilder.percent;
+import static org.cadre.culture.RowBuilder.reaches;
+import static org.cadre.culture.RowBuilder.round4;
+
+/** Strand A, rows A1 to A6: focus the team on the use of data to inform inquiry. Needs enough held meetings. */
+final class StrandA {
+
+  private final Window w;
+  private final CultureRules.StrandA r;
+  private final int held;
+
+  private StrandA(Window w) {
+    this.w = w;
+    this.r = w.rules.a();
+    this.held = w.held.size();
+  }
+
+  static List<RowResult> rows(Window w) {
+    StrandA a = new StrandA(w);
+    return List.of(a.a1(), a.a2(), a.a3(), a.a4(), a.a5(), a.a6());
+  }
+
+  /** Share of agenda time on student outcomes. */
+  private RowResult a1() {
+    int developing = 0;
+    int transforming = 0;
+    double shares = 0;
+    List<String> evidence = new ArrayList<>();
+    for (MeetingFacts m : w.held) {
+      shares += m.studentOutcomeShare;
+      if (m.studentOutcomeShare >= r.a1AgendaShareDeveloping()) {
+        developing++;
+        evidence.add(m.id());
+      }
+      transforming += m.studentOutcomeShare >= r.a1AgendaShareTransforming() ? 1 : 0;
+    }
+    return new RowBuilder("A1")
+      .measured("meetingsHeld", held)
+      .measured("meanAgendaShare", round4(shares / held))
+      .measured("meetingsAtDevelopingAgendaShare", developing)
+      .share("shareOfMeetingsAtDevelopingAgendaShare", developing, held)
+      .measured("meetingsAtTransformingAgendaShare", transforming)
+      .share("shareOfMeetingsAtTransformingAgendaShare", transforming, held)
+      .threshold("agendaShareDeveloping", r.a1AgendaShareDeveloping())
+      .threshold("agendaShareTransforming", r.a1AgendaShareTransforming())
+      .threshold("shareOfMeetings", r.a1MeetingShare())
+      .evidence(evidence)
+      .developing(reaches(developing, held, r.a1MeetingShare()), () -> "Give student outcomes at least "
+        + percent(r.a1AgendaShareDeveloping()) + " of the agenda time in " + percent(r.a1MeetingShare()) + " of meetings.")
+      .transforming(reaches(transforming, held, r.a1MeetingShare()), () -> "Raise the time on student outcomes to "
+        + percent(r.a1AgendaShareTransforming()) + " of the agenda in " + percent(r.a1MeetingShare()) + " of meetings.")
+      .build("Keep student outcomes at the centre of every agenda, and show new members the habit from their first meeting.",
+        w.rating("A1"));
+  }
+
+  /** Support strategies tied to the team's goals. */
+  private RowResult a2() {
+    int meetings = 0;
+    int items = 0;
+    int linked = 0;
+    List<String> evidence = new ArrayList<>();
+    for (MeetingFacts m : w.held) {
+      if (m.strategyItems > 0) {
+        meetings++;
+        evidence.add(m.id());
+      }
+      items += m.strategyItems;
+      linked += m.linkedStrategyItems;
+    }
+    return new RowBuilder("A2")
+      .measured("meetingsHeld", held)
+      .measured("meetingsWithStrategyShare", meetings)
+      .share("shareOfMeetingsWithStrategyShare", meetings, held)
+      .measured("strategyShareItems", items)
+      .measured("itemsLinkedToGoal", linked)
+      .share("linkedShare", linked, items)
+      .threshold("shareOfMeetings", r.a2MeetingShare())
+      .threshold("linkedShare", r.a2LinkedShare())
+      .evidence(evidence)
+      .developing(reaches(meetings, held, r.a2MeetingShare()), () -> "Share a support strategy as an agenda item in at least "
+        + percent(r.a2MeetingShare()) + " of meetings.")
+      .transforming(reaches(linked, items, r.a2LinkedShare()), () -> "Link at least " + percent(r.a2LinkedShare())
+        + " of the strategies the team shares to one of its goals.")
+      .build("Keep tying every shared strategy to a team goal, and revisit the goals when the evidence changes.",
+        w.rating("A2"));
+  }
+
+  /** Looking at student data, through protocols. */
+  private RowResult a3() {
+    int dataMeetings = 0;
+    int withProtocol = 0;
+    int types = 0;
+    List<String> evidence = new ArrayList<>();
+    for (MeetingFacts m : w.held) {
+      types |= m.artifactTypes;
+      if (m.dataMeeting) {
+        dataMeetings++;
+        evidence.add(m.id());
+        withProtocol += m.dataProtocolRan ? 1 : 0;
+      }
+    }
+    List<String> typeNames = new ArrayList<>();
+    for (ArtifactType type : ArtifactType.values()) {
+      if ((types & 1 << type.ordinal()) != 0) {
+        typeNames.add(JsonBody.wireName(type));
+      }
+    }
+    return new RowBuilder("A3")
+      .measured("meetingsHeld", held)
+      .measured("dataMeetings", dataMeetings)
+      .share("dataMeetingShare", dataMeetings, held)
+      .measured("dataTypes", typeNames)
+      .measured("dataMeetingsWithDataProtocol", withProtocol)
+      .share("dataProtocolMeetingShare", withProtocol, held)
+      .threshold("dataMeetingShare", r.a3DataMeetingShare())
+      .threshold("dataTypes", r.a3DataTypes())
+      .threshold("dataProtocolMeetingShare", r.a3ProtocolMeetingShare())
+      .evidence(evidence)
+      .developing(reaches(dataMeetings, held, r.a3DataMeetingShare()), () -> "Bring student data to at least "
+        + percent(r.a3DataMeetingShare()) + " of meetings, attached to the agenda item that discusses it.")
+      .developing(typeNames.size() >= r.a3DataTypes(), () -> "Look at at least " + r.a3DataTypes()
+        + " kinds of student data (for example assessments and attendance), not one kind alone.")
+      .transforming(reaches(withProtocol, held, r.a3ProtocolMeetingShare()), () -> "Examine the data with a data protocol in at least "
+        + percent(r.a3ProtocolMeetingShare()) + " of meetings.")
+      .build("Keep examining varied student data through a protocol, and rotate who facilitates it.", w.rating("A3"));
+  }
+
+  /** Acting on what the data implies. */
+  private RowResult a4() {
+    int dataMeetings = 0;
+    int withImplication = 0;
+    int adjustments = 0;
+    List<String> evidence = new ArrayList<>();
+    for (MeetingFacts m : w.held) {
+      if (m.dataMeeting) {
+        dataMeetings++;
+        adjustments += m.adjustmentDecisions;
+        if (m.implicationDecisions > 0) {
+          withImplication++;
+          evidence.add(m.id());
+        }
+      }
+    }
+    int adjustmentsNeeded = (w.days + r.a4DaysPerAdjustment() - 1) / r.a4DaysPerAdjustment();
+    int dataMeetingCount = dataMeetings;
+    return new RowBuilder("A4")
+      .measured("dataMeetings", dataMeetings)
+      .measured("dataMeetingsWithImplication", withImplication)
+      .share("implicationShare", withImplication, dataMeetings)
+      .measured("adjustmentsInDataMeetings", adjustments)
+      .threshold("implicationShare", r.a4ImplicationShare())
+      .threshold("adjustments", adjustmentsNeeded)
+      .evidence(evidence)
+      .developing(reaches(withImplication, dataMeetings, r.a4ImplicationShare()), () -> dataMeetingCount == 0
+        ? "Bring student data to a meeting and record a decision on what it implies."
+        : "Record a decision on what the data implies (an implication, or a goal or strategy adjustment) in at least "
+          + percent(r.a4ImplicationShare()) + " of data meetings.")
+      .transforming(adjustments >= adjustmentsNeeded, () -> "Adjust a goal or a strategy in response to the data at least "
+        + adjustmentsNeeded + " times in the window.")
+      .build("Keep turning what the data shows into adjusted goals and strategies, and check later whether they worked.",
+        w.rating("A4"));
+  }
+
+  /** Reviewing one another's support plans. */
+  private RowResult a5() {
+    int sharing = 0;
+    int underProtocol = 0;
+    Set<String> presenters = new HashSet<>();
+    List<String> evidence = new ArrayList<>();
+    for (MeetingFacts m : w.held) {
+      if (m.sharing) {
+        sharing++;
+        evidence.add(m.id());
+        for (AgendaItem item : m.meeting.agenda()) {
+          if (item.kind() == ItemKind.PEER_REVIEW && item.presenter() != null) {
+            presenters.add(item.presenter());
+          }
+        }
+      }
+      underProtocol += m.peerReviewUnderProtocol ? 1 : 0;
+    }
+    int rosterPresenters = w.roster.countAmong(presenters);
+    return new RowBuilder("A5")
+      .measured("meetingsHeld", held)
+      .measured("meetingsWithSharing", sharing)
+      .share("sharingMeetingShare", sharing, held)
+      .measured("meetingsWithPeerReviewUnderProtocol", underProtocol)
+      .share("protocolMeetingShare", underProtocol, held)
+      .measured("presentersOnRoster", rosterPresenters)
+      .measured("rosterSize", w.roster.size())
+      .share("presenterShare", rosterPresenters, w.roster.size())
+      .threshold("sharingMeetingShare", r.a5MeetingShareDeveloping())
+      .threshold("protocolMeetingShare", r.a5ProtocolMeetingShare())
+      .threshold("presenterShare", r.a5PresenterShare())
+      .evidence(evidence)
+      .developing(reaches(sharing, held, r.a5MeetingShareDeveloping()), () -> "Review one another's support plans, by sharing "
+        + "successes and challenges or by a peer review, in at least " + percent(r.a5MeetingShareDeveloping()) + " of meetings.")
+      .transforming(reaches(underProtocol, held, r.a5ProtocolMeetingShare()), () -> "Run peer reviews of support plans under a "
+        + "protocol in at least " + percent(r.a5ProtocolMeetingShare()) + " of meetings.")
+      .transforming(reaches(rosterPresenters, w.roster.size(), r.a5PresenterShare()), () -> "Give at least "
+        + percent(r.a5PresenterShare()) + " of the current team a turn presenting a plan for peer review.")
+      .build("Keep every member's plan in the peer-review rotation, and bring new members into it early.", w.rating("A5"));
+  }
+
+  /** Feedback and probing questions. */
+  private RowResult a6() {
+    int meetings = 0;
+    int entries = 0;
+    int challenging = 0;
+    Set<String> givers = new HashSet<>();
+    List<String> evidence = new ArrayList<>();
+    for (MeetingFacts m : w.held) {
+      if (m.feedback > 0) {
+        meetings++;
+        evidence.add(m.id());
+        for (Feedback f : m.meeting.feedback()) {
+          givers.add(f.giver());
+        }
+      }
+      entries += m.feedback;
+      challenging += m.challengingFeedback;
+    }
+    int rosterGivers = w.roster.countAmong(givers);
+    return new RowBuilder("A6")
+      .measured("meetingsHeld", held)
+      .measured("meetingsWithFeedback", meetings)
+      .share("feedbackMeetingShare", meetings, held)
+      .measured("feedbackEntries", entries)
+      .measured("criticalOrProbing", challenging)
+      .share("criticalOrProbingShare", challenging, entries)
+      .measured("giversOnRoster", rosterGivers)
+      .measured("rosterSize", w.roster.size())
+      .share("giverShare", rosterGivers, w.roster.size())
+      .threshold("feedbackMeetingShareDeveloping", r.a6MeetingShareDeveloping())
+      .threshold("feedbackMeetingShareTransforming", r.a6MeetingShareTransforming())
+      .threshold("criticalOrProbingShare", r.a6ChallengeShare())
+      .threshold("giverShare", r.a6GiverShare())
+      .evidence(evidence)
+      .developing(reaches(meetings, held, r.a6MeetingShareDeveloping()), () -> "Give one another feedback or probing "
+        + "questions in at least " + percent(r.a6MeetingShareDeveloping()) + " of meetings.")
+      .transforming(reaches(meetings, held, r.a6MeetingShareTransforming()), () -> "Make feedback part of at least "
+        + percent(r.a6MeetingShareTransforming()) + " of meetings.")
+      .transforming(reaches(challenging, entries, r.a6ChallengeShare()), () -> "Make at least "
+        + percent(r.a6ChallengeShare()) + " of feedback critical feedback or probing questions, not only warm feedback.")
+      .transforming(reaches(rosterGivers, w.roster.size(), r.a6GiverShare()), () -> "Draw at least "
+        + percent(r.a6GiverShare()) + " of the current team into giving feedback.")
+      .build("Keep feedback candid and shared by everyone, and ask now and then whether it still pushes the work forward.",
+        w.rating("A6"));
+  }
+}

@@ -1,0 +1,6 @@
+package org.cadre.history;
+
+/** The level an equity analysis looked at. */
+public enum EquityLevel {
+  PERSONAL, INSTITUTIONAL, SOCIETAL
+}

@@ -1,0 +1,51 @@
+package org.cadre.history;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+
+/** The {@code cadre.team-history/1} JSON document (docs: team-history.md): validated reads and canonical writes. */
+public final class HistoryJson {
+
+  public static final String FORMAT = "cadre.team-history/1";
+
+  private HistoryJson() {
+  }
+
+  /** Parses and validates a document; a malformed one fails with the path of its first bad field. */
+  public static TeamHistory parse(JsonObject doc) {
+    return new HistoryReader(doc).read();
+  }
+
+  /** As {@link #parse(JsonObject)}, from text; text that is not a JSON object fails at path {@code $}. */
+  public static TeamHistory parse(String text) {
+    Object value;
+    try {
+      value = Json.decodeValue(text);
+    } catch (DecodeException e) {
+      throw new HistoryException("$", "The document is not valid JSON: " + describe(e.getMessage()));
+    }
+    if (!(value instanceof JsonObject doc)) {
+      throw new HistoryException("$", "The document must be a JSON object.");
+    }
+    return parse(doc);
+  }
+
+  /** The document for a history; {@code parse(write(h))} equals {@code h} for every history that parse returns. */
+  public static JsonObject write(TeamHistory history) {
+    return HistoryWriter.write(history);
+  }
+
+  /** Jackson's reason on one line, with the line and column it gives on the next. */
+  private static String describe(String message) {
+    String text = message.startsWith("Failed to decode:") ? message.substring("Failed to decode:".length()) : message;
+    int newline = text.indexOf('\n');
+    if (newline < 0) {
+      return text;
+    }
+    String rest = text.substring(newline);
+    int line = rest.indexOf("line: ");
+    int end = rest.lastIndexOf(']');
+    return text.substring(0, newline) + (line < 0 || end < line ? "" : " at " + rest.substring(line, end));
+  }
+}

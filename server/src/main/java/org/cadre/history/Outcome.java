@@ -1,0 +1,6 @@
+package org.cadre.history;
+
+/** Whether an agenda item reached its aim. */
+public enum Outcome {
+  ACHIEVED, PARTIAL, NOT_ACHIEVED
+}
