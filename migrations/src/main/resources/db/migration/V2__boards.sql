@@ -76,7 +76,7 @@ create table agenda_items (
   rank           text not null,
   title          text not null check (length(title) between 1 and 200),
   notes          text not null default '' check (length(notes) <= 20000),
-  minutes        integer check (minutes between 0 and 600),
+  minutes        integer check (minutes between 0 and 1440),
   focus          text not null default 'other' check (focus in ('student-outcomes', 'support', 'business', 'other')),
   kind           text not null default 'other' check (kind in ('data-review', 'strategy-share', 'share-successes-challenges',
                    'peer-review', 'planning', 'business', 'other')),
@@ -101,7 +101,7 @@ create table agreements (
   kind              text not null check (kind in ('agreement', 'policy')),
   status            text not null default 'discussed' check (status in ('discussed', 'outlined', 'adopted', 'retired')),
   adopted_at        timestamptz,
-  review_every_days integer check (review_every_days between 1 and 366),
+  review_every_days integer check (review_every_days between 1 and 3660),
   created_by        uuid references users (id),
   created_at        timestamptz not null default now(),
   updated_at        timestamptz not null default now()
@@ -163,10 +163,10 @@ create table protocol_runs (
   id              uuid primary key default gen_random_uuid(),
   space_id        uuid not null references spaces (id),
   meeting_id      uuid not null references meetings (id),
-  protocol        text not null check (length(protocol) between 1 and 100),
+  protocol        text not null check (length(protocol) between 1 and 200),
   category        text not null check (category in ('data', 'instruction', 'planning', 'reflection', 'other')),
   steps_completed integer not null default 0 check (steps_completed >= 0),
-  steps_total     integer not null check (steps_total between 1 and 50 and steps_completed <= steps_total),
+  steps_total     integer not null check (steps_total between 0 and 1000 and steps_completed <= steps_total),
   created_at      timestamptz not null default now()
 );
 create index protocol_runs_meeting_idx on protocol_runs (meeting_id, created_at);

@@ -77,7 +77,7 @@ public final class HttpVerticle extends VerticleBase {
     EventFeed feed = new EventFeed(new EventLog(pool), access);
     feed.register(commands);
     new PresenceAnnouncer(pool).register(commands);
-    Boards.register(commands, pool, spaceRepo);
+    Boards.register(commands, vertx, pool, spaceRepo);
     HistoryRepository histories = new HistoryRepository(pool, accounts.repository());
     CultureRoutes culture = new CultureRoutes(pool, new CultureScores(vertx, histories, engine), access);
     culture.register(commands);

@@ -1,6 +1,7 @@
 package org.cadre.board;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -28,10 +29,15 @@ import java.util.function.BiFunction;
  */
 public final class BoardStore {
 
+  /** Merging texts longer than this (together) is CPU work for a worker thread, not the event loop. */
+  private static final int LARGE_MERGE = 4_000;
+
+  private final Vertx vertx;
   private final Pool pool;
   private final SpaceRepository spaces;
 
-  public BoardStore(Pool pool, SpaceRepository spaces) {
+  public BoardStore(Vertx vertx, Pool pool, SpaceRepository spaces) {
+    this.vertx = vertx;
     this.pool = pool;
     this.spaces = spaces;
   }
@@ -115,17 +121,33 @@ public final class BoardStore {
     JsonBody base = body.object("base");
     return lock(tx, entity, spaceId, id, idField).compose(current -> {
       Map<String, Object> columns = new LinkedHashMap<>();
+      Future<Void> merges = Future.succeededFuture();
       for (Map.Entry<Field, Object> change : changes.entrySet()) {
         Field field = change.getKey();
         Object value = change.getValue();
         if (base.has(field.name()) && field.mergeable() && value != null) {
-          value = merged(field, base.optionalText(field.name(), field.limit()), (String) value, current.getString(field.name(), ""));
+          String from = base.optionalText(field.name(), field.limit());
+          String now = current.getString(field.name(), "");
+          merges = merges.compose(v -> merge(field, from, (String) value, now).map(text -> {
+            columns.put(field.column(), text);
+            return null;
+          }));
+        } else {
+          columns.put(field.column(), value);
         }
-        columns.put(field.column(), value);
       }
-      columns.putAll(alsoSet);
-      return checkReferences(tx, spaceId, changes).compose(v -> update(tx, entity, id, columns));
+      return merges.compose(v -> {
+        columns.putAll(alsoSet);
+        return checkReferences(tx, spaceId, changes).compose(x -> update(tx, entity, id, columns));
+      });
     });
+  }
+
+  private Future<String> merge(Field field, String base, String edited, String current) {
+    if (base.length() + edited.length() + current.length() <= LARGE_MERGE) {
+      return Future.succeededFuture(merged(field, base, edited, current));
+    }
+    return vertx.executeBlocking(() -> merged(field, base, edited, current), false);
   }
 
   private static String merged(Field field, String base, String edited, String current) {

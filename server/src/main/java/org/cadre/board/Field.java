@@ -123,7 +123,7 @@ public record Field(String name, String column, Type type, int limit, Class<? ex
   }
 
   private String[] tags(JsonBody body) {
-    List<String> tags = body.optionalStrings(name, 20, 40);
+    List<String> tags = body.optionalStrings(name, 20, 50);
     for (int i = 0; i < tags.size(); i++) {
       if (!tags.get(i).matches("[a-z0-9][a-z0-9-]*")) {
         throw ApiException.invalid(name + "[" + i + "]", "Tags are lower-case words joined by dashes, such as 'equity'.");

@@ -45,8 +45,9 @@ public final class CultureScores {
       .build();
   }
 
-  /** The score JSON of the spec for the space, or null when there is no such space. */
-  public Future<JsonObject> score(UUID spaceId, Instant asOf, Integer windowDays) {
+  /** The score JSON of the spec for the space as of {@code asOf} (null: now), or null when there is no such space. */
+  public Future<JsonObject> score(UUID spaceId, Instant asOfOrNull, Integer windowDays) {
+    Instant asOf = asOfOrNull == null ? Instant.now() : asOfOrNull;
     return history(spaceId).compose(history -> {
       if (history == null) {
         return Future.succeededFuture(null);

@@ -38,6 +38,8 @@ final class HistoryReader {
 
   private static final int ID = 200;
   private static final int TITLE = 200;
+  /** A person's name, as long as an account's. */
+  private static final int NAME = 100;
   private static final int TEXT = 10_000;
   private static final int NOTE = 2_000;
   private static final int MAX_MEETINGS = 5_000;
@@ -112,7 +114,7 @@ final class HistoryReader {
     if (!memberEmails.add(email)) {
       throw f.error("email", "'email' " + email + " is already a member earlier in the list.");
     }
-    return new Member(email, f.optionalText("name", TITLE), f.enumValue("role", Role.class), f.instant("joinedAt"),
+    return new Member(email, f.optionalText("name", NAME), f.enumValue("role", Role.class), f.instant("joinedAt"),
       f.optionalInstant("leftAt"));
   }
 

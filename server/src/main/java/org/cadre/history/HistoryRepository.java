@@ -29,6 +29,7 @@ import org.cadre.history.TeamHistory.Review;
 import org.cadre.space.Kind;
 import org.cadre.space.Role;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -235,8 +236,8 @@ public final class HistoryRepository {
             + "tags, scope, meeting_id, agenda_item_id, impact_report, completed_at, created_by, created_at) "
             + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
           Tuple.from(Arrays.asList(ids.of(a.id()), spaceId, ranks.get(i), a.title(), text(a.description()),
-            a.owner() == null ? null : people.get(a.owner()), a.claimedByOwner(), a.dueDate(), wireName(a.status()), wireName(a.origin()),
-            a.tags().toArray(String[]::new), wireName(a.scope()), ids.ref(a.meetingId()), ids.ref(a.agendaItemId()),
+            a.owner() == null ? null : people.get(a.owner()), a.claimedByOwner(), a.dueDate(), wireName(a.status()), wireName(a.origin() == null ? Origin.OTHER : a.origin()),
+            a.tags().toArray(String[]::new), wireName(a.scope() == null ? Scope.TEAM : a.scope()), ids.ref(a.meetingId()), ids.ref(a.agendaItemId()),
             text(a.impactReport()), time(a.completedAt()), importer, time(a.createdAt()))));
       }
       // A rating without a time keeps its place in the document's order (later ones replace earlier ones).
@@ -254,7 +255,7 @@ public final class HistoryRepository {
     UUID id = ids.of(m.id());
     b.add("insert into meetings (id, space_id, title, status, starts_at, ends_at, agenda_published_at, reminder_sent_at, "
         + "norms_reviewed, debrief_held, created_by, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-      Tuple.from(Arrays.asList(id, spaceId, m.title(), wireName(m.status()), time(m.startsAt()), time(m.endsAt()),
+      Tuple.from(Arrays.asList(id, spaceId, m.title(), wireName(m.status()), time(m.startsAt()), time(endsAt(m)),
         time(m.agendaPublishedAt()), time(m.reminderSentAt()), m.normsReviewed(), m.debriefHeld(), importer, time(m.startsAt()))));
     List<String> ranks = Rank.initial(m.agenda().size());
     for (int i = 0; i < m.agenda().size(); i++) {
@@ -293,10 +294,15 @@ public final class HistoryRepository {
     }
   }
 
+  /** A meeting without an end is taken to last an hour. */
+  private static Instant endsAt(Meeting m) {
+    return m.endsAt() != null && m.endsAt().isAfter(m.startsAt()) ? m.endsAt() : m.startsAt().plus(Duration.ofHours(1));
+  }
+
   /** Every person the history names, as a user id: existing accounts by email, the rest created without a password. */
   private Future<Map<String, UUID>> people(SqlConnection tx, TeamHistory h) {
     Map<String, String> names = new LinkedHashMap<>();
-    h.members().forEach(m -> names.put(m.email(), m.name()));
+    h.members().forEach(m -> names.put(m.email(), m.name() == null || m.name().isBlank() ? null : m.name()));
     Set<String> emails = new LinkedHashSet<>(names.keySet());
     for (Meeting m : h.meetings()) {
       m.agenda().forEach(a -> add(emails, a.presenter()));
@@ -311,7 +317,7 @@ public final class HistoryRepository {
     Map<String, UUID> out = new HashMap<>();
     Future<Void> all = Future.succeededFuture();
     for (String email : emails) {
-      String name = names.getOrDefault(email, email.substring(0, Math.min(email.indexOf('@'), 100)));
+      String name = names.get(email) != null ? names.get(email) : email.substring(0, Math.min(email.indexOf('@'), 100));
       all = all.compose(v -> accounts.pendingUser(tx, email, name).map(id -> {
         out.put(email, id);
         return null;

@@ -1,5 +1,6 @@
 package org.cadre.team;
 
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.cadre.action.ActionItems;
 import org.cadre.action.ActionRepository;
@@ -18,8 +19,8 @@ public final class Boards {
   private Boards() {
   }
 
-  public static Commands register(Commands commands, Pool pool, SpaceRepository spaces) {
-    BoardStore store = new BoardStore(pool, spaces);
+  public static Commands register(Commands commands, Vertx vertx, Pool pool, SpaceRepository spaces) {
+    BoardStore store = new BoardStore(vertx, pool, spaces);
     CharterRepository charter = new CharterRepository(store);
     ActionRepository actions = new ActionRepository(store);
     MeetingRepository meetings = new MeetingRepository(store);
