@@ -5,10 +5,14 @@
 -- registering with their email later claims the account.
 alter table users alter column password_hash drop not null;
 
+-- Memberships an import gave to such people grant nothing until a lead of the team confirms them: registering
+-- with an email proves nothing about owning it.
+alter table memberships add column confirmed boolean not null default true;
+
 -- Team settings the boards and the culture score read.
 alter table spaces
   add column time_zone text not null default 'UTC' check (length(time_zone) between 1 and 64),
-  add column cadence_days integer check (cadence_days between 1 and 366),
+  add column cadence_days integer check (cadence_days between 1 and 365),
   add column leader_selection_method text check (length(leader_selection_method) between 1 and 200),
   add column leader_selected_at timestamptz;
 

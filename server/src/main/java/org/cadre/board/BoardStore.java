@@ -125,7 +125,7 @@ public final class BoardStore {
       for (Map.Entry<Field, Object> change : changes.entrySet()) {
         Field field = change.getKey();
         Object value = change.getValue();
-        if (base.has(field.name()) && field.mergeable() && value != null) {
+        if (base.json().getValue(field.name()) != null && field.mergeable() && value != null) {
           String from = base.optionalText(field.name(), field.limit());
           String now = current.getString(field.name(), "");
           merges = merges.compose(v -> merge(field, from, (String) value, now).map(text -> {
@@ -246,7 +246,7 @@ public final class BoardStore {
           return rows.iterator().next().getString(0);
         });
     return afterRank.compose(after -> tx.preparedQuery("select min(rank) from " + table + " where " + scopeColumn + " = $1"
-          + live + " and id <> $2 and ($3::text is null or rank > $3)")
+          + live + " and ($2::uuid is null or id <> $2) and ($3::text is null or rank > $3)")
         .execute(Tuple.of(scope, moving, after))
         .map(rows -> Rank.between(after, rows.iterator().next().getString(0))));
   }

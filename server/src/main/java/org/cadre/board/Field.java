@@ -16,8 +16,8 @@ import java.util.UUID;
  * One field of a board entity: its JSON name, its column, and how a value sent by a client is read and checked.
  * Entities are declared as lists of fields so that create, update, validation and JSON output share one definition.
  */
-public record Field(String name, String column, Type type, int limit, Class<? extends Enum<?>> enumType, String refTable,
-                    boolean onCreate, boolean onEdit, boolean needed, boolean clearable) {
+public record Field(String name, String column, Type type, int floor, int limit, Class<? extends Enum<?>> enumType,
+                    String refTable, boolean onCreate, boolean onEdit, boolean needed, boolean clearable) {
 
   public enum Type {
     /** Trimmed single-line text. */
@@ -39,7 +39,7 @@ public record Field(String name, String column, Type type, int limit, Class<? ex
   private static final int MAX_ARTIFACTS = 20;
 
   public static Field of(String name, String column, Type type) {
-    return new Field(name, column, type, Integer.MAX_VALUE, null, null, false, false, false, false);
+    return new Field(name, column, type, 0, Integer.MAX_VALUE, null, null, false, false, false, false);
   }
 
   public static Field text(String name, String column, int max) {
@@ -50,16 +50,16 @@ public record Field(String name, String column, Type type, int limit, Class<? ex
     return of(name, column, Type.LONG_TEXT).max(max);
   }
 
-  public static Field integer(String name, String column, int max) {
-    return of(name, column, Type.INT).max(max);
+  public static Field integer(String name, String column, int min, int max) {
+    return new Field(name, column, Type.INT, min, max, null, null, false, false, false, false);
   }
 
   public static Field enumOf(String name, String column, Class<? extends Enum<?>> type) {
-    return new Field(name, column, Type.ENUM, 0, type, null, false, false, false, false);
+    return new Field(name, column, Type.ENUM, 0, 0, type, null, false, false, false, false);
   }
 
   public static Field ref(String name, String column, String table) {
-    return new Field(name, column, Type.REF, 0, null, table, false, false, false, false);
+    return new Field(name, column, Type.REF, 0, 0, null, table, false, false, false, false);
   }
 
   public static Field readOnly(String name, String column) {
@@ -67,26 +67,26 @@ public record Field(String name, String column, Type type, int limit, Class<? ex
   }
 
   public Field max(int value) {
-    return new Field(name, column, type, value, enumType, refTable, onCreate, onEdit, needed, clearable);
+    return new Field(name, column, type, floor, value, enumType, refTable, onCreate, onEdit, needed, clearable);
   }
 
   /** Settable when created and changeable afterwards. */
   public Field editable() {
-    return new Field(name, column, type, limit, enumType, refTable, true, true, needed, clearable);
+    return new Field(name, column, type, floor, limit, enumType, refTable, true, true, needed, clearable);
   }
 
   /** Settable only when created. */
   public Field creatable() {
-    return new Field(name, column, type, limit, enumType, refTable, true, false, needed, clearable);
+    return new Field(name, column, type, floor, limit, enumType, refTable, true, false, needed, clearable);
   }
 
   public Field required() {
-    return new Field(name, column, type, limit, enumType, refTable, onCreate, onEdit, true, clearable);
+    return new Field(name, column, type, floor, limit, enumType, refTable, onCreate, onEdit, true, clearable);
   }
 
   /** May be cleared with null. */
   public Field nullable() {
-    return new Field(name, column, type, limit, enumType, refTable, onCreate, onEdit, needed, true);
+    return new Field(name, column, type, floor, limit, enumType, refTable, onCreate, onEdit, needed, true);
   }
 
   /** Whether it is text that two people may edit at once. */
@@ -100,12 +100,13 @@ public record Field(String name, String column, Type type, int limit, Class<? ex
       if (!clearable || needed) {
         throw ApiException.invalid(name, "'" + name + "' must not be null.");
       }
-      return type == Type.LONG_TEXT ? "" : null;
+      // Cleared text is stored empty: text columns are never null.
+      return type == Type.TEXT || type == Type.LONG_TEXT ? "" : null;
     }
     return switch (type) {
       case TEXT -> body.optionalString(name, 1, limit);
       case LONG_TEXT -> body.optionalText(name, limit);
-      case INT -> body.optionalInt(name, 0, limit);
+      case INT -> body.optionalInt(name, floor, limit);
       case BOOL -> body.optionalBoolean(name);
       case ENUM -> JsonBody.wireName(readEnum(body));
       case DATE -> body.optionalDate(name);

@@ -42,7 +42,7 @@ public final class CharterRepository {
     Field.enumOf("kind", "kind", AgreementKind.class).required().creatable(),
     Field.enumOf("status", "status", AgreementStatus.class).editable(),
     Field.readOnly("adoptedAt", "adopted_at"),
-    Field.integer("reviewEveryDays", "review_every_days", 366).nullable().editable(),
+    Field.integer("reviewEveryDays", "review_every_days", 1, 3660).nullable().editable(),
     Field.readOnly("createdBy", "created_by"),
     Field.readOnly("createdAt", "created_at"),
     Field.readOnly("updatedAt", "updated_at")), false);

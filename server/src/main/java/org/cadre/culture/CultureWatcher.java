@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -35,13 +36,25 @@ public final class CultureWatcher extends VerticleBase {
 
   private static final Logger LOG = Logger.getLogger(CultureWatcher.class.getName());
   static final long DEBOUNCE_MS = 1_500;
+  /** A team edited without pause is still rescored this often. */
+  static final long MAX_WAIT_MS = 10_000;
+  private static final int REMEMBERED = 5_000;
   private static final long SWEEP_MS = 6 * 60 * 60 * 1000L;
 
   private final Pool pool;
   private final HistoryRepository histories;
   private final CultureEngine engine;
-  private final Map<UUID, Long> pending = new HashMap<>();
-  private final Map<UUID, JsonObject> published = new HashMap<>();
+  private record Pending(long timer, long since) {
+  }
+
+  private final Map<UUID, Pending> pending = new HashMap<>();
+  /** The last score published per team, the least recently rescored forgotten first. */
+  private final Map<UUID, JsonObject> published = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<UUID, JsonObject> eldest) {
+      return size() > REMEMBERED;
+    }
+  };
   private CultureScores scores;
   private MessageConsumer<JsonObject> changes;
 
@@ -66,14 +79,20 @@ public final class CultureWatcher extends VerticleBase {
 
   private void onChange(JsonObject change) {
     UUID space = UUID.fromString(change.getString("space"));
-    Long timer = pending.remove(space);
-    if (timer != null) {
-      vertx.cancelTimer(timer);
+    long now = System.currentTimeMillis();
+    Pending waiting = pending.get(space);
+    if (waiting != null && now - waiting.since() >= MAX_WAIT_MS) {
+      return;
     }
-    pending.put(space, vertx.setTimer(DEBOUNCE_MS, id -> {
+    if (waiting != null) {
+      vertx.cancelTimer(waiting.timer());
+    }
+    long since = waiting == null ? now : waiting.since();
+    long delay = Math.min(DEBOUNCE_MS, Math.max(1, since + MAX_WAIT_MS - now));
+    pending.put(space, new Pending(vertx.setTimer(delay, id -> {
       pending.remove(space);
       rescore(space);
-    }));
+    }), since));
   }
 
   private void rescore(UUID space) {

@@ -125,12 +125,15 @@ final class Fields {
     }
     if (raw instanceof String s) {
       try {
-        return Instant.parse(s);
+        Instant instant = Instant.parse(s);
+        if (!instant.isBefore(JsonBody.EARLIEST) && instant.isBefore(JsonBody.LATEST)) {
+          return instant;
+        }
       } catch (DateTimeParseException ignored) {
         // the message below says what is expected
       }
     }
-    throw error(field, "'" + field + "' must be an ISO-8601 instant such as 2026-03-02T15:30:00Z, not " + quoted(raw) + ".");
+    throw error(field, "'" + field + "' must be an ISO-8601 instant between the years 1000 and 9999 such as 2026-03-02T15:30:00Z, not " + quoted(raw) + ".");
   }
 
   LocalDate optionalDate(String field) {

@@ -42,6 +42,8 @@ final class HistoryReader {
   private static final int NAME = 100;
   private static final int TEXT = 10_000;
   private static final int NOTE = 2_000;
+  /** Agenda notes are co-edited during meetings and may run longer than other text. */
+  private static final int AGENDA_NOTES = 20_000;
   private static final int MAX_MEETINGS = 5_000;
   private static final int MAX_ENTRIES = 10_000;
   private static final int MAX_TAGS = 50;
@@ -172,7 +174,7 @@ final class HistoryReader {
   }
 
   private AgendaItem agendaItem(Fields f) {
-    return new AgendaItem(uniqueId(f), f.text("title", TITLE), f.optionalText("notes", TEXT),
+    return new AgendaItem(uniqueId(f), f.text("title", TITLE), f.optionalText("notes", AGENDA_NOTES),
       f.optionalWholeNumber("minutes", 0, 1440), f.enumValue("focus", Focus.class), f.enumValue("kind", ItemKind.class),
       reference(f, "goalId", goalIds, "goal"), f.optionalEmail("presenter"), f.flag("underProtocol"),
       f.list("dataArtifacts", MAX_ENTRIES, this::dataArtifact), f.optionalEnum("outcome", Outcome.class));

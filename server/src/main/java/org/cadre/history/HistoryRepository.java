@@ -80,8 +80,13 @@ public final class HistoryRepository {
     Map<String, RowSet<Row>> parts = new LinkedHashMap<>();
     Map<String, String> queries = new LinkedHashMap<>();
     queries.put("space", "select name, kind, cadence_days, leader_selection_method, leader_selected_at from spaces where id = $1");
-    queries.put("members", "select lower(u.email) as email, u.name, m.role, m.joined_at, m.left_at from memberships m "
-      + "join users u on u.id = m.user_id where m.space_id = $1 order by m.joined_at, lower(u.email)");
+    // The format holds one entry per person: someone who left and came back spans both periods.
+    queries.put("members", "select distinct on (lower(u.email)) lower(u.email) as email, u.name, m.role, "
+      + "min(m.joined_at) over (partition by m.user_id) as joined_at, "
+      + "case when bool_or(m.left_at is null) over (partition by m.user_id) then null "
+      + "else max(m.left_at) over (partition by m.user_id) end as left_at "
+      + "from memberships m join users u on u.id = m.user_id where m.space_id = $1 "
+      + "order by lower(u.email), m.left_at is null desc, m.joined_at desc");
     queries.put("goals", "select id, title, description from goals where space_id = $1 order by created_at, id");
     queries.put("agreements", "select id, title, kind, status, adopted_at, review_every_days from agreements "
       + "where space_id = $1 order by created_at, id");
@@ -100,9 +105,10 @@ public final class HistoryRepository {
       + "order by created_at, id");
     queries.put("feedback", "select f.meeting_id, lower(g.email) as giver, lower(r.email) as receiver, f.kind from feedback f "
       + "join users g on g.id = f.giver_id left join users r on r.id = f.receiver_id where f.space_id = $1 order by f.created_at, f.id");
-    queries.put("actions", "select a.id, a.title, a.description, a.meeting_id, a.agenda_item_id, a.created_at, lower(u.email) as owner, "
+    queries.put("actions", "select a.id, a.title, a.description, a.meeting_id, i.id as agenda_item_id, a.created_at, lower(u.email) as owner, "
       + "a.claimed_by_owner, a.due_date, a.completed_at, a.impact_report, a.origin, a.tags, a.scope, a.status from action_items a "
-      + "left join users u on u.id = a.owner_id where a.space_id = $1 and a.deleted_at is null order by a.rank, a.id");
+      + "left join users u on u.id = a.owner_id left join agenda_items i on i.id = a.agenda_item_id and i.deleted_at is null "
+      + "where a.space_id = $1 and a.deleted_at is null order by a.rank, a.id");
     queries.put("ratings", "select r.row_id, r.level, lower(u.email) as email, r.note, r.at from ratings r join users u on u.id = r.user_id "
       + "where r.space_id = $1 order by r.at, r.id");
     Future<Void> all = Future.succeededFuture();
@@ -202,7 +208,8 @@ public final class HistoryRepository {
     return people(tx, h).compose(people -> {
       Batches b = new Batches();
       for (Member m : h.members()) {
-        b.add("insert into memberships (space_id, user_id, role, joined_at, left_at) values ($1, $2, $3, $4, $5)",
+        b.add("insert into memberships (space_id, user_id, role, joined_at, left_at, confirmed) "
+            + "select $1, $2, $3, $4, $5, password_hash is not null from users where id = $2",
           Tuple.of(spaceId, people.get(m.email()), wireName(m.role()), time(m.joinedAt()), time(m.leftAt())));
       }
       for (Goal g : h.goals()) {

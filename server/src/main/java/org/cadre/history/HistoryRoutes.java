@@ -44,8 +44,18 @@ public final class HistoryRoutes {
     this.access = access;
   }
 
-  /** The import route reads its own, larger body; mount this before the API's general body handler. */
+  /**
+   * The import route reads its own, larger body, and only from a caller who at least presents credentials (they
+   * are checked afterwards, as on every route); mount this before the API's general body handler.
+   */
   public void mountBodyHandler(Router router) {
+    router.post("/api/spaces/:id/import").handler(ctx -> {
+      if (ctx.request().getHeader("Authorization") == null && ctx.request().getCookie(Authentication.SESSION_COOKIE) == null) {
+        ctx.fail(ApiException.unauthenticated());
+      } else {
+        ctx.next();
+      }
+    });
     router.post("/api/spaces/:id/import").handler(BodyHandler.create(false).setBodyLimit(IMPORT_LIMIT));
   }
 
@@ -102,9 +112,17 @@ public final class HistoryRoutes {
     }));
   }
 
+  /**
+   * The importer joins as an observer, so the roster stays the document's, unless no lead of the document can
+   * manage the team yet (none has an account): then the importer leads it, since a team always keeps a lead.
+   */
   private Future<Void> joinImporter(SqlConnection tx, UUID spaceId, Principal me, TeamHistory history) {
     boolean named = history.members().stream().anyMatch(m -> m.email().equalsIgnoreCase(me.email()));
-    return named ? Future.succeededFuture() : spaces.addMember(tx, spaceId, me.userId(), Role.OBSERVER);
+    if (named) {
+      return Future.succeededFuture();
+    }
+    return spaces.otherLeads(tx, spaceId, me.userId())
+      .compose(leads -> spaces.addMember(tx, spaceId, me.userId(), leads > 0 ? Role.OBSERVER : Role.LEAD));
   }
 
   private static Future<Void> notifyMembers(SqlConnection tx, UUID spaceId, Map<String, UUID> people, UUID importer) {

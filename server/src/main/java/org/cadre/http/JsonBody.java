@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class JsonBody {
 
+  /** Instants are stored in PostgreSQL; years outside 1000 to 9999 are typing mistakes anyway. */
+  public static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+  public static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private final JsonObject json;
@@ -250,7 +253,10 @@ public final class JsonBody {
     }
     if (raw instanceof String s) {
       try {
-        return Instant.parse(s);
+        Instant instant = Instant.parse(s);
+        if (!instant.isBefore(EARLIEST) && instant.isBefore(LATEST)) {
+          return instant;
+        }
       } catch (DateTimeParseException ignored) {
         // fall through to the shared message
       }

@@ -51,7 +51,7 @@ public final class MeetingRepository {
     Field.readOnly("rank", "rank"),
     Field.text("title", "title", 200).required().editable(),
     Field.longText("notes", "notes", 20000).nullable().editable(),
-    Field.integer("minutes", "minutes", 600).nullable().editable(),
+    Field.integer("minutes", "minutes", 0, 1440).nullable().editable(),
     Field.enumOf("focus", "focus", Focus.class).editable(),
     Field.enumOf("kind", "kind", ItemKind.class).editable(),
     Field.ref("goalId", "goal_id", "goals").nullable().editable(),
@@ -89,8 +89,8 @@ public final class MeetingRepository {
     Field.readOnly("meetingId", "meeting_id"),
     Field.text("protocol", "protocol", 100).required().creatable(),
     Field.enumOf("category", "category", ProtocolCategory.class).required().creatable(),
-    Field.integer("stepsCompleted", "steps_completed", 50).editable(),
-    Field.integer("stepsTotal", "steps_total", 50).required().creatable(),
+    Field.integer("stepsCompleted", "steps_completed", 0, 50).editable(),
+    Field.integer("stepsTotal", "steps_total", 1, 50).required().creatable(),
     Field.readOnly("createdAt", "created_at")), false);
 
   static final Entity EQUITY_ANALYSIS = new Entity("equity analysis", "equity_analyses", List.of(

@@ -73,8 +73,10 @@ public final class Meetings {
   private Future<JsonObject> create(Command c) {
     JsonBody body = c.body();
     var values = MeetingRepository.MEETING.readNew(body);
+    // Each occurrence gets its own start and end below.
+    values.keySet().removeIf(f -> f.name().equals("startsAt") || f.name().equals("endsAt"));
     Integer minutes = body.optionalInt("durationMinutes", 5, 600);
-    Duration length = Duration.ofMinutes(minutes == null ? 60 : minutes);
+    Instant end = body.optionalInstant("endsAt");
     JsonBody repeat = body.object("repeat");
     Recurrence recurrence = null;
     int count = 1;
@@ -89,6 +91,10 @@ public final class Meetings {
     UUID facilitator = body.optionalUuid("facilitatorId");
     return store.change(c, "meeting.created", (tx, space) -> {
       ZonedDateTime first = firstStart(body, ZoneId.of(space.timeZone()));
+      if (end != null && !end.isAfter(first.toInstant())) {
+        return Future.failedFuture(ApiException.invalid("endsAt", "A meeting must end after it starts."));
+      }
+      Duration length = end != null ? Duration.between(first.toInstant(), end) : Duration.ofMinutes(minutes == null ? 60 : minutes);
       List<ZonedDateTime> starts = series == null ? List.of(first) : series.occurrences(first, occurrences);
       UUID seriesId = series == null ? null : UUID.randomUUID();
       Future<JsonArray> created = Future.succeededFuture(new JsonArray());
@@ -121,18 +127,22 @@ public final class Meetings {
     }
   }
 
+  /** Handing the meeting to another facilitator is for its facilitator or a lead, like running it. */
   private Future<JsonObject> update(Command c) {
     UUID id = c.body().uuid("meetingId");
     Instant starts = c.body().optionalInstant("startsAt");
     Instant ends = c.body().optionalInstant("endsAt");
-    return store.change(c, "meeting.updated", (tx, space) -> lockMeeting(tx, c, id).compose(meeting -> {
-      Instant newStart = starts != null ? starts : Instant.parse(meeting.getString("startsAt"));
-      Instant newEnd = ends != null ? ends : Instant.parse(meeting.getString("endsAt"));
-      if (!newEnd.isAfter(newStart)) {
-        return Future.failedFuture(ApiException.invalid(ends != null ? "endsAt" : "startsAt", "A meeting must end after it starts."));
-      }
-      return store.edit(tx, MeetingRepository.MEETING, c.spaceId(), id, "meetingId", c.body(), Map.of());
-    }));
+    boolean refacilitate = c.body().has("facilitatorId");
+    return store.change(c, "meeting.updated", (tx, space) -> lockMeeting(tx, c, id)
+      .compose(meeting -> refacilitate ? requireFacilitator(c, meeting) : Future.succeededFuture(meeting))
+      .compose(meeting -> {
+        Instant newStart = starts != null ? starts : Instant.parse(meeting.getString("startsAt"));
+        Instant newEnd = ends != null ? ends : Instant.parse(meeting.getString("endsAt"));
+        if (!newEnd.isAfter(newStart)) {
+          return Future.failedFuture(ApiException.invalid(ends != null ? "endsAt" : "startsAt", "A meeting must end after it starts."));
+        }
+        return store.edit(tx, MeetingRepository.MEETING, c.spaceId(), id, "meetingId", c.body(), Map.of());
+      }));
   }
 
   private Future<JsonObject> publishAgenda(Command c) {

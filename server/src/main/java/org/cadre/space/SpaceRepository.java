@@ -62,7 +62,7 @@ public final class SpaceRepository {
   }
 
   public Future<List<Grant>> grants(UUID userId) {
-    return pool.preparedQuery("select m.space_id, m.role, s.path from memberships m join spaces s on s.id = m.space_id "
+    return pool.preparedQuery("select m.space_id, m.role, s.path from memberships m join spaces s on s.id = m.space_id and m.confirmed "
         + "where m.user_id = $1 and m.left_at is null")
       .execute(Tuple.of(userId))
       .map(rows -> {
@@ -199,9 +199,17 @@ public final class SpaceRepository {
 
   /** How many current leads the space has other than {@code except}. */
   public Future<Integer> otherLeads(SqlClient tx, UUID spaceId, UUID except) {
-    return tx.preparedQuery("select count(*) from memberships where space_id = $1 and user_id <> $2 and role = 'lead' and left_at is null")
+    return tx.preparedQuery("select count(*) from memberships where space_id = $1 and user_id <> $2 and role = 'lead' and left_at is null and confirmed")
       .execute(Tuple.of(spaceId, except))
       .map(rows -> rows.iterator().next().getLong(0).intValue());
+  }
+
+  /** Confirms an imported person's membership; answers whether there was one to confirm. */
+  public Future<Boolean> confirmMember(SqlClient tx, UUID spaceId, UUID userId) {
+    return tx.preparedQuery("update memberships set confirmed = true where space_id = $1 and user_id = $2 and left_at is null "
+        + "and not confirmed")
+      .execute(Tuple.of(spaceId, userId))
+      .map(rows -> rows.rowCount() > 0);
   }
 
   public Future<Void> addMember(SqlClient tx, UUID spaceId, UUID userId, Role role) {

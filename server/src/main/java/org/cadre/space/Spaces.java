@@ -72,7 +72,12 @@ public final class Spaces {
         JsonObject member = profile.put("role", JsonBody.wireName(role));
         return repo.currentRole(tx, spaceId, userId).compose(current -> {
           if (current == role) {
-            return Future.succeededFuture(new MemberChange(member, false));
+            // Adding an imported person with the role they hold confirms their membership.
+            return repo.confirmMember(tx, spaceId, userId).compose(confirmed -> !confirmed
+              ? Future.succeededFuture(new MemberChange(member, false))
+              : EventLog.append(tx, spaceId, "member.confirmed", member, actor.userId())
+                .compose(v -> EventLog.notifyAccessChanged(tx, userId, spaceId))
+                .map(new MemberChange(member, false)));
           }
           Future<Void> change = current == null ? repo.addMember(tx, spaceId, userId, role)
             : ensureAnotherLead(tx, spaceId, userId, current).compose(v -> repo.changeRole(tx, spaceId, userId, role));

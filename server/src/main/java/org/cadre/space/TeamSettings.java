@@ -9,7 +9,6 @@ import org.cadre.realtime.Commands;
 import org.cadre.realtime.Commands.Command;
 import org.cadre.realtime.EventLog;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -34,14 +33,11 @@ public final class TeamSettings {
   private Future<JsonObject> update(Command c) {
     JsonBody body = c.body();
     String zone = body.optionalString("timeZone", 1, 64);
-    if (zone != null) {
-      try {
-        ZoneId.of(zone);
-      } catch (DateTimeException e) {
-        throw ApiException.invalid("timeZone", "'timeZone' must be an IANA time zone such as America/Los_Angeles.");
-      }
+    // Region ids only: PostgreSQL reads offsets such as "UTC+5" with the opposite sign.
+    if (zone != null && !ZoneId.getAvailableZoneIds().contains(zone)) {
+      throw ApiException.invalid("timeZone", "'timeZone' must be an IANA time zone such as America/Los_Angeles.");
     }
-    Integer cadence = body.optionalInt("cadenceDays", 1, 366);
+    Integer cadence = body.optionalInt("cadenceDays", 1, 365);
     boolean clearCadence = body.has("cadenceDays") && cadence == null;
     JsonBody leader = body.object("leaderSelection");
     String method = leader.optionalString("method", 1, 200);

@@ -122,7 +122,7 @@ class HistoryApiTest {
   }
 
   @Test
-  void aPersonNamedOnlyInAnImportClaimsTheirPlaceByRegistering() {
+  void aPersonNamedOnlyInAnImportGetsInOnlyOnceALeadConfirmsThem() {
     TeamHistory history = SampleHistories.team(new Random(11), null, 6, AS_OF);
     String team = importTeam(history);
     TeamHistory.Member someone = history.members().stream().filter(m -> m.leftAt() == null && m.role() != org.cadre.space.Role.OBSERVER)
@@ -131,6 +131,10 @@ class HistoryApiTest {
       new JsonObject().put("email", someone.email()).put("password", "whatever-password"));
     assertEquals(401, login.status(), "an imported person has no password until they register");
     ApiClient claimed = server.register(someone.email(), "Claimed Name");
+    assertEquals(404, claimed.call("GET", "/api/spaces/" + team + "/board", null).status(),
+      "registering with an email proves nothing: the imported membership waits for a lead");
+    tree.admin.expect(200, "POST", "/api/spaces/" + team + "/members",
+      new JsonObject().put("email", someone.email()).put("role", org.cadre.http.JsonBody.wireName(someone.role())));
     assertEquals(200, claimed.call("GET", "/api/spaces/" + team + "/board", null).status());
   }
 

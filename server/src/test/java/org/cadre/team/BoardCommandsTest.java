@@ -231,6 +231,46 @@ class BoardCommandsTest {
   }
 
   @Test
+  void aMemberCannotMakeThemselvesTheFacilitator() {
+    String m = newMeeting(team);
+    ApiClient.Response response = team.member.call("PATCH", team.path("/meetings/" + m), body("facilitatorId", team.member.userId()));
+    assertEquals(403, response.status());
+    assertEquals(403, team.member.call("POST", team.path("/meetings/" + m + "/close"), new JsonObject()).status());
+    team.run(team.lead, "PATCH", "/meetings/" + m, body("facilitatorId", team.member.userId()));
+    team.run(team.member, "POST", "/meetings/" + m + "/close", new JsonObject());
+  }
+
+  @Test
+  void aNormInsertedAfterAnotherLandsRightThere() {
+    TeamFixture fresh = TeamFixture.create(server, networkOf(), "norms");
+    String first = payloadId(fresh.run(fresh.lead, "POST", "/norms", body("text", "First")));
+    fresh.run(fresh.lead, "POST", "/norms", body("text", "Last"));
+    fresh.run(fresh.lead, "POST", "/norms", body("text", "Second").put("afterId", first));
+    fresh.run(fresh.lead, "POST", "/norms", body("text", "Third").put("afterId", first));
+    List<String> texts = fresh.run(fresh.member, "GET", "/board", null).getJsonArray("norms").stream()
+      .map(o -> ((JsonObject) o).getString("text")).toList();
+    assertEquals(List.of("First", "Third", "Second", "Last"), texts);
+  }
+
+  @Test
+  void clearingAnOptionalTextAndSettingAnEndAreAcceptedButOffsetTimeZonesAreNot() {
+    String m = newMeeting(team);
+    assertEquals("", team.run(team.lead, "PATCH", "/meetings/" + m, new JsonObject().putNull("location"))
+      .getJsonObject("payload").getString("location"));
+    JsonObject created = team.run(team.lead, "POST", "/meetings", body("title", "Long one").put("startsAt", "2027-02-01T16:00:00Z")
+      .put("endsAt", "2027-02-01T18:30:00Z")).getJsonObject("payload").getJsonArray("meetings").getJsonObject(0);
+    assertEquals("2027-02-01T18:30:00Z", created.getString("endsAt"));
+    assertEquals(400, team.lead.call("POST", team.path("/meetings"), body("title", "Backwards").put("startsAt", "2027-02-01T16:00:00Z")
+      .put("endsAt", "2027-02-01T15:00:00Z")).status());
+    assertEquals(400, team.lead.call("POST", team.path("/meetings"), body("title", "Far").put("startsAt", "+300000-01-01T00:00:00Z")).status());
+    assertEquals("timeZone", team.lead.call("PATCH", team.path("/settings"), body("timeZone", "UTC+5")).error().getString("field"));
+  }
+
+  private static String networkOf() {
+    return team.admin.expect(200, "GET", "/api/spaces/" + team.id, null).getString("parentId");
+  }
+
+  @Test
   void everyGoalRevisionIsKept() {
     String g = create("/goals", body("title", "First wording"));
     team.run(team.member, "PATCH", "/goals/" + g, body("title", "Second wording"));
