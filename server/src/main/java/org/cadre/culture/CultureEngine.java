@@ -39,8 +39,9 @@ public final class CultureEngine {
       throw new IllegalArgumentException("windowDays must be at least 1, not " + days);
     }
     Team team = new Team(history);
-    CultureScore now = scoreWindow(new Window(team, rules, asOf, days));
-    BigDecimal before = scoreWindow(new Window(team, rules, asOf.minus(Duration.ofDays(days)), days)).score();
+    CultureScore now = scoreWindow(new Window(team, rules, asOf, days, true));
+    // Only the score of the window before counts, so its rows keep no detail.
+    BigDecimal before = scoreWindow(new Window(team, rules, asOf.minus(Duration.ofDays(days)), days, false)).score();
     if (now.score() == null || before == null) {
       return withPrevious(now, before, null, null);
     }
@@ -106,7 +107,7 @@ public final class CultureEngine {
     int min = rules.evidence().minMeetingsHeld();
     List<RowResult> rows = new ArrayList<>(rowIds.size());
     for (String id : rowIds) {
-      rows.add(new RowBuilder(id)
+      rows.add(w.row(id)
         .measured("meetingsHeld", w.held.size())
         .threshold("meetingsHeld", min)
         .evidence(evidence)
