@@ -110,7 +110,7 @@ final class RowBuilder {
 
   private RowResult result(Level level, String nextStep, RowRating rating) {
     return new RowResult(id, level, Collections.unmodifiableMap(measured), Collections.unmodifiableMap(thresholds),
-      evidence, detailed ? nextStep : null, rating);
+      evidence, nextStep, rating);
   }
 
   /** Whether part / whole reaches the share; with no whole at all it does not. */

@@ -29,10 +29,10 @@ final class Window {
 
   Window(Team team, CultureRules rules, Instant asOf, int days, boolean detailed) {
     this.team = team;
-    this.detailed = detailed;
     this.rules = rules;
     this.asOf = asOf;
     this.days = days;
+    this.detailed = detailed;
     this.after = asOf.minus(Duration.ofDays(days));
     for (Meeting m : team.history.meetings()) {
       if (m.status() == MeetingStatus.HELD && contains(m.startsAt())) {
