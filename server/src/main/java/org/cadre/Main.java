@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
-/** {@code java -jar cadre.jar [--demo] [--http-port N] ...}: starts a server and stops it cleanly on SIGTERM. */
+/**
+ * {@code java -jar cadre.jar [--demo] [--http-port N] ...}: starts a server and stops it cleanly on SIGTERM.
+ * {@code java -jar cadre.jar score ...} instead scores a team-history file offline ({@link ScoreCommand}).
+ */
 public final class Main {
 
   private static final Logger LOG = Logger.getLogger(Main.class.getName());

@@ -39,8 +39,9 @@ public final class CultureEngine {
       throw new IllegalArgumentException("windowDays must be at least 1, not " + days);
     }
     Team team = new Team(history);
-    CultureScore now = scoreWindow(new Window(team, rules, asOf, days));
-    BigDecimal before = scoreWindow(new Window(team, rules, asOf.minus(Duration.ofDays(days)), days)).score();
+    CultureScore now = scoreWindow(new Window(team, rules, asOf, days, true));
+    // Only the score of the window before counts, so its rows keep no detail.
+    BigDecimal before = scoreWindow(new Window(team, rules, asOf.minus(Duration.ofDays(days)), days, false)).score();
     if (now.score() == null || before == null) {
       return withPrevious(now, before, null, null);
     }
@@ -59,19 +60,12 @@ public final class CultureEngine {
     List<RowResult> a = enough ? StrandA.rows(w) : insufficient(w, STRAND_A);
     List<RowResult> b = StrandB.rows(w);
     List<RowResult> c = enough ? StrandC.rows(w) : insufficient(w, STRAND_C);
-    Fraction[] means = {mean(a), mean(b), mean(c)};
-    List<StrandResult> strands = List.of(strand("A", means[0]), strand("B", means[1]), strand("C", means[2]));
-
-    // The overall is the mean of the unrounded strand scores; too few meetings leave it unscored.
-    Fraction overall = null;
-    int scoredStrands = 0;
-    for (Fraction mean : means) {
-      if (enough && mean != null) {
-        overall = overall == null ? mean : overall.plus(mean);
-        scoredStrands++;
-      }
-    }
-    BigDecimal score = overall == null ? null : overall.dividedBy(scoredStrands).rounded();
+    Fraction meanA = mean(a);
+    Fraction meanB = mean(b);
+    Fraction meanC = mean(c);
+    List<StrandResult> strands = List.of(strand("A", meanA), strand("B", meanB), strand("C", meanC));
+    // The overall is the mean of the unrounded strand scores, which all exist once there are enough meetings.
+    BigDecimal score = enough ? meanA.plus(meanB).plus(meanC).dividedBy(3).rounded() : null;
     List<RowResult> rows = new ArrayList<>(a.size() + b.size() + c.size());
     rows.addAll(a);
     rows.addAll(b);
@@ -106,7 +100,7 @@ public final class CultureEngine {
     int min = rules.evidence().minMeetingsHeld();
     List<RowResult> rows = new ArrayList<>(rowIds.size());
     for (String id : rowIds) {
-      rows.add(new RowBuilder(id)
+      rows.add(w.row(id)
         .measured("meetingsHeld", w.held.size())
         .threshold("meetingsHeld", min)
         .evidence(evidence)

@@ -7,6 +7,7 @@ import org.cadre.history.TeamHistory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -45,6 +46,9 @@ public final class ScoreCommand {
     TeamHistory history;
     try {
       history = HistoryJson.parse(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      err.println("cadre score: cannot read " + file + ": no such file");
+      return BAD_INPUT;
     } catch (IOException e) {
       err.println("cadre score: cannot read " + file + ": " + e);
       return BAD_INPUT;

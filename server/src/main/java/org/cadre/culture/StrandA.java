@@ -4,7 +4,6 @@ import org.cadre.history.ArtifactType;
 import org.cadre.history.ItemKind;
 import org.cadre.history.TeamHistory.AgendaItem;
 import org.cadre.history.TeamHistory.Feedback;
-import org.cadre.http.JsonBody;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,7 +46,7 @@ final class StrandA {
       }
       transforming += m.studentOutcomeShare >= r.a1AgendaShareTransforming() ? 1 : 0;
     }
-    return new RowBuilder("A1")
+    return w.row("A1")
       .measured("meetingsHeld", held)
       .measured("meanAgendaShare", round4(shares / held))
       .measured("meetingsAtDevelopingAgendaShare", developing)
@@ -80,7 +79,7 @@ final class StrandA {
       items += m.strategyItems;
       linked += m.linkedStrategyItems;
     }
-    return new RowBuilder("A2")
+    return w.row("A2")
       .measured("meetingsHeld", held)
       .measured("meetingsWithStrategyShare", meetings)
       .share("shareOfMeetingsWithStrategyShare", meetings, held)
@@ -112,17 +111,11 @@ final class StrandA {
         withProtocol += m.dataProtocolRan ? 1 : 0;
       }
     }
-    List<String> typeNames = new ArrayList<>();
-    for (ArtifactType type : ArtifactType.values()) {
-      if ((types & 1 << type.ordinal()) != 0) {
-        typeNames.add(JsonBody.wireName(type));
-      }
-    }
-    return new RowBuilder("A3")
+    return w.row("A3")
       .measured("meetingsHeld", held)
       .measured("dataMeetings", dataMeetings)
       .share("dataMeetingShare", dataMeetings, held)
-      .measured("dataTypes", typeNames)
+      .measuredNames("dataTypes", types, ArtifactType.values())
       .measured("dataMeetingsWithDataProtocol", withProtocol)
       .share("dataProtocolMeetingShare", withProtocol, held)
       .threshold("dataMeetingShare", r.a3DataMeetingShare())
@@ -131,7 +124,7 @@ final class StrandA {
       .evidence(evidence)
       .developing(reaches(dataMeetings, held, r.a3DataMeetingShare()), () -> "Bring student data to at least "
         + percent(r.a3DataMeetingShare()) + " of meetings, attached to the agenda item that discusses it.")
-      .developing(typeNames.size() >= r.a3DataTypes(), () -> "Look at at least " + r.a3DataTypes()
+      .developing(Integer.bitCount(types) >= r.a3DataTypes(), () -> "Look at at least " + r.a3DataTypes()
         + " kinds of student data (for example assessments and attendance), not one kind alone.")
       .transforming(reaches(withProtocol, held, r.a3ProtocolMeetingShare()), () -> "Examine the data with a data protocol in at least "
         + percent(r.a3ProtocolMeetingShare()) + " of meetings.")
@@ -156,7 +149,7 @@ final class StrandA {
     }
     int adjustmentsNeeded = (w.days + r.a4DaysPerAdjustment() - 1) / r.a4DaysPerAdjustment();
     int dataMeetingCount = dataMeetings;
-    return new RowBuilder("A4")
+    return w.row("A4")
       .measured("dataMeetings", dataMeetings)
       .measured("dataMeetingsWithImplication", withImplication)
       .share("implicationShare", withImplication, dataMeetings)
@@ -193,7 +186,7 @@ final class StrandA {
       underProtocol += m.peerReviewUnderProtocol ? 1 : 0;
     }
     int rosterPresenters = w.roster.countAmong(presenters);
-    return new RowBuilder("A5")
+    return w.row("A5")
       .measured("meetingsHeld", held)
       .measured("meetingsWithSharing", sharing)
       .share("sharingMeetingShare", sharing, held)
@@ -234,7 +227,7 @@ final class StrandA {
       challenging += m.challengingFeedback;
     }
     int rosterGivers = w.roster.countAmong(givers);
-    return new RowBuilder("A6")
+    return w.row("A6")
       .measured("meetingsHeld", held)
       .measured("meetingsWithFeedback", meetings)
       .share("feedbackMeetingShare", meetings, held)

@@ -8,7 +8,6 @@ import org.cadre.history.TeamHistory.ActionItem;
 import org.cadre.history.TeamHistory.Agreement;
 import org.cadre.history.TeamHistory.EquityAnalysis;
 import org.cadre.history.TeamHistory.Review;
-import org.cadre.http.JsonBody;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ final class StrandB {
       }
     }
     int adoptedCount = adopted;
-    return new RowBuilder("B2")
+    return w.row("B2")
       .measured("agreementsOutlinedOrAdopted", outlinedOrAdopted)
       .measured("agreementsAdopted", adopted)
       .measured("adoptedReviewedOften", reviewedEnough)
@@ -109,23 +108,17 @@ final class StrandB {
         levels |= 1 << analysis.level().ordinal();
       }
     }
-    List<String> levelNames = new ArrayList<>();
-    for (EquityLevel level : EquityLevel.values()) {
-      if ((levels & 1 << level.ordinal()) != 0) {
-        levelNames.add(JsonBody.wireName(level));
-      }
-    }
-    return new RowBuilder("B3")
+    return w.row("B3")
       .measured("equityActionItems", equityItems)
       .measured("equityItemsWithOwner", owned)
       .measured("equityItemsBeyondTeam", wider)
-      .measured("analysisLevels", levelNames)
+      .measuredNames("analysisLevels", levels, EquityLevel.values())
       .threshold("equityItemsWithOwner", 1)
       .threshold("analysisLevels", EquityLevel.values().length)
       .threshold("equityItemsBeyondTeam", 1)
       .evidence(evidence)
       .developing(owned >= 1, () -> "Create an action item tagged equity, with an owner, in the window.")
-      .transforming(levelNames.size() == EquityLevel.values().length, () -> "Analyse equity at the personal, institutional "
+      .transforming(Integer.bitCount(levels) == EquityLevel.values().length, () -> "Analyse equity at the personal, institutional "
         + "and societal levels, and record each analysis.")
       .transforming(wider >= 1, () -> "Take an equity action beyond the team, in the organization or across organizations.")
       .build("Keep analysing equity at every level and carry the actions it calls for beyond the team.", w.rating("B3"));
@@ -176,7 +169,7 @@ final class StrandB {
       }
     }
     int adoptedCount = adoptedPolicies;
-    return new RowBuilder("B4")
+    return w.row("B4")
       .measured("policyReviews", reviews)
       .measured("adoptedPolicies", adoptedPolicies)
       .measured("adoptedPoliciesWithCadence", withCadence)

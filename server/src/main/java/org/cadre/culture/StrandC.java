@@ -62,7 +62,7 @@ final class StrandC {
     Integer expected = declared == null ? null : w.days / declared;
     boolean enoughHeld = expected == null || expected == 0 || reaches(held, expected, r.c1HeldShareOfExpected());
     double attendance = withRoster == 0 ? 0 : rates / withRoster;
-    return new RowBuilder("C1")
+    return w.row("C1")
       .measured("meetingsHeld", held)
       .measured("cadenceDeclared", declared != null)
       .measured("cadenceDays", round4(cadenceSeconds / SECONDS_PER_DAY))
@@ -113,7 +113,7 @@ final class StrandC {
       outcomes += m.outcomes;
       achieved += m.achievedOutcomes;
     }
-    return new RowBuilder("C2")
+    return w.row("C2")
       .measured("meetingsHeld", held)
       .measured("publishedAhead", published)
       .share("publishedShare", published, held)
@@ -156,7 +156,7 @@ final class StrandC {
     }
     boolean developing = reaches(normsOrProtocol, held, r.c3ShareDeveloping());
     boolean inUndefinedBand = !developing && reaches(normsOrProtocol, held, r.c3UndefinedBandFrom());
-    RowBuilder row = new RowBuilder("C3")
+    RowBuilder row = w.row("C3")
       .measured("meetingsHeld", held)
       .measured("normsOrProtocol", normsOrProtocol)
       .share("normsOrProtocolShare", normsOrProtocol, held)
@@ -205,7 +205,7 @@ final class StrandC {
     boolean selectionRecorded = selection != null && !selection.method().isBlank()
       && (selection.at() == null || !selection.at().isAfter(w.asOf));
     int decisionCount = decisions;
-    return new RowBuilder("C4")
+    return w.row("C4")
       .measured("leadOnRoster", lead)
       .measured("decisions", decisions)
       .measured("discussed", discussed)
@@ -253,7 +253,7 @@ final class StrandC {
     }
     int rosterOwners = w.roster.countAmong(owners);
     int rosterSize = w.roster.size();
-    return new RowBuilder("C5")
+    return w.row("C5")
       .measured("actionItems", total)
       .measured("withOwnerAndDueDate", ownedWithDue)
       .share("ownedShare", ownedWithDue, total)
@@ -295,7 +295,7 @@ final class StrandC {
       }
     }
     int rootCause = evidence.size();
-    return new RowBuilder("C6")
+    return w.row("C6")
       .measured("actionItems", total)
       .measured("rootCause", rootCause)
       .share("rootCauseShare", rootCause, total)
@@ -310,7 +310,7 @@ final class StrandC {
   }
 
   private RowResult noActionItems(String row) {
-    return new RowBuilder(row)
+    return w.row(row)
       .measured("actionItems", 0)
       .threshold("actionItems", 1)
       .insufficient("Record the team's action items, with the meeting they came from, so this row can be judged.",

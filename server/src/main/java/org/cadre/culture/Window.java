@@ -23,13 +23,16 @@ final class Window {
   /** The action items created in the window, in document order. */
   final List<ActionItem> actions = new ArrayList<>();
   final Roster roster;
+  /** Whether rows keep their measured values, thresholds, evidence and next step, or only their level. */
+  private final boolean detailed;
   private final Map<String, RowRating> ratings;
 
-  Window(Team team, CultureRules rules, Instant asOf, int days) {
+  Window(Team team, CultureRules rules, Instant asOf, int days, boolean detailed) {
     this.team = team;
     this.rules = rules;
     this.asOf = asOf;
     this.days = days;
+    this.detailed = detailed;
     this.after = asOf.minus(Duration.ofDays(days));
     for (Meeting m : team.history.meetings()) {
       if (m.status() == MeetingStatus.HELD && contains(m.startsAt())) {
@@ -43,6 +46,10 @@ final class Window {
     }
     this.roster = new Roster(team, asOf);
     this.ratings = RowRating.byRow(team.history.ratings(), asOf);
+  }
+
+  RowBuilder row(String id) {
+    return new RowBuilder(id, detailed);
   }
 
   boolean contains(Instant at) {

@@ -1,6 +1,5 @@
 package org.cadre.history;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.cadre.history.TeamHistory.ActionItem;
 import org.cadre.history.TeamHistory.AgendaItem;
@@ -22,17 +21,18 @@ import org.cadre.space.Role;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
- * Reads and validates one document, field by field in the order the format lists them, so the first bad field
- * found is the first in the document. References may point forward (a review names a later meeting), so the ids
- * they may name are collected before the validating pass.
+ * Reads and validates one document, field by field in the order the format lists them, so the first bad field found
+ * is the first in the document. References may point forward (a review names a later meeting), so they are checked
+ * after the whole document has been read, again in document order: a reference is reported as dangling only when
+ * everything it could name is well-formed.
  */
 final class HistoryReader {
 
@@ -56,20 +56,21 @@ final class HistoryReader {
   /** Every id read so far, to where it was first used. */
   private final Map<String, String> idPaths = new HashMap<>();
   private final Set<String> memberEmails = new HashSet<>();
+  /** Reference checks, run in document order once every id is known. */
+  private final List<Runnable> referenceChecks = new ArrayList<>();
 
   HistoryReader(JsonObject doc) {
     this.doc = doc;
   }
 
   TeamHistory read() {
-    collectIds();
     Fields root = new Fields(doc, "$");
     String format = root.text("format", TITLE);
     if (!format.equals(HistoryJson.FORMAT)) {
       throw root.error("format", "'format' must be '" + HistoryJson.FORMAT + "', not '" + format + "'.");
     }
     Fields team = root.object("team");
-    return new TeamHistory(
+    TeamHistory history = new TeamHistory(
       team.optionalText("id", ID),
       team.text("name", TITLE),
       team.enumValue("kind", Kind.class),
@@ -82,33 +83,8 @@ final class HistoryReader {
       root.list("meetings", MAX_MEETINGS, this::meeting),
       root.list("actionItems", MAX_ENTRIES, this::actionItem),
       root.list("ratings", MAX_ENTRIES, this::rating));
-  }
-
-  /** Only the ids that references may name; anything malformed here is reported by the validating pass. */
-  private void collectIds() {
-    for (JsonObject goal : objects(doc, "goals")) {
-      if (goal.getValue("id") instanceof String id) {
-        goalIds.add(id);
-      }
-    }
-    for (JsonObject meeting : objects(doc, "meetings")) {
-      String meetingId = meeting.getValue("id") instanceof String id ? id : null;
-      if (meetingId != null) {
-        meetingIds.add(meetingId);
-      }
-      for (JsonObject item : objects(meeting, "agenda")) {
-        if (item.getValue("id") instanceof String id) {
-          itemMeetings.put(id, meetingId);
-        }
-      }
-    }
-  }
-
-  private static List<JsonObject> objects(JsonObject json, String field) {
-    if (!(json.getValue(field) instanceof JsonArray array)) {
-      return List.of();
-    }
-    return array.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).toList();
+    referenceChecks.forEach(Runnable::run);
+    return history;
   }
 
   private Member member(Fields f) {
@@ -125,7 +101,9 @@ final class HistoryReader {
   }
 
   private Goal goal(Fields f) {
-    return new Goal(uniqueId(f), f.text("title", TITLE), f.optionalText("description", TEXT));
+    Goal goal = new Goal(uniqueId(f), f.text("title", TITLE), f.optionalText("description", TEXT));
+    goalIds.add(goal.id());
+    return goal;
   }
 
   private Agreement agreement(Fields f) {
@@ -153,13 +131,16 @@ final class HistoryReader {
       throw f.error("endsAt", "'endsAt' must not be before 'startsAt'.");
     }
     Set<String> attendees = new HashSet<>();
-    return new Meeting(id, title, status, startsAt, endsAt, f.optionalInstant("agendaPublishedAt"),
+    Meeting meeting = new Meeting(id, title, status, startsAt, endsAt, f.optionalInstant("agendaPublishedAt"),
       f.optionalInstant("reminderSentAt"), f.flag("normsReviewed"), f.flag("debriefHeld"),
       f.list("protocolRuns", MAX_ENTRIES, this::protocolRun),
       f.list("agenda", MAX_ENTRIES, this::agendaItem),
       f.list("attendance", MAX_ENTRIES, a -> attendance(a, attendees)),
       f.list("decisions", MAX_ENTRIES, this::decision),
       f.list("feedback", MAX_ENTRIES, this::feedback));
+    meetingIds.add(id);
+    meeting.agenda().forEach(item -> itemMeetings.put(item.id(), id));
+    return meeting;
   }
 
   private ProtocolRun protocolRun(Fields f) {
@@ -210,8 +191,13 @@ final class HistoryReader {
     String description = f.optionalText("description", TEXT);
     String meetingId = reference(f, "meetingId", meetingIds, "meeting");
     String itemId = reference(f, "agendaItemId", itemMeetings.keySet(), "agenda item");
-    if (itemId != null && meetingId != null && !Objects.equals(itemMeetings.get(itemId), meetingId)) {
-      throw f.error("agendaItemId", "'agendaItemId' " + itemId + " is an item of another meeting than " + meetingId + ".");
+    if (itemId != null && meetingId != null) {
+      referenceChecks.add(() -> {
+        String itemMeeting = itemMeetings.get(itemId);
+        if (itemMeeting != null && !itemMeeting.equals(meetingId)) {
+          throw f.error("agendaItemId", "'agendaItemId' " + itemId + " is an item of another meeting than " + meetingId + ".");
+        }
+      });
     }
     Instant createdAt = f.instant("createdAt");
     String owner = f.optionalEmail("owner");
@@ -248,10 +234,15 @@ final class HistoryReader {
     return id;
   }
 
-  private static String reference(Fields f, String field, Set<String> ids, String what) {
+  /** An optional id of something in the document, checked once the whole document is read. */
+  private String reference(Fields f, String field, Set<String> ids, String what) {
     String id = f.optionalText(field, ID);
-    if (id != null && !ids.contains(id)) {
-      throw f.error(field, "'" + field + "' " + id + " names no " + what + " of this document.");
+    if (id != null) {
+      referenceChecks.add(() -> {
+        if (!ids.contains(id)) {
+          throw f.error(field, "'" + field + "' " + id + " names no " + what + " of this document.");
+        }
+      });
     }
     return id;
   }

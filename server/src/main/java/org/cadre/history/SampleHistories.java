@@ -71,7 +71,8 @@ public final class SampleHistories {
     Generator(Random random, String id) {
       this.random = random;
       this.id = id;
-      this.maturity = random.nextDouble();
+      // Skewed towards practised teams, so that every level is well represented.
+      this.maturity = Math.sqrt(random.nextDouble());
     }
 
     TeamHistory team(int meetingCount, Instant end) {
@@ -93,7 +94,7 @@ public final class SampleHistories {
       LeaderSelection selection = chance(maturity) ? new LeaderSelection(pick(List.of("nomination-and-consent",
         "rotation", "appointed-by-principal")), start) : null;
       return new TeamHistory(id, pick(TEAMS), Kind.TEAM, declared, members, selection, goals,
-        agreements(meetings, start), equityAnalyses(meetings), meetings, actions, ratings(members, end));
+        agreements(meetings, start, cadence), equityAnalyses(meetings), meetings, actions, ratings(members, end));
     }
 
     private List<Member> members(Instant start, Instant end) {
@@ -198,7 +199,8 @@ public final class SampleHistories {
         DecisionMethod.VOTE, DecisionMethod.FIST_TO_FIVE)) : pick(List.of(DecisionMethod.LEADER, DecisionMethod.UNRECORDED));
       return new Decision(pick(List.of("Regroup students for reteaching", "Move the benchmark a week later",
         "Add a small-group session on Fridays", "Call families of students absent three days")),
-        pick(List.of(DecisionKind.values())), method, chance(0.3 + 0.7 * maturity), chance(maturity) ? pick(goals).id() : null);
+        chance(maturity) ? pick(List.of(DecisionKind.IMPLICATION, DecisionKind.GOAL_ADJUSTMENT, DecisionKind.STRATEGY_ADJUSTMENT))
+          : pick(List.of(DecisionKind.values())), method, chance(0.3 + 0.7 * maturity), chance(maturity) ? pick(goals).id() : null);
     }
 
     private List<ActionItem> actionItems(Meeting meeting, List<Member> members, Instant end) {
@@ -226,29 +228,33 @@ public final class SampleHistories {
       return items;
     }
 
-    private List<Agreement> agreements(List<Meeting> meetings, Instant start) {
-      List<Meeting> held = meetings.stream().filter(m -> m.status() == MeetingStatus.HELD).toList();
+    /** Agreements, each reviewed in held meetings about as often as its cadence asks, the more so the more mature the team. */
+    private List<Agreement> agreements(List<Meeting> meetings, Instant start, int cadence) {
       List<Agreement> agreements = new ArrayList<>();
       for (int a = 1; a <= (int) (maturity * 5); a++) {
         AgreementKind kind = chance(0.4) ? AgreementKind.POLICY : AgreementKind.AGREEMENT;
-        AgreementStatus status = pick(List.of(AgreementStatus.values()));
+        AgreementStatus status = chance(maturity) ? AgreementStatus.ADOPTED : pick(List.of(AgreementStatus.values()));
+        Integer reviewEvery = chance(maturity) ? pick(List.of(30, 45, 60)) : null;
+        double reviewChance = maturity * cadence / (reviewEvery != null ? reviewEvery : 60);
         List<Review> reviews = new ArrayList<>();
-        for (int r = (int) (maturity * between(0, 8)); r > 0 && !held.isEmpty(); r--) {
-          Meeting m = pick(held);
-          reviews.add(new Review(m.startsAt(), m.id(), chance(maturity)));
+        for (Meeting m : meetings) {
+          if (m.status() == MeetingStatus.HELD && chance(reviewChance)) {
+            reviews.add(new Review(m.startsAt(), m.id(), chance(maturity)));
+          }
         }
         agreements.add(new Agreement("ag" + a, kind == AgreementKind.POLICY ? "Reteach policy " + a : "Support agreement " + a,
           kind, status, status == AgreementStatus.ADOPTED && chance(0.8) ? start.plus(Duration.ofDays(between(0, 60))) : null,
-          chance(maturity) ? pick(List.of(30, 45, 60, 90)) : null, reviews));
+          reviewEvery, reviews));
       }
       return agreements;
     }
 
     private List<EquityAnalysis> equityAnalyses(List<Meeting> meetings) {
       List<EquityAnalysis> analyses = new ArrayList<>();
-      for (int e = (int) (maturity * between(0, 6)); e > 0; e--) {
-        Meeting m = pick(meetings);
-        analyses.add(new EquityAnalysis(m.startsAt(), pick(List.of(EquityLevel.values())), chance(0.7) ? m.id() : null));
+      for (Meeting m : meetings) {
+        if (m.status() == MeetingStatus.HELD && chance(maturity * 0.3)) {
+          analyses.add(new EquityAnalysis(m.startsAt(), pick(List.of(EquityLevel.values())), chance(0.7) ? m.id() : null));
+        }
       }
       return analyses;
     }
