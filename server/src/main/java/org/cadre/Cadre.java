@@ -20,6 +20,7 @@ import org.cadre.space.AccessVersions;
 import org.cadre.space.SpaceRepository;
 import org.cadre.space.Spaces;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -64,7 +65,8 @@ public final class Cadre {
       : Future.succeededFuture();
     return admin
       .compose(v -> config.demo()
-        ? new DemoNetwork(accounts, new Spaces(new SpaceRepository(pool))).seed().onSuccess(DemoNetwork::print)
+        ? new DemoNetwork(accounts, new Spaces(new SpaceRepository(pool)),
+          DemoNetwork.commands(vertx, pool, accounts, engine, accessVersions), Instant.now()).seed().onSuccess(DemoNetwork::print)
         : Future.succeededFuture())
       .compose(v -> vertx.deployVerticle(new EventRelay(database.connectOptions(), new EventLog(pool), accessVersions)))
       .compose(id -> {

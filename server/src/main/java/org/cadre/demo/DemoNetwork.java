@@ -1,23 +1,37 @@
 package org.cadre.demo;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
 import org.cadre.account.Accounts;
 import org.cadre.account.Principal;
+import org.cadre.culture.CultureEngine;
+import org.cadre.culture.CultureRoutes;
+import org.cadre.culture.CultureScores;
+import org.cadre.history.HistoryRepository;
+import org.cadre.realtime.Commands;
+import org.cadre.space.AccessVersions;
 import org.cadre.space.Kind;
 import org.cadre.space.Role;
 import org.cadre.space.Space;
+import org.cadre.space.SpaceAccess;
+import org.cadre.space.SpaceRepository;
 import org.cadre.space.Spaces;
+import org.cadre.team.Boards;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@code --demo}: a network to click through, with one district, two high schools, four teams, a partner
- * college and people in every role. Every step looks for what it would create first, so seeding again (on each
- * start with {@code --demo}) changes nothing.
+ * college and people in every role, and months of each team's meetings up to now ({@link DemoHistory}). Every step
+ * looks for what it would create first, so seeding again (on each start with {@code --demo}) changes nothing.
  */
 public final class DemoNetwork {
 
@@ -86,12 +100,29 @@ public final class DemoNetwork {
 
   private final Accounts accounts;
   private final Spaces spaces;
+  private final Commands commands;
+  private final Instant now;
   private final Map<String, Principal> people = new HashMap<>();
   private final Map<String, Space> created = new LinkedHashMap<>();
 
-  public DemoNetwork(Accounts accounts, Spaces spaces) {
+  /**
+   * @param commands the commands the teams' history is made with ({@link #commands})
+   * @param now      where that history ends
+   */
+  public DemoNetwork(Accounts accounts, Spaces spaces, Commands commands, Instant now) {
     this.accounts = accounts;
     this.spaces = spaces;
+    this.commands = commands;
+    this.now = now;
+  }
+
+  /** The board commands and {@code rating.record}, as the HTTP verticles register them, for the demo's history. */
+  public static Commands commands(Vertx vertx, Pool pool, Accounts accounts, CultureEngine engine, AccessVersions versions) {
+    SpaceRepository spaces = new SpaceRepository(pool);
+    Commands commands = Boards.register(new Commands(), pool, spaces);
+    new CultureRoutes(pool, new CultureScores(vertx, new HistoryRepository(pool, accounts.repository()), engine),
+      new SpaceAccess(vertx, spaces, versions)).register(commands);
+    return commands;
   }
 
   /** Seeds what is missing and answers the demo accounts. */
@@ -100,7 +131,17 @@ public final class DemoNetwork {
       .compose(v -> each(SPACES, this::ensureSpace))
       .compose(v -> each(MEMBERS, m -> spaces.setMember(people.get(SPACES.get(0).creatorKey()),
         created.get(m.spaceKey()).id(), people.get(m.personKey()).userId(), m.role()).mapEmpty()))
+      .compose(v -> new DemoHistory(commands, spaces.repository().pool(), userIds(), now).seed(teamIds()))
       .map(PEOPLE);
+  }
+
+  private Map<String, UUID> userIds() {
+    return people.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().userId()));
+  }
+
+  private Map<String, UUID> teamIds() {
+    return SPACES.stream().filter(plan -> plan.kind() == Kind.TEAM)
+      .collect(Collectors.toMap(SpacePlan::key, plan -> created.get(plan.key()).id()));
   }
 
   private Future<Void> ensurePerson(Person person) {

@@ -4,10 +4,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.sqlclient.Pool;
 import org.cadre.account.AccountRepository;
 import org.cadre.account.Accounts;
 import org.cadre.account.PasswordHasher;
+import org.cadre.culture.CultureEngine;
+import org.cadre.culture.CultureRules;
 import org.cadre.db.Database;
+import org.cadre.space.AccessVersions;
 import org.cadre.space.SpaceRepository;
 import org.cadre.space.Spaces;
 import org.cadre.test.ApiClient;
@@ -15,6 +19,8 @@ import org.cadre.test.TestDatabases;
 import org.cadre.test.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,14 +33,11 @@ class DemoNetworkTest {
     String url = TestDatabases.fresh();
     try (TestServer server = TestServer.start(vertx, url); Database db = Database.external(url)) {
       var pool = db.pool(vertx, 2);
-      DemoNetwork demo = new DemoNetwork(new Accounts(vertx, new AccountRepository(pool), new PasswordHasher()),
-        new Spaces(new SpaceRepository(pool)));
-      demo.seed().await();
+      demo(vertx, pool).seed().await();
       long spaces = TestDatabases.count(url, "select count(*) from spaces");
       long memberships = TestDatabases.count(url, "select count(*) from memberships");
       long events = TestDatabases.count(url, "select count(*) from events");
-      new DemoNetwork(new Accounts(vertx, new AccountRepository(pool), new PasswordHasher()),
-        new Spaces(new SpaceRepository(pool))).seed().await();
+      demo(vertx, pool).seed().await();
       assertEquals(spaces, TestDatabases.count(url, "select count(*) from spaces"));
       assertEquals(memberships, TestDatabases.count(url, "select count(*) from memberships"));
       assertEquals(events, TestDatabases.count(url, "select count(*) from events"));
@@ -52,5 +55,11 @@ class DemoNetworkTest {
       assertEquals("Harbor Valley Pathways Network", root.getString("name"));
       assertTrue(root.encode().contains("Jefferson Health Academy Team"));
     }
+  }
+
+  private static DemoNetwork demo(Vertx vertx, Pool pool) {
+    Accounts accounts = new Accounts(vertx, new AccountRepository(pool), new PasswordHasher());
+    return new DemoNetwork(accounts, new Spaces(new SpaceRepository(pool)),
+      DemoNetwork.commands(vertx, pool, accounts, new CultureEngine(CultureRules.defaults()), new AccessVersions()), Instant.now());
   }
 }

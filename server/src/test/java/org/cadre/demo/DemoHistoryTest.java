@@ -1,0 +1,132 @@
+package org.cadre.demo;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.sqlclient.Pool;
+import org.cadre.account.AccountRepository;
+import org.cadre.account.Accounts;
+import org.cadre.account.PasswordHasher;
+import org.cadre.culture.CultureEngine;
+import org.cadre.culture.CultureRules;
+import org.cadre.db.Database;
+import org.cadre.space.AccessVersions;
+import org.cadre.space.SpaceRepository;
+import org.cadre.space.Spaces;
+import org.cadre.test.ApiClient;
+import org.cadre.test.TestDatabases;
+import org.cadre.test.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The demo teams' months of history. Culture levels are the engine's business and are not asserted here; the teams
+ * are designed (see {@link DemoTeams}) so that the continuum places the Lincoln 9th Grade Pathway Team at
+ * transforming, the Jefferson Health Academy Team at developing, the Lincoln Leadership Team as mixed (strand C
+ * mostly transforming, strand A emerging, developing overall) and the Jefferson Leadership Team at emerging.
+ */
+@ExtendWith(VertxExtension.class)
+class DemoHistoryTest {
+
+  private static final Instant NOW = Instant.parse("2026-03-04T19:00:00Z");
+  /** Each team and its lead. */
+  private static final Map<String, String> TEAMS = Map.of(
+    "Lincoln 9th Grade Pathway Team", "ana.torres@riverside.demo",
+    "Jefferson Health Academy Team", "ravi.patel@riverside.demo",
+    "Lincoln Leadership Team", "marcus.bell@riverside.demo",
+    "Jefferson Leadership Team", "sofia.alvarez@riverside.demo");
+
+  @Test
+  void everyTeamHasMonthsOfMeetingsUpToNowAndSeedingAgainAddsNothing(Vertx vertx) throws Exception {
+    String url = TestDatabases.fresh();
+    try (TestServer server = TestServer.start(vertx, url); Database db = Database.external(url)) {
+      Pool pool = db.pool(vertx, 2);
+      long began = System.nanoTime();
+      demo(vertx, pool).seed().await();
+      System.out.println("Demo network with history seeded in " + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
+      long meetings = TestDatabases.count(url, "select count(*) from meetings");
+      long events = TestDatabases.count(url, "select count(*) from events");
+
+      for (Map.Entry<String, String> team : TEAMS.entrySet()) {
+        String space = text(url, "select id from spaces where name = '" + team.getKey() + "'");
+        assertHistory(url, space, team.getKey());
+        assertUpcoming(url, server.anonymous().login(team.getValue(), DemoNetwork.PASSWORD), space, team.getKey());
+      }
+      assertEquals(4, TestDatabases.count(url, "select count(distinct status) from attendance"), "on time, late, excused and absent");
+
+      demo(vertx, pool).seed().await();
+      assertEquals(meetings, TestDatabases.count(url, "select count(*) from meetings"));
+      assertEquals(events, TestDatabases.count(url, "select count(*) from events"));
+      pool.close().await();
+    }
+  }
+
+  private static void assertHistory(String url, String space, String team) {
+    String in = " where space_id = '" + space + "'";
+    String heldIn = " where status = 'held' and space_id = '" + space + "'";
+    String before = "'" + NOW + "'::timestamptz";
+    long held = TestDatabases.count(url, "select count(*) from meetings" + heldIn);
+    assertTrue(held >= 12, team + " held " + held + " meetings");
+    assertTrue(TestDatabases.count(url, "select extract(day from max(starts_at) - min(starts_at)) from meetings" + heldIn) >= 90,
+      team + "'s meetings span three months or more");
+    assertEquals(0, TestDatabases.count(url, "select count(*) from meetings" + in + " and status <> 'scheduled' and starts_at > " + before),
+      team + " held or cancelled nothing after now");
+    assertEquals(held, TestDatabases.count(url, "select count(distinct meeting_id) from attendance where meeting_id in "
+      + "(select id from meetings" + heldIn + ")"), team + " took attendance at every meeting held");
+    assertTrue(TestDatabases.count(url, "select count(*) from decisions" + in) > 0, team + " made decisions");
+    assertTrue(TestDatabases.count(url, "select count(*) from action_items" + in + " and owner_id is not null") > 0,
+      team + " has owned action items");
+    assertTrue(TestDatabases.count(url, "select count(*) from action_items" + in + " and completed_at is not null") > 0,
+      team + " completed action items");
+
+    assertEquals(held, TestDatabases.count(url, "select count(*) from events" + in + " and type = 'meeting.held' and at < " + before),
+      team + "'s log records each meeting held, in the past");
+    assertEquals(0, TestDatabases.count(url, "select count(*) from events" + in + " and at > " + before
+      + " and type not in ('space.created', 'member.added')"), team + "'s history ends at now");
+    assertTrue(TestDatabases.count(url, "select count(*) from events" + in + " and at < " + before + " - interval '90 days'") > 0,
+      team + "'s log goes back months");
+  }
+
+  /** The next meeting has its agenda out and carries forward open items; the event log shows the history. */
+  private static void assertUpcoming(String url, ApiClient lead, String space, String team) {
+    String next = text(url, "select id from meetings where space_id = '" + space + "' and status = 'scheduled' order by starts_at limit 1");
+    JsonObject meeting = lead.expect(200, "GET", "/api/spaces/" + space + "/meetings/" + next, null);
+    assertTrue(Instant.parse(meeting.getString("startsAt")).isAfter(NOW), team);
+    assertNotNull(meeting.getString("agendaPublishedAt"), team + " published the next agenda");
+    assertFalse(meeting.getJsonArray("agenda").isEmpty(), team);
+    assertFalse(meeting.getJsonArray("carriedForward").isEmpty(), team + " carries open items forward");
+
+    JsonArray log = lead.expect(200, "GET", "/api/spaces/" + space + "/events?limit=500", null).getJsonArray("events");
+    assertTrue(log.stream().map(e -> (JsonObject) e).anyMatch(e -> "meeting.held".equals(e.getString("type"))
+      && Instant.parse(e.getString("at")).isBefore(NOW)), team + "'s event log holds meetings held in the past");
+  }
+
+  private static DemoNetwork demo(Vertx vertx, Pool pool) {
+    Accounts accounts = new Accounts(vertx, new AccountRepository(pool), new PasswordHasher());
+    return new DemoNetwork(accounts, new Spaces(new SpaceRepository(pool)),
+      DemoNetwork.commands(vertx, pool, accounts, new CultureEngine(CultureRules.defaults()), new AccessVersions()), NOW);
+  }
+
+  private static String text(String url, String sql) {
+    try (Connection conn = TestDatabases.jdbc(url); Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      assertTrue(rs.next(), sql);
+      return rs.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+}
