@@ -66,7 +66,7 @@ public final class Cadre {
     return admin
       .compose(v -> config.demo()
         ? new DemoNetwork(accounts, new Spaces(new SpaceRepository(pool)),
-          DemoNetwork.commands(vertx, pool, accounts, engine, accessVersions), Instant.now()).seed().onSuccess(DemoNetwork::print)
+          DemoNetwork.commands(vertx, pool), Instant.now()).seed().onSuccess(DemoNetwork::print)
         : Future.succeededFuture())
       .compose(v -> vertx.deployVerticle(new EventRelay(database.connectOptions(), new EventLog(pool), accessVersions)))
       .compose(id -> {

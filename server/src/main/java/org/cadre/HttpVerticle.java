@@ -80,7 +80,6 @@ public final class HttpVerticle extends VerticleBase {
     Boards.register(commands, vertx, pool, spaceRepo);
     HistoryRepository histories = new HistoryRepository(pool, accounts.repository());
     CultureRoutes culture = new CultureRoutes(pool, new CultureScores(vertx, histories, engine), access);
-    culture.register(commands);
     commandConsumer = commands.listen(vertx);
     HistoryRoutes history = new HistoryRoutes(vertx, histories, spaceRepo, access);
 

@@ -1,7 +1,6 @@
 package org.cadre.culture;
 
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -13,9 +12,6 @@ import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
 import org.cadre.http.ApiException;
 import org.cadre.http.Ids;
-import org.cadre.realtime.Commands;
-import org.cadre.realtime.Commands.Command;
-import org.cadre.realtime.EventLog;
 import org.cadre.space.Access;
 import org.cadre.space.SpaceAccess;
 
@@ -27,7 +23,7 @@ import java.util.UUID;
 
 /**
  * The culture score of a team ({@code GET /api/spaces/{id}/culture}), its weekly trend, the roll-up over the teams
- * below a site, district or network, and members' ratings of continuum rows.
+ * below a site, district or network.
  */
 public final class CultureRoutes {
 
@@ -48,10 +44,6 @@ public final class CultureRoutes {
     router.get("/api/spaces/:id/culture").handler(this::culture);
     router.get("/api/spaces/:id/culture/trend").handler(this::trend);
     router.get("/api/spaces/:id/culture/rollup").handler(this::rollup);
-  }
-
-  public void register(Commands commands) {
-    commands.register("rating.record", Access.WRITE, HttpMethod.POST, "/culture/ratings", this::rate);
   }
 
   private void culture(RoutingContext ctx) {
@@ -111,25 +103,6 @@ public final class CultureRoutes {
       })
       .onSuccess(ctx::json)
       .onFailure(ctx::fail);
-  }
-
-  private Future<JsonObject> rate(Command c) {
-    String row = c.body().string("row", 2, 2);
-    if (!ROWS.contains(row)) {
-      throw ApiException.invalid("row", "'row' must be one of " + String.join(", ", ROWS) + ".");
-    }
-    int level = (int) c.body().longValue("level", 1, 3);
-    String note = c.body().optionalText("note", 2000);
-    return pool.withTransaction(tx -> tx.preparedQuery("select 1 from spaces where id = $1 and archived_at is null for update")
-        .execute(Tuple.of(c.spaceId()))
-        .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.conflict("archived", "This space is archived.", null))
-          : tx.preparedQuery("insert into ratings (space_id, row_id, level, user_id, note, at) values ($1, $2, $3, $4, $5, $6) returning id")
-            .execute(Tuple.of(c.spaceId(), row, level, c.userId(), note == null ? "" : note, c.time())))
-        .compose(rows -> EventLog.append(tx, c.spaceId(), "rating.recorded", new JsonObject()
-          .put("id", rows.iterator().next().getUUID(0).toString())
-          .put("row", row).put("level", level).put("userId", c.userId().toString()).put("note", note == null ? "" : note), c.userId(),
-          c.time())))
-      .map(event -> event.toJson());
   }
 
   private static Instant asOf(RoutingContext ctx) {

@@ -5,16 +5,10 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.cadre.account.Accounts;
 import org.cadre.account.Principal;
-import org.cadre.culture.CultureEngine;
-import org.cadre.culture.CultureRoutes;
-import org.cadre.culture.CultureScores;
-import org.cadre.history.HistoryRepository;
 import org.cadre.realtime.Commands;
-import org.cadre.space.AccessVersions;
 import org.cadre.space.Kind;
 import org.cadre.space.Role;
 import org.cadre.space.Space;
-import org.cadre.space.SpaceAccess;
 import org.cadre.space.SpaceRepository;
 import org.cadre.space.Spaces;
 import org.cadre.team.Boards;
@@ -116,13 +110,9 @@ public final class DemoNetwork {
     this.now = now;
   }
 
-  /** The board commands and {@code rating.record}, as the HTTP verticles register them, for the demo's history. */
-  public static Commands commands(Vertx vertx, Pool pool, Accounts accounts, CultureEngine engine, AccessVersions versions) {
-    SpaceRepository spaces = new SpaceRepository(pool);
-    Commands commands = Boards.register(new Commands(), pool, spaces);
-    new CultureRoutes(pool, new CultureScores(vertx, new HistoryRepository(pool, accounts.repository()), engine),
-      new SpaceAccess(vertx, spaces, versions)).register(commands);
-    return commands;
+  /** The board commands, as the HTTP verticles register them, for the demo's history. */
+  public static Commands commands(Vertx vertx, Pool pool) {
+    return Boards.register(new Commands(), vertx, pool, new SpaceRepository(pool));
   }
 
   /** Seeds what is missing and answers the demo accounts. */

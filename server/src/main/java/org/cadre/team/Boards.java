@@ -7,13 +7,17 @@ import org.cadre.action.ActionRepository;
 import org.cadre.board.BoardStore;
 import org.cadre.charter.Charter;
 import org.cadre.charter.CharterRepository;
+import org.cadre.culture.Ratings;
 import org.cadre.meeting.MeetingRepository;
 import org.cadre.meeting.Meetings;
 import org.cadre.realtime.Commands;
 import org.cadre.space.SpaceRepository;
 import org.cadre.space.TeamSettings;
 
-/** Every board command, registered in one place for the server and for the demo, which replays history through them. */
+/**
+ * Every board command (ratings included), registered in one place for the server and for the demo, which replays
+ * history through them.
+ */
 public final class Boards {
 
   private Boards() {
@@ -29,6 +33,7 @@ public final class Boards {
     new ActionItems(actions).register(commands);
     new Meetings(meetings, actions).register(commands);
     new TeamBoard(charter, actions, meetings).register(commands);
+    new Ratings(pool).register(commands);
     return commands;
   }
 }

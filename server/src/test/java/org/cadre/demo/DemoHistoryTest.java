@@ -8,10 +8,7 @@ import io.vertx.sqlclient.Pool;
 import org.cadre.account.AccountRepository;
 import org.cadre.account.Accounts;
 import org.cadre.account.PasswordHasher;
-import org.cadre.culture.CultureEngine;
-import org.cadre.culture.CultureRules;
 import org.cadre.db.Database;
-import org.cadre.space.AccessVersions;
 import org.cadre.space.SpaceRepository;
 import org.cadre.space.Spaces;
 import org.cadre.test.ApiClient;
@@ -27,6 +24,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,12 +66,28 @@ class DemoHistoryTest {
         assertUpcoming(url, server.anonymous().login(team.getValue(), DemoNetwork.PASSWORD), space, team.getKey());
       }
       assertEquals(4, TestDatabases.count(url, "select count(distinct status) from attendance"), "on time, late, excused and absent");
+      assertTeamsSpanTheContinuum(server.admin(), url);
 
       demo(vertx, pool).seed().await();
       assertEquals(meetings, TestDatabases.count(url, "select count(*) from meetings"));
       assertEquals(events, TestDatabases.count(url, "select count(*) from events"));
       pool.close().await();
     }
+  }
+
+  /** The teams were built to differ: scored from their own data they land at every level, with evidence. */
+  private static void assertTeamsSpanTheContinuum(ApiClient admin, String url) {
+    Map<String, String> levels = new TreeMap<>();
+    for (String team : TEAMS.keySet()) {
+      String space = text(url, "select id from spaces where name = '" + team + "'");
+      JsonObject score = admin.expect(200, "GET", "/api/spaces/" + space + "/culture?asOf=" + NOW, null);
+      levels.put(team, score.getString("level"));
+      assertTrue(score.getJsonArray("rows").stream().map(r -> (JsonObject) r)
+        .anyMatch(r -> !r.getJsonArray("evidence").isEmpty()), team + " shows the meetings behind its score");
+    }
+    assertEquals(Set.of("emerging", "developing", "transforming"), Set.copyOf(levels.values()), levels.toString());
+    assertEquals("transforming", levels.get("Lincoln 9th Grade Pathway Team"));
+    assertEquals("emerging", levels.get("Jefferson Leadership Team"));
   }
 
   private static void assertHistory(String url, String space, String team) {
@@ -118,7 +133,7 @@ class DemoHistoryTest {
   private static DemoNetwork demo(Vertx vertx, Pool pool) {
     Accounts accounts = new Accounts(vertx, new AccountRepository(pool), new PasswordHasher());
     return new DemoNetwork(accounts, new Spaces(new SpaceRepository(pool)),
-      DemoNetwork.commands(vertx, pool, accounts, new CultureEngine(CultureRules.defaults()), new AccessVersions()), NOW);
+      DemoNetwork.commands(vertx, pool), NOW);
   }
 
   private static String text(String url, String sql) {

@@ -8,10 +8,7 @@ import io.vertx.sqlclient.Pool;
 import org.cadre.account.AccountRepository;
 import org.cadre.account.Accounts;
 import org.cadre.account.PasswordHasher;
-import org.cadre.culture.CultureEngine;
-import org.cadre.culture.CultureRules;
 import org.cadre.db.Database;
-import org.cadre.space.AccessVersions;
 import org.cadre.space.SpaceRepository;
 import org.cadre.space.Spaces;
 import org.cadre.test.ApiClient;
@@ -60,6 +57,6 @@ class DemoNetworkTest {
   private static DemoNetwork demo(Vertx vertx, Pool pool) {
     Accounts accounts = new Accounts(vertx, new AccountRepository(pool), new PasswordHasher());
     return new DemoNetwork(accounts, new Spaces(new SpaceRepository(pool)),
-      DemoNetwork.commands(vertx, pool, accounts, new CultureEngine(CultureRules.defaults()), new AccessVersions()), Instant.now());
+      DemoNetwork.commands(vertx, pool), Instant.now());
   }
 }
