@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -266,6 +267,32 @@ class MeetingFlowTest {
       List<String> types = page.getJsonArray("events").stream().map(o -> ((JsonObject) o).getString("type")).toList();
       assertEquals(List.of("decision.recorded", "agenda.added", "meeting.held"), types);
       assertEquals(lastSeen + 1, page.getJsonArray("events").getJsonObject(0).getLong("seq"));
+    }
+  }
+
+  @Test
+  void everyViewerSeesWhoElseIsInTheMeetingAndWhatTheyAreEditing() {
+    TeamFixture team = TeamFixture.create(server, site, "presence");
+    String meeting = meeting(team, Instant.now());
+    String item = id(team.run(team.lead, "POST", "/meetings/" + meeting + "/agenda", new JsonObject().put("title", "Notes")));
+    try (BusClient lead = bus(team.lead); BusClient observer = bus(team.observer)) {
+      lead.subscribe("space." + team.id);
+      observer.subscribe("space." + team.id);
+      observer.ok(command("presence", team.id).put("meetingId", meeting));
+      observer.take(f -> f.getJsonObject("body") != null && "presence".equals(f.getJsonObject("body").getString("type"))
+        && f.getJsonObject("body").getJsonArray("viewers").size() == 1);
+      lead.ok(command("presence", team.id).put("meetingId", meeting).put("itemId", item).put("field", "notes"));
+      JsonObject seen = observer.take(f -> f.getJsonObject("body") != null && "presence".equals(f.getJsonObject("body").getString("type"))
+        && f.getJsonObject("body").getJsonArray("viewers").size() == 2).getJsonObject("body");
+      JsonObject editing = seen.getJsonArray("viewers").stream().map(o -> (JsonObject) o)
+        .filter(v -> team.lead.userId().equals(v.getString("userId"))).findFirst().orElseThrow();
+      assertEquals(item, editing.getString("itemId"));
+      assertEquals("notes", editing.getString("field"));
+      lead.ok(command("presence", team.id).put("meetingId", meeting).put("leaving", true));
+      observer.take(f -> f.getJsonObject("body") != null && "presence".equals(f.getJsonObject("body").getString("type"))
+        && f.getJsonObject("body").getJsonArray("viewers").size() == 1);
+      JsonObject foreign = observer.request(command("presence", team.id).put("meetingId", UUID.randomUUID().toString()));
+      assertEquals(404, foreign.getInteger("failureCode"), "presence only for this team's meetings");
     }
   }
 
