@@ -66,9 +66,4 @@ public record Entity(String label, String table, List<Field> fields, boolean sof
     }
     return values;
   }
-
-  /** The label for messages, capitalised: "Agenda item". */
-  public String title() {
-    return Character.toUpperCase(label.charAt(0)) + label.substring(1);
-  }
 }
