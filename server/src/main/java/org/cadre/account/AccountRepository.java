@@ -41,21 +41,18 @@ public final class AccountRepository {
 
   /**
    * Creates the user and, if new, its organization. A taken email is a 409 on field {@code email}, except for a
-   * person an imported team history named who has no password yet: registering claims that account (and with it
-   * the memberships and meeting records the history gave them).
+   * person an imported team history named who has no password yet: registering claims that account and the
+   * meeting records the history gave them (its memberships wait for a lead's confirmation).
    */
   private Future<Principal> createUser(SqlClient client, String email, String name, String passwordHash,
                                       String organization, boolean admin) {
-    return client.preparedQuery(
-        "insert into organizations (name) values ($1) "
-          + "on conflict ((lower(name))) do update set name = organizations.name returning id")
-      .execute(Tuple.of(organization))
-      .compose(orgs -> client.preparedQuery(
+    return organizationId(client, organization)
+      .compose(org -> client.preparedQuery(
           "insert into users (email, name, password_hash, organization_id, is_admin) values ($1, $2, $3, $4, $5) "
             + "on conflict ((lower(email))) do update set password_hash = excluded.password_hash, name = excluded.name, "
             + "is_admin = excluded.is_admin where users.password_hash is null "
             + "returning id")
-        .execute(Tuple.of(email, name, passwordHash, orgs.iterator().next().getUUID(0), admin)))
+        .execute(Tuple.of(email, name, passwordHash, org, admin)))
       .map(rows -> {
         if (rows.size() == 0) {
           throw ApiException.conflict("email_taken", "An account with this email already exists.", "email");
@@ -69,12 +66,18 @@ public final class AccountRepository {
 
   /** A person named in an imported history: an account without a password until they register. */
   public Future<UUID> pendingUser(SqlClient client, String email, String name) {
-    return client.preparedQuery("insert into organizations (name) values ($1) "
-          + "on conflict ((lower(name))) do update set name = organizations.name returning id")
-      .execute(Tuple.of(Accounts.organizationOf(email, null)))
-      .compose(orgs -> client.preparedQuery("insert into users (email, name, organization_id) values ($1, $2, $3) "
+    return organizationId(client, Accounts.organizationOf(email, null))
+      .compose(org -> client.preparedQuery("insert into users (email, name, organization_id) values ($1, $2, $3) "
           + "on conflict ((lower(email))) do update set email = users.email returning id")
-        .execute(Tuple.of(email, name, orgs.iterator().next().getUUID(0))))
+        .execute(Tuple.of(email, name, org)))
+      .map(rows -> rows.iterator().next().getUUID(0));
+  }
+
+  /** The organization with this name (case-insensitive), created if new. */
+  private static Future<UUID> organizationId(SqlClient client, String name) {
+    return client.preparedQuery("insert into organizations (name) values ($1) "
+        + "on conflict ((lower(name))) do update set name = organizations.name returning id")
+      .execute(Tuple.of(name))
       .map(rows -> rows.iterator().next().getUUID(0));
   }
 

@@ -10,6 +10,7 @@ import org.cadre.http.ApiException;
 import org.cadre.realtime.Commands;
 import org.cadre.realtime.Commands.Command;
 import org.cadre.space.Access;
+import org.cadre.space.SpaceRepository;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -22,10 +23,12 @@ import java.util.UUID;
 public final class ActionItems {
 
   private final ActionRepository repo;
+  private final SpaceRepository spaces;
   private final BoardStore store;
 
-  public ActionItems(ActionRepository repo) {
+  public ActionItems(ActionRepository repo, SpaceRepository spaces) {
     this.repo = repo;
+    this.spaces = spaces;
     this.store = repo.store();
   }
 
@@ -54,7 +57,7 @@ public final class ActionItems {
     }
     return store.change(c, "action.created", (tx, space) -> checkItemInMeeting(tx, agendaItem, meeting)
       .compose(v -> owner == null ? Future.succeededFuture() : store.requireMember(tx, c.spaceId(), owner, "ownerId"))
-      .compose(v -> store.rankLast(tx, "action_items", "space_id", c.spaceId()))
+      .compose(v -> store.rankLast(tx, ActionRepository.ACTION, "space_id", c.spaceId()))
       .compose(rank -> {
         Map<String, Object> fixed = new HashMap<>();
         fixed.put("rank", rank);
@@ -99,7 +102,7 @@ public final class ActionItems {
     return store.change(c, "action.claimed", (tx, space) -> lock(tx, c, id).compose(item -> {
       String owner = item.getString("ownerId");
       if (owner != null) {
-        return repo.person(tx, UUID.fromString(owner)).compose(person -> Future.failedFuture(ApiException.conflict("already_claimed",
+        return spaces.publicProfile(tx, UUID.fromString(owner)).compose(person -> Future.failedFuture(ApiException.conflict("already_claimed",
           person.getString("name") + " already owns this action item.", "actionId").with("owner", person)));
       }
       return store.update(tx, ActionRepository.ACTION, id, Map.of("owner_id", c.userId(), "claimed_by_owner", true));
@@ -139,7 +142,7 @@ public final class ActionItems {
     UUID id = c.body().uuid("actionId");
     UUID after = c.body().optionalUuid("afterId");
     return store.change(c, "action.moved", (tx, space) -> lock(tx, c, id)
-      .compose(item -> store.rankAfter(tx, "action_items", "space_id", c.spaceId(), after, id, "afterId"))
+      .compose(item -> store.rankAfter(tx, ActionRepository.ACTION, "space_id", c.spaceId(), after, id, "afterId"))
       .compose(rank -> store.update(tx, ActionRepository.ACTION, id, Map.of("rank", rank))));
   }
 

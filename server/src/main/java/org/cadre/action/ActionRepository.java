@@ -50,15 +50,6 @@ public final class ActionRepository {
     return store;
   }
 
-  /** The owner's id and name, for a claim that lost the race. */
-  Future<JsonObject> person(SqlClient client, UUID userId) {
-    return client.preparedQuery("select id, name from users where id = $1").execute(Tuple.of(userId))
-      .map(rows -> {
-        var row = rows.iterator().next();
-        return new JsonObject().put("userId", row.getUUID("id").toString()).put("name", row.getString("name"));
-      });
-  }
-
   /** The agenda item must belong to the meeting the action item comes from. */
   Future<Boolean> itemInMeeting(SqlClient client, UUID agendaItemId, UUID meetingId) {
     return client.preparedQuery("select 1 from agenda_items where id = $1 and meeting_id = $2").execute(Tuple.of(agendaItemId, meetingId))

@@ -184,7 +184,7 @@ public final class BoardStore {
 
   public Future<List<JsonObject>> list(SqlClient client, Entity entity, String where, Tuple args, String orderBy) {
     return client.preparedQuery("select " + entity.columns() + " from " + entity.table() + " where " + where
-        + (entity.softDeleted() ? " and deleted_at is null" : "") + " order by " + orderBy)
+        + live(entity) + " order by " + orderBy)
       .execute(args)
       .map(rows -> {
         List<JsonObject> out = new ArrayList<>(rows.size());
@@ -233,11 +233,11 @@ public final class BoardStore {
    * The rank that puts an item right after {@code afterId} (null: first) among the rows of {@code table} sharing
    * {@code scope}, computed under the space lock so concurrent moves are applied one after the other.
    */
-  public Future<String> rankAfter(SqlClient tx, String table, String scopeColumn, UUID scope, UUID afterId, UUID moving,
+  public Future<String> rankAfter(SqlClient tx, Entity entity, String scopeColumn, UUID scope, UUID afterId, UUID moving,
                                   String field) {
-    String live = table.equals("norms") ? "" : " and deleted_at is null";
+    String live = live(entity);
     Future<String> afterRank = afterId == null ? Future.succeededFuture(null)
-      : tx.preparedQuery("select rank from " + table + " where id = $1 and " + scopeColumn + " = $2" + live)
+      : tx.preparedQuery("select rank from " + entity.table() + " where id = $1 and " + scopeColumn + " = $2" + live)
         .execute(Tuple.of(afterId, scope))
         .map(rows -> {
           if (rows.size() == 0 || afterId.equals(moving)) {
@@ -245,17 +245,20 @@ public final class BoardStore {
           }
           return rows.iterator().next().getString(0);
         });
-    return afterRank.compose(after -> tx.preparedQuery("select min(rank) from " + table + " where " + scopeColumn + " = $1"
+    return afterRank.compose(after -> tx.preparedQuery("select min(rank) from " + entity.table() + " where " + scopeColumn + " = $1"
           + live + " and ($2::uuid is null or id <> $2) and ($3::text is null or rank > $3)")
         .execute(Tuple.of(scope, moving, after))
         .map(rows -> Rank.between(after, rows.iterator().next().getString(0))));
   }
 
   /** The rank after the last item of the list. */
-  public Future<String> rankLast(SqlClient tx, String table, String scopeColumn, UUID scope) {
-    String live = table.equals("norms") ? "" : " and deleted_at is null";
-    return tx.preparedQuery("select max(rank) from " + table + " where " + scopeColumn + " = $1" + live)
+  public Future<String> rankLast(SqlClient tx, Entity entity, String scopeColumn, UUID scope) {
+    return tx.preparedQuery("select max(rank) from " + entity.table() + " where " + scopeColumn + " = $1" + live(entity))
       .execute(Tuple.of(scope))
       .map(rows -> Rank.between(rows.iterator().next().getString(0), null));
+  }
+
+  private static String live(Entity entity) {
+    return entity.softDeleted() ? " and deleted_at is null" : "";
   }
 }

@@ -47,8 +47,8 @@ public final class Charter {
     var values = CharterRepository.NORM.readNew(c.body());
     UUID after = c.body().optionalUuid("afterId");
     return store.change(c, "norm.created", (tx, space) ->
-      (after == null ? store.rankLast(tx, "norms", "space_id", c.spaceId())
-        : store.rankAfter(tx, "norms", "space_id", c.spaceId(), after, null, "afterId"))
+      (after == null ? store.rankLast(tx, CharterRepository.NORM, "space_id", c.spaceId())
+        : store.rankAfter(tx, CharterRepository.NORM, "space_id", c.spaceId(), after, null, "afterId"))
         .compose(rank -> store.insert(tx, CharterRepository.NORM, c, values, Map.of("rank", rank))));
   }
 
@@ -62,7 +62,7 @@ public final class Charter {
     UUID id = c.body().uuid("normId");
     UUID after = c.body().optionalUuid("afterId");
     return store.change(c, "norm.moved", (tx, space) -> store.lock(tx, CharterRepository.NORM, c.spaceId(), id, "normId")
-      .compose(norm -> store.rankAfter(tx, "norms", "space_id", c.spaceId(), after, id, "afterId"))
+      .compose(norm -> store.rankAfter(tx, CharterRepository.NORM, "space_id", c.spaceId(), after, id, "afterId"))
       .compose(rank -> store.update(tx, CharterRepository.NORM, id, Map.of("rank", rank))));
   }
 

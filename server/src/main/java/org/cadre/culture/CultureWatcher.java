@@ -111,8 +111,13 @@ public final class CultureWatcher extends VerticleBase {
       .onFailure(err -> LOG.log(Level.WARNING, "Could not rescore space " + space, err));
   }
 
+  /** Snapshots are keyed by the Monday that starts the current week. */
+  private static LocalDate thisWeek() {
+    return LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+  }
+
   private Future<Void> snapshot(UUID space, JsonObject score) {
-    LocalDate week = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    LocalDate week = thisWeek();
     return pool.preparedQuery("insert into culture_snapshots (space_id, week, level, score, result) values ($1, $2, $3, $4, $5) "
         + "on conflict (space_id, week) do update set level = excluded.level, score = excluded.score, result = excluded.result, "
         + "taken_at = now()")
@@ -123,7 +128,7 @@ public final class CultureWatcher extends VerticleBase {
 
   /** Teams without a snapshot this week get one, a few at a time. */
   private void sweep() {
-    LocalDate week = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    LocalDate week = thisWeek();
     pool.preparedQuery("select id from spaces s where kind = 'team' and archived_at is null and not exists "
         + "(select 1 from culture_snapshots c where c.space_id = s.id and c.week = $1) limit 200")
       .execute(Tuple.of(week))

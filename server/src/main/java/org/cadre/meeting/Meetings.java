@@ -162,10 +162,7 @@ public final class Meetings {
         if (meeting.getString(field) != null) {
           return Future.failedFuture(ApiException.conflict("already_done", already, "meetingId"));
         }
-        if (!"scheduled".equals(meeting.getString("status"))) {
-          return Future.failedFuture(ApiException.conflict("meeting_over", "This meeting is already " + meeting.getString("status") + ".", "meetingId"));
-        }
-        return store.update(tx, MeetingRepository.MEETING, id, Map.of(column, c.time()));
+        return requireScheduled(meeting).compose(v -> store.update(tx, MeetingRepository.MEETING, id, Map.of(column, c.time())));
       }));
   }
 
@@ -174,12 +171,8 @@ public final class Meetings {
     UUID id = c.body().uuid("meetingId");
     return store.change(c, "held".equals(status) ? "meeting.held" : "meeting.cancelled", (tx, space) -> lockMeeting(tx, c, id)
       .compose(meeting -> requireFacilitator(c, meeting))
-      .compose(meeting -> {
-        if (!"scheduled".equals(meeting.getString("status"))) {
-          return Future.failedFuture(ApiException.conflict("meeting_over", "This meeting is already " + meeting.getString("status") + ".", "meetingId"));
-        }
-        return store.update(tx, MeetingRepository.MEETING, id, Map.of("status", status));
-      }));
+      .compose(meeting -> requireScheduled(meeting))
+      .compose(v -> store.update(tx, MeetingRepository.MEETING, id, Map.of("status", status))));
   }
 
   /** The whole meeting as a client opens it. */
@@ -209,7 +202,7 @@ public final class Meetings {
     UUID meetingId = c.body().uuid("meetingId");
     var values = MeetingRepository.AGENDA_ITEM.readNew(c.body());
     return store.change(c, "agenda.added", (tx, space) -> lockMeeting(tx, c, meetingId)
-      .compose(meeting -> store.rankLast(tx, "agenda_items", "meeting_id", meetingId))
+      .compose(meeting -> store.rankLast(tx, MeetingRepository.AGENDA_ITEM, "meeting_id", meetingId))
       .compose(rank -> store.insert(tx, MeetingRepository.AGENDA_ITEM, c, values, Map.of("meeting_id", meetingId, "rank", rank))));
   }
 
@@ -223,7 +216,7 @@ public final class Meetings {
     UUID id = c.body().uuid("itemId");
     UUID after = c.body().optionalUuid("afterId");
     return store.change(c, "agenda.moved", (tx, space) -> lockItem(tx, c, MeetingRepository.AGENDA_ITEM, id, "itemId")
-      .compose(item -> store.rankAfter(tx, "agenda_items", "meeting_id", UUID.fromString(item.getString("meetingId")), after, id, "afterId"))
+      .compose(item -> store.rankAfter(tx, MeetingRepository.AGENDA_ITEM, "meeting_id", UUID.fromString(item.getString("meetingId")), after, id, "afterId"))
       .compose(rank -> store.update(tx, MeetingRepository.AGENDA_ITEM, id, Map.of("rank", rank))));
   }
 
@@ -334,6 +327,11 @@ public final class Meetings {
     return lockItem(tx, c, MeetingRepository.AGENDA_ITEM, itemId, "agendaItemId").compose(item ->
       item.getString("meetingId").equals(meetingId.toString()) ? Future.succeededFuture()
         : Future.failedFuture(ApiException.invalid("agendaItemId", "'agendaItemId' must be an item of this meeting.")));
+  }
+
+  private static Future<Void> requireScheduled(JsonObject meeting) {
+    return "scheduled".equals(meeting.getString("status")) ? Future.succeededFuture()
+      : Future.failedFuture(ApiException.conflict("meeting_over", "This meeting is already " + meeting.getString("status") + ".", "meetingId"));
   }
 
   /** Running the meeting (publishing, reminding, closing, marking others) is for its facilitator or a lead. */

@@ -30,7 +30,7 @@ public final class Boards {
     MeetingRepository meetings = new MeetingRepository(store);
     new TeamSettings(spaces).register(commands);
     new Charter(charter).register(commands);
-    new ActionItems(actions).register(commands);
+    new ActionItems(actions, spaces).register(commands);
     new Meetings(meetings, actions).register(commands);
     new TeamBoard(charter, actions, meetings).register(commands);
     new Ratings(pool).register(commands);
