@@ -14,7 +14,7 @@ import org.cadre.account.PasswordHasher;
 import org.cadre.db.Database;
 import org.cadre.db.Migrations;
 import org.cadre.demo.DemoNetwork;
-import org.cadre.realtime.EventLog;
+import org.cadre.event.EventLog;
 import org.cadre.realtime.EventRelay;
 import org.cadre.space.AccessVersions;
 import org.cadre.space.SpaceRepository;
@@ -65,7 +65,7 @@ public final class Cadre {
       : Future.succeededFuture();
     return admin
       .compose(v -> config.demo()
-        ? new DemoNetwork(accounts, new Spaces(new SpaceRepository(pool)),
+        ? new DemoNetwork(accounts, Spaces.of(new SpaceRepository(pool)),
           DemoNetwork.commands(vertx, pool), Instant.now()).seed().onSuccess(DemoNetwork::print)
         : Future.succeededFuture())
       .compose(v -> vertx.deployVerticle(new EventRelay(database.connectOptions(), new EventLog(pool), accessVersions)))

@@ -4,7 +4,7 @@ import org.cadre.culture.CultureEngine;
 import org.cadre.culture.CultureRules;
 import org.cadre.culture.CultureScore;
 import org.cadre.culture.Level;
-import org.cadre.history.SampleHistories;
+import org.cadre.demo.SampleHistories;
 import org.cadre.history.TeamHistory;
 
 import java.time.Instant;

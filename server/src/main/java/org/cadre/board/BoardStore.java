@@ -11,10 +11,9 @@ import io.vertx.sqlclient.Tuple;
 import org.cadre.http.ApiException;
 import org.cadre.http.JsonBody;
 import org.cadre.realtime.Commands.Command;
-import org.cadre.realtime.EventLog;
-import org.cadre.realtime.SpaceEvent;
+import org.cadre.event.SpaceEvent;
 import org.cadre.space.Space;
-import org.cadre.space.SpaceRepository;
+import org.cadre.space.SpaceChanges;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,12 +33,12 @@ public final class BoardStore {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final SpaceRepository spaces;
+  private final SpaceChanges changes;
 
-  public BoardStore(Vertx vertx, Pool pool, SpaceRepository spaces) {
+  public BoardStore(Vertx vertx, Pool pool, SpaceChanges changes) {
     this.vertx = vertx;
     this.pool = pool;
-    this.spaces = spaces;
+    this.changes = changes;
   }
 
   public Pool pool() {
@@ -51,10 +50,7 @@ public final class BoardStore {
    * payload of an event of {@code eventType}. Answers the event, which is also what every subscriber receives.
    */
   public Future<JsonObject> change(Command command, String eventType, BiFunction<SqlConnection, Space, Future<JsonObject>> work) {
-    return pool.withTransaction(tx -> spaces.lockActive(tx, command.spaceId())
-        .compose(space -> work.apply(tx, space))
-        .compose(payload -> EventLog.append(tx, command.spaceId(), eventType, payload, command.userId(), command.time())))
-      .map(SpaceEvent::toJson);
+    return changes.change(command.spaceId(), command.userId(), command.time(), eventType, work).map(SpaceEvent::toJson);
   }
 
   /**

@@ -3,13 +3,13 @@ package org.cadre.culture;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import org.cadre.http.ApiException;
 import org.cadre.realtime.Commands;
 import org.cadre.realtime.Commands.Command;
-import org.cadre.realtime.EventLog;
+import org.cadre.event.SpaceEvent;
 import org.cadre.space.Access;
+import org.cadre.space.SpaceChanges;
 
 /**
  * Members' ratings of continuum rows, 1 to 3 with a note. Every rating is kept; the engine counts each person's
@@ -17,10 +17,10 @@ import org.cadre.space.Access;
  */
 public final class Ratings {
 
-  private final Pool pool;
+  private final SpaceChanges changes;
 
-  public Ratings(Pool pool) {
-    this.pool = pool;
+  public Ratings(SpaceChanges changes) {
+    this.changes = changes;
   }
 
   public void register(Commands commands) {
@@ -34,16 +34,13 @@ public final class Ratings {
     }
     int level = (int) c.body().longValue("level", 1, 3);
     String note = c.body().optionalText("note", 2000);
-    return pool.withTransaction(tx -> tx.preparedQuery("select 1 from spaces where id = $1 and archived_at is null for update")
-        .execute(Tuple.of(c.spaceId()))
-        .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.conflict("archived", "This space is archived.", null))
-          : tx.preparedQuery("insert into ratings (space_id, row_id, level, user_id, note, at) values ($1, $2, $3, $4, $5, $6) returning id")
-            .execute(Tuple.of(c.spaceId(), row, level, c.userId(), note == null ? "" : note, c.time())))
-        .compose(rows -> EventLog.append(tx, c.spaceId(), "rating.recorded", new JsonObject()
+    return changes.change(c.spaceId(), c.userId(), c.time(), "rating.recorded", (tx, space) -> tx.preparedQuery(
+          "insert into ratings (space_id, row_id, level, user_id, note, at) values ($1, $2, $3, $4, $5, $6) returning id")
+        .execute(Tuple.of(c.spaceId(), row, level, c.userId(), note == null ? "" : note, c.time()))
+        .map(rows -> new JsonObject()
           .put("id", rows.iterator().next().getUUID(0).toString())
-          .put("row", row).put("level", level).put("userId", c.userId().toString()).put("note", note == null ? "" : note), c.userId(),
-          c.time())))
-      .map(event -> event.toJson());
+          .put("row", row).put("level", level).put("userId", c.userId().toString()).put("note", note == null ? "" : note)))
+      .map(SpaceEvent::toJson);
   }
 
 }

@@ -12,7 +12,7 @@ import org.cadre.account.Principal;
 import org.cadre.http.ApiException;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
-import org.cadre.realtime.EventLog;
+import org.cadre.event.EventLog;
 import org.cadre.space.Access;
 import org.cadre.space.Role;
 import org.cadre.space.SpaceAccess;

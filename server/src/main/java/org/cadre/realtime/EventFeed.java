@@ -1,5 +1,7 @@
 package org.cadre.realtime;
 
+import org.cadre.event.SpaceEvent;
+import org.cadre.event.EventLog;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

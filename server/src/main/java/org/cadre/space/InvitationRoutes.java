@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.cadre.account.Authentication;
@@ -12,7 +13,7 @@ import org.cadre.account.Tokens;
 import org.cadre.http.ApiException;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
-import org.cadre.realtime.EventLog;
+import org.cadre.event.EventLog;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +26,12 @@ public final class InvitationRoutes {
   static final Duration MAX_LIFETIME = Duration.ofDays(365);
 
   private final SpaceRepository repo;
+  private final SpaceChanges changes;
   private final SpaceAccess access;
 
-  public InvitationRoutes(SpaceRepository repo, SpaceAccess access) {
+  public InvitationRoutes(SpaceRepository repo, SpaceChanges changes, SpaceAccess access) {
     this.repo = repo;
+    this.changes = changes;
     this.access = access;
   }
 
@@ -58,17 +61,14 @@ public final class InvitationRoutes {
     Instant expires = expiresAt;
     String token = Tokens.generate("inv_");
     access.require(me, id, Access.MANAGE)
-      .compose(a -> repo.pool().withTransaction(tx -> repo.lockActive(tx, id)
-        .compose(space -> repo.createInvitation(tx, id, Tokens.digest(token), role, expires, maxUses, me.userId()))
-        .compose(invitationId -> {
-          JsonObject invitation = new JsonObject()
+      .compose(a -> changes.change(id, me.userId(), null, "invitation.created",
+        (tx, space) -> repo.createInvitation(tx, id, Tokens.digest(token), role, expires, maxUses, me.userId())
+          .map(invitationId -> new JsonObject()
             .put("id", invitationId.toString())
             .put("role", JsonBody.wireName(role))
             .put("expiresAt", expires.toString())
-            .put("maxUses", maxUses);
-          return EventLog.append(tx, id, "invitation.created", invitation, me.userId()).map(invitation);
-        })))
-      .onSuccess(invitation -> SpaceRoutes.created(ctx, invitation.put("spaceId", id.toString()).put("token", token)))
+            .put("maxUses", maxUses))))
+      .onSuccess(event -> SpaceRoutes.created(ctx, event.payload().copy().put("spaceId", id.toString()).put("token", token)))
       .onFailure(ctx::fail);
   }
 
@@ -91,10 +91,9 @@ public final class InvitationRoutes {
     UUID id = Ids.path(ctx, "id", "That space");
     UUID invitationId = Ids.path(ctx, "invitationId", "That invitation");
     access.require(me, id, Access.MANAGE)
-      .compose(a -> repo.pool().withTransaction(tx -> repo.lockActive(tx, id)
-        .compose(space -> repo.revokeInvitation(tx, id, invitationId))
+      .compose(a -> changes.change(id, me.userId(), null, "invitation.revoked", (tx, space) -> repo.revokeInvitation(tx, id, invitationId)
         .compose(revoked -> revoked == null ? Future.failedFuture(ApiException.notFound("That invitation"))
-          : EventLog.append(tx, id, "invitation.revoked", revoked.toJson(), me.userId()))))
+          : Future.succeededFuture(revoked.toJson()))))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
   }
@@ -103,40 +102,41 @@ public final class InvitationRoutes {
   private void accept(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
     Buffer digest = Tokens.digest(ctx.pathParam("token"));
-    // Lock the space before the invitation, in the same order as a withdrawal does.
-    repo.pool().withTransaction(tx -> repo.invitation(tx, digest, false)
+    // The space is locked before the invitation row, in the same order as a withdrawal locks them.
+    repo.invitation(repo.pool(), digest, false)
       .compose(found -> found == null ? Future.failedFuture(ApiException.notFound("That invitation"))
-        : repo.lockActive(tx, found.spaceId()).compose(space -> repo.invitation(tx, digest, true)))
-      .compose(invitation -> {
-        if (invitation.revokedAt() != null) {
-          return Future.failedFuture(ApiException.conflict("invitation_revoked", "This invitation was withdrawn.", null));
-        }
-        if (!invitation.expiresAt().isAfter(Instant.now())) {
-          return Future.failedFuture(ApiException.conflict("invitation_expired", "This invitation has expired.", null));
-        }
-        return repo.currentRole(tx, invitation.spaceId(), me.userId())
-          .compose(current -> {
-            if (current != null) {
-              return Future.succeededFuture(new JsonObject().put("spaceId", invitation.spaceId().toString())
-                .put("role", JsonBody.wireName(current)).put("joined", false));
-            }
-            if (invitation.uses() >= invitation.maxUses()) {
-              return Future.failedFuture(ApiException.conflict("invitation_used_up", "This invitation has been used up.", null));
-            }
-            JsonObject member = new JsonObject().put("userId", me.userId().toString()).put("name", me.name())
-              .put("role", JsonBody.wireName(invitation.role())).put("invitationId", invitation.id().toString());
-            return repo.useInvitation(tx, invitation.id())
-              .compose(v -> repo.addMember(tx, invitation.spaceId(), me.userId(), invitation.role()))
-              .compose(v -> EventLog.append(tx, invitation.spaceId(), "member.added", member, me.userId()))
-              .compose(v -> EventLog.notifyAccessChanged(tx, me.userId(), invitation.spaceId()))
-              .map(new JsonObject().put("spaceId", invitation.spaceId().toString())
-                .put("role", JsonBody.wireName(invitation.role())).put("joined", true));
-          });
-      }))
+        : changes.apply(found.spaceId(), me.userId(), null, SpaceChanges.Archived.REFUSE, (tx, space) -> repo.invitation(tx, digest, true)
+          .compose(invitation -> join(tx, me, invitation))))
+      .map(SpaceChanges.Applied::value)
       .onSuccess(result -> {
         access.invalidate(me.userId());
         ctx.json(result);
       })
       .onFailure(ctx::fail);
+  }
+
+  private Future<SpaceChanges.Outcome<JsonObject>> join(SqlConnection tx, Principal me, SpaceRepository.Invitation invitation) {
+    if (invitation.revokedAt() != null) {
+      return Future.failedFuture(ApiException.conflict("invitation_revoked", "This invitation was withdrawn.", null));
+    }
+    if (!invitation.expiresAt().isAfter(Instant.now())) {
+      return Future.failedFuture(ApiException.conflict("invitation_expired", "This invitation has expired.", null));
+    }
+    return repo.currentRole(tx, invitation.spaceId(), me.userId()).compose(current -> {
+      if (current != null) {
+        return Future.succeededFuture(SpaceChanges.Outcome.unchanged(new JsonObject().put("spaceId", invitation.spaceId().toString())
+          .put("role", JsonBody.wireName(current)).put("joined", false)));
+      }
+      if (invitation.uses() >= invitation.maxUses()) {
+        return Future.failedFuture(ApiException.conflict("invitation_used_up", "This invitation has been used up.", null));
+      }
+      JsonObject member = new JsonObject().put("userId", me.userId().toString()).put("name", me.name())
+        .put("role", JsonBody.wireName(invitation.role())).put("invitationId", invitation.id().toString());
+      return repo.useInvitation(tx, invitation.id())
+        .compose(v -> repo.addMember(tx, invitation.spaceId(), me.userId(), invitation.role()))
+        .compose(v -> EventLog.notifyAccessChanged(tx, me.userId(), invitation.spaceId()))
+        .map(new SpaceChanges.Outcome<>(new JsonObject().put("spaceId", invitation.spaceId().toString())
+          .put("role", JsonBody.wireName(invitation.role())).put("joined", true), new SpaceChanges.Event("member.added", member)));
+    });
   }
 }

@@ -10,7 +10,7 @@ import org.cadre.account.Principal;
 import org.cadre.http.ApiException;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
-import org.cadre.realtime.EventLog;
+import org.cadre.event.EventLog;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -140,11 +140,10 @@ public final class SpaceRoutes {
       throw ApiException.invalid("name", "Send a new 'name' or 'description'.");
     }
     access.require(me, id, Access.MANAGE)
-      .compose(a -> repo.pool().withTransaction(tx -> repo.lockActive(tx, id)
-        .compose(old -> repo.update(tx, id, name, description))
-        .compose(space -> EventLog.append(tx, id, "space.updated",
-          new JsonObject().put("name", space.name()).put("description", space.description()), me.userId()).map(space))))
-      .onSuccess(space -> ctx.json(space.detailJson(Access.MANAGE)))
+      .compose(a -> spaces.changes().apply(id, me.userId(), null, SpaceChanges.Archived.REFUSE, (tx, old) -> repo.update(tx, id, name, description)
+        .map(space -> new SpaceChanges.Outcome<>(space, new SpaceChanges.Event("space.updated",
+          new JsonObject().put("name", space.name()).put("description", space.description()))))))
+      .onSuccess(applied -> ctx.json(applied.value().detailJson(Access.MANAGE).put("seq", applied.event().seq())))
       .onFailure(ctx::fail);
   }
 
@@ -152,11 +151,10 @@ public final class SpaceRoutes {
     Principal me = Authentication.required(ctx);
     UUID id = Ids.path(ctx, "id", "That space");
     access.require(me, id, Access.MANAGE)
-      .compose(a -> repo.pool().withTransaction(tx -> repo.lockActive(tx, id)
-        .compose(old -> repo.archive(tx, id))
-        .compose(space -> EventLog.append(tx, id, "space.archived",
-          new JsonObject().put("archivedAt", space.archivedAt().toString()), me.userId()).map(space))))
-      .onSuccess(space -> ctx.json(space.detailJson(Access.MANAGE)))
+      .compose(a -> spaces.changes().apply(id, me.userId(), null, SpaceChanges.Archived.REFUSE, (tx, old) -> repo.archive(tx, id)
+        .map(space -> new SpaceChanges.Outcome<>(space, new SpaceChanges.Event("space.archived",
+          new JsonObject().put("archivedAt", space.archivedAt().toString()))))))
+      .onSuccess(applied -> ctx.json(applied.value().detailJson(Access.MANAGE).put("seq", applied.event().seq())))
       .onFailure(ctx::fail);
   }
 

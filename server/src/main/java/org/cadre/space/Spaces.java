@@ -6,7 +6,7 @@ import io.vertx.sqlclient.SqlConnection;
 import org.cadre.account.Principal;
 import org.cadre.http.ApiException;
 import org.cadre.http.JsonBody;
-import org.cadre.realtime.EventLog;
+import org.cadre.event.EventLog;
 
 import java.util.UUID;
 
@@ -21,13 +21,23 @@ public final class Spaces {
   }
 
   private final SpaceRepository repo;
+  private final SpaceChanges changes;
 
-  public Spaces(SpaceRepository repo) {
+  public Spaces(SpaceRepository repo, SpaceChanges changes) {
     this.repo = repo;
+    this.changes = changes;
+  }
+
+  public static Spaces of(SpaceRepository repo) {
+    return new Spaces(repo, new SpaceChanges(repo));
   }
 
   public SpaceRepository repository() {
     return repo;
+  }
+
+  public SpaceChanges changes() {
+    return changes;
   }
 
   /** Creates a space below {@code parentId} (null: a root network) with the actor as its lead. */
@@ -63,8 +73,7 @@ public final class Spaces {
 
   /** Adds the user to the space with the role, or changes their role; the same role again changes nothing. */
   public Future<MemberChange> setMember(Principal actor, UUID spaceId, UUID userId, Role role) {
-    return repo.pool().withTransaction(tx -> repo.lockActive(tx, spaceId)
-      .compose(space -> repo.publicProfile(tx, userId))
+    return changes.apply(spaceId, actor.userId(), null, SpaceChanges.Archived.REFUSE, (tx, space) -> repo.publicProfile(tx, userId)
       .compose(profile -> {
         if (profile == null) {
           return Future.failedFuture(ApiException.invalid("userId", "There is no account with this id."));
@@ -74,32 +83,31 @@ public final class Spaces {
           if (current == role) {
             // Adding an imported person with the role they hold confirms their membership.
             return repo.confirmMember(tx, spaceId, userId).compose(confirmed -> !confirmed
-              ? Future.succeededFuture(new MemberChange(member, false))
-              : EventLog.append(tx, spaceId, "member.confirmed", member, actor.userId())
-                .compose(v -> EventLog.notifyAccessChanged(tx, userId, spaceId))
-                .map(new MemberChange(member, false)));
+              ? Future.succeededFuture(SpaceChanges.Outcome.unchanged(new MemberChange(member, false)))
+              : EventLog.notifyAccessChanged(tx, userId, spaceId)
+                .map(new SpaceChanges.Outcome<>(new MemberChange(member, false), new SpaceChanges.Event("member.confirmed", member))));
           }
           Future<Void> change = current == null ? repo.addMember(tx, spaceId, userId, role)
             : ensureAnotherLead(tx, spaceId, userId, current).compose(v -> repo.changeRole(tx, spaceId, userId, role));
           return change
-            .compose(v -> EventLog.append(tx, spaceId, current == null ? "member.added" : "member.role-changed",
-              member, actor.userId()))
             .compose(v -> EventLog.notifyAccessChanged(tx, userId, spaceId))
-            .map(new MemberChange(member, current == null));
+            .map(new SpaceChanges.Outcome<>(new MemberChange(member, current == null),
+              new SpaceChanges.Event(current == null ? "member.added" : "member.role-changed", member)));
         });
-      }));
+      }))
+      .map(SpaceChanges.Applied::value);
   }
 
   /** Ends the user's membership of the space, archived or not. */
   public Future<Void> removeMember(Principal actor, UUID spaceId, UUID userId) {
-    return repo.pool().withTransaction(tx -> repo.lock(tx, spaceId)
-      .compose(space -> repo.currentRole(tx, spaceId, userId))
+    return changes.apply(spaceId, actor.userId(), null, SpaceChanges.Archived.ALLOW, (tx, space) -> repo.currentRole(tx, spaceId, userId)
       .compose(current -> current == null
         ? Future.failedFuture(ApiException.notFound("That member"))
         : ensureAnotherLead(tx, spaceId, userId, current))
       .compose(v -> repo.endMembership(tx, spaceId, userId))
-      .compose(v -> EventLog.append(tx, spaceId, "member.removed", new JsonObject().put("userId", userId.toString()), actor.userId()))
-      .compose(v -> EventLog.notifyAccessChanged(tx, userId, spaceId)));
+      .compose(v -> EventLog.notifyAccessChanged(tx, userId, spaceId))
+      .map(v -> new SpaceChanges.Outcome<Void>(null,
+        new SpaceChanges.Event("member.removed", new JsonObject().put("userId", userId.toString()))))).mapEmpty();
   }
 
   /** A space keeps at least one lead: the last one cannot leave or step down. */

@@ -11,8 +11,8 @@ import org.cadre.culture.Ratings;
 import org.cadre.meeting.MeetingRepository;
 import org.cadre.meeting.Meetings;
 import org.cadre.realtime.Commands;
+import org.cadre.space.SpaceChanges;
 import org.cadre.space.SpaceRepository;
-import org.cadre.space.TeamSettings;
 
 /**
  * Every board command (ratings included), registered in one place for the server and for the demo, which replays
@@ -24,16 +24,17 @@ public final class Boards {
   }
 
   public static Commands register(Commands commands, Vertx vertx, Pool pool, SpaceRepository spaces) {
-    BoardStore store = new BoardStore(vertx, pool, spaces);
+    SpaceChanges changes = new SpaceChanges(spaces);
+    BoardStore store = new BoardStore(vertx, pool, changes);
     CharterRepository charter = new CharterRepository(store);
     ActionRepository actions = new ActionRepository(store);
     MeetingRepository meetings = new MeetingRepository(store);
-    new TeamSettings(spaces).register(commands);
+    new TeamSettings(spaces, changes).register(commands);
     new Charter(charter).register(commands);
     new ActionItems(actions, spaces).register(commands);
     new Meetings(meetings, actions).register(commands);
     new TeamBoard(charter, actions, meetings).register(commands);
-    new Ratings(pool).register(commands);
+    new Ratings(changes).register(commands);
     return commands;
   }
 }

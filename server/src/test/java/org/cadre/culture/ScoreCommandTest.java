@@ -1,7 +1,7 @@
 package org.cadre.culture;
 
 import org.cadre.history.HistoryJson;
-import org.cadre.history.SampleHistories;
+import org.cadre.demo.SampleHistories;
 import org.cadre.history.TeamHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -132,7 +132,7 @@ class DemoHistoryTest {
 
   private static DemoNetwork demo(Vertx vertx, Pool pool) {
     Accounts accounts = new Accounts(vertx, new AccountRepository(pool), new PasswordHasher());
-    return new DemoNetwork(accounts, new Spaces(new SpaceRepository(pool)),
+    return new DemoNetwork(accounts, Spaces.of(new SpaceRepository(pool)),
       DemoNetwork.commands(vertx, pool), NOW);
   }
 

@@ -1,5 +1,6 @@
 package org.cadre.history;
 
+import org.cadre.demo.SampleHistories;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

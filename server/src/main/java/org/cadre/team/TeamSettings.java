@@ -1,13 +1,17 @@
-package org.cadre.space;
+package org.cadre.team;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.cadre.http.ApiException;
 import org.cadre.http.JsonBody;
+import org.cadre.space.Access;
+import org.cadre.space.Space;
+import org.cadre.space.SpaceChanges;
+import org.cadre.space.SpaceRepository;
 import org.cadre.realtime.Commands;
 import org.cadre.realtime.Commands.Command;
-import org.cadre.realtime.EventLog;
+import org.cadre.event.SpaceEvent;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,9 +25,11 @@ import java.time.ZoneOffset;
 public final class TeamSettings {
 
   private final SpaceRepository repo;
+  private final SpaceChanges changes;
 
-  public TeamSettings(SpaceRepository repo) {
+  public TeamSettings(SpaceRepository repo, SpaceChanges changes) {
     this.repo = repo;
+    this.changes = changes;
   }
 
   public void register(Commands commands) {
@@ -49,10 +55,9 @@ public final class TeamSettings {
       throw ApiException.invalid(null, "Send at least one of timeZone, cadenceDays, leaderSelection.");
     }
     OffsetDateTime at = method == null ? null : OffsetDateTime.ofInstant(selectedAt == null ? c.at() : selectedAt, ZoneOffset.UTC);
-    return repo.pool().withTransaction(tx -> repo.lockActive(tx, c.spaceId())
-        .compose(space -> repo.updateSettings(tx, c.spaceId(), zone, cadence, clearCadence, method, at))
-        .compose(space -> EventLog.append(tx, c.spaceId(), "team.settings-changed", settings(space), c.userId(), c.time())))
-      .map(event -> event.toJson());
+    return changes.change(c.spaceId(), c.userId(), c.time(), "team.settings-changed",
+        (tx, space) -> repo.updateSettings(tx, c.spaceId(), zone, cadence, clearCadence, method, at).map(TeamSettings::settings))
+      .map(SpaceEvent::toJson);
   }
 
   static JsonObject settings(Space space) {

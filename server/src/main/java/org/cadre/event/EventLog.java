@@ -1,4 +1,4 @@
-package org.cadre.realtime;
+package org.cadre.event;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
