@@ -5,7 +5,7 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import org.cadre.http.ApiException;
 
-/** The {@code cadre.team-history/1} JSON document (docs: team-history.md): validated reads and canonical writes. */
+/** The {@code cadre.team-history/1} JSON document (docs/team-history.md): validated reads and canonical writes. */
 public final class HistoryJson {
 
   public static final String FORMAT = "cadre.team-history/1";
