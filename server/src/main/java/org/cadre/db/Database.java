@@ -7,6 +7,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -22,6 +23,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -162,14 +164,25 @@ public final class Database implements AutoCloseable {
     }
     LOG.warning("Found a PostgreSQL (pid " + postmaster.pid() + ") left running in " + pgDir
       + " by a Cadre that did not stop cleanly; stopping it before starting again");
-    Path pgCtl = Path.of(command.get()).resolveSibling("pg_ctl");
+    List<String> stop = new ArrayList<>();
+    if (LinuxUtils.isUnshareAvailable()) {
+      stop.addAll(List.of("unshare", "-U")); // as zonky runs it: pg_ctl refuses to run as root
+    }
+    stop.addAll(List.of(Path.of(command.get()).resolveSibling("pg_ctl").toString(), "-D", pgDir.toString(),
+      "stop", "-m", "fast", "-w", "-t", "120"));
+    Path log = pgDir.resolveSibling("postgres.log");
+    int exit;
     try {
-      new ProcessBuilder(pgCtl.toString(), "-D", pgDir.toString(), "stop", "-m", "fast", "-w", "-t", "120")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(150, TimeUnit.SECONDS);
-      postmaster.onExit().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
+      Process pgCtl = new ProcessBuilder(stop).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      exit = pgCtl.waitFor(150, TimeUnit.SECONDS) ? pgCtl.exitValue() : -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping the leftover PostgreSQL", e);
+    }
+    if (exit != 0) {
       throw new IOException("the PostgreSQL (pid " + postmaster.pid() + ") left running in " + pgDir
-        + " did not stop; stop it by hand and start again", e);
+        + " did not stop (pg_ctl stop exited with " + exit + ", see " + log + "); stop it by hand and start again");
     }
     LOG.info("Stopped the leftover PostgreSQL (pid " + postmaster.pid() + ")");
   }
