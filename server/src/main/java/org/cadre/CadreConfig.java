@@ -70,7 +70,7 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
     return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances, dbPort);
   }
 
-  private static final List<String> KNOWN = List.of("http-port", "database-url", "data-dir", "admin-email",
+  static final List<String> KNOWN = List.of("http-port", "database-url", "data-dir", "admin-email",
     "admin-password", "demo", "http-instances", "db-port");
 
   /** Accepts {@code --name value}, {@code --name=value} and the bare switch {@code --demo}. */
