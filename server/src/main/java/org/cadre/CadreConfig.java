@@ -15,9 +15,10 @@ import java.util.Map;
  * @param adminPassword CADRE_ADMIN_PASSWORD / --admin-password
  * @param demo          --demo: seed the demo network
  * @param httpInstances CADRE_HTTP_INSTANCES / --http-instances, HTTP verticles sharing the port (default: cores)
+ * @param adminPromote  CADRE_ADMIN_PROMOTE=true / --admin-promote: make an existing account with the admin email an administrator
  */
 public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String adminEmail, String adminPassword,
-                          boolean demo, int httpInstances) {
+                          boolean demo, int httpInstances, boolean adminPromote) {
 
   public static CadreConfig from(Map<String, String> env, List<String> args) {
     Map<String, String> flags = parseFlags(args);
@@ -31,23 +32,24 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       blankToNull(pick(flags, "admin-email", env, "CADRE_ADMIN_EMAIL", null)),
       blankToNull(pick(flags, "admin-password", env, "CADRE_ADMIN_PASSWORD", null)),
       flags.containsKey("demo"),
-      parseInt("http-instances", instances, 1, 64));
+      parseInt("http-instances", instances, 1, 64),
+      Boolean.parseBoolean(pick(flags, "admin-promote", env, "CADRE_ADMIN_PROMOTE", "false")));
   }
 
   public CadreConfig withDatabaseUrl(String url) {
-    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances);
+    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances, adminPromote);
   }
 
   public CadreConfig withHttpPort(int port) {
-    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances);
+    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, adminPromote);
   }
 
   public CadreConfig withDemo(boolean on) {
-    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances);
+    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances, adminPromote);
   }
 
   private static final List<String> KNOWN = List.of("http-port", "database-url", "data-dir", "admin-email",
-    "admin-password", "demo", "http-instances");
+    "admin-password", "demo", "http-instances", "admin-promote");
 
   /** Accepts {@code --name value}, {@code --name=value} and the bare switch {@code --demo}. */
   static Map<String, String> parseFlags(List<String> args) {
@@ -64,7 +66,7 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       if (eq >= 0) {
         value = name.substring(eq + 1);
         name = name.substring(0, eq);
-      } else if (name.equals("demo")) {
+      } else if (name.equals("demo") || name.equals("admin-promote")) {
         value = "true";
       } else if (i + 1 < rest.size()) {
         value = rest.get(++i);
