@@ -114,7 +114,8 @@ public final class HistoryRoutes {
 
   /**
    * The importer joins as an observer, so the roster stays the document's, unless no lead of the document can
-   * manage the team yet (none has an account): then the importer leads it, since a team always keeps a lead.
+   * manage the team yet (none is a confirmed member: an unverified account's membership waits for a lead): then
+   * the importer leads it, since a team always keeps a lead.
    */
   private Future<Void> joinImporter(SqlConnection tx, UUID spaceId, Principal me, TeamHistory history) {
     boolean named = history.members().stream().anyMatch(m -> m.email().equalsIgnoreCase(me.email()));
