@@ -154,6 +154,18 @@ class HistoryApiTest {
   }
 
   @Test
+  void anImporterTheDocumentNamesAsAMemberLeadsWhileNoLeadIsConfirmed() {
+    ApiClient importer = server.register(HistoryBuilder.email("named-importer"), "Named Importer");
+    tree.admin.expect(201, "POST", "/api/spaces/" + tree.site + "/members", new JsonObject().put("userId", importer.userId()).put("role", "lead"));
+    server.register(HistoryBuilder.email("unverified-lead"), "Unverified");
+    TeamHistory history = HistoryBuilder.team().member("unverified-lead", org.cadre.space.Role.LEAD)
+      .member("named-importer", org.cadre.space.Role.MEMBER).members(2).build();
+    String team = importer.expect(201, "POST", "/api/spaces/" + tree.site + "/import", HistoryJson.write(history)).getString("spaceId");
+    assertEquals(201, importer.call("POST", "/api/spaces/" + team + "/invitations", new JsonObject().put("role", "member")).status(),
+      "the team keeps a lead who can confirm the others");
+  }
+
+  @Test
   void anImportConfirmsAVerifiedLeadAndTheImporterObserves() {
     ApiClient verified = server.register(HistoryBuilder.email("verified-lead"), "Verified");
     TestDatabases.execute(databaseUrl, "update users set email_verified_at = now() where email = '" + HistoryBuilder.email("verified-lead") + "'");
