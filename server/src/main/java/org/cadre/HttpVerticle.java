@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
@@ -47,6 +48,9 @@ public final class HttpVerticle extends VerticleBase {
   /** Request bodies above this are refused with 413. */
   static final long BODY_LIMIT = 64 * 1024;
   private static final long DRAIN_SECONDS = 10;
+  /** The client's libraries (WebJars, from the web-client module); their paths carry the version, so cache long. */
+  private static final String VENDOR_ROOT = "META-INF/resources/webjars";
+  private static final long VENDOR_MAX_AGE_SECONDS = 365L * 24 * 3600;
   /** How often live bus connections are checked against expired sessions and deleted tokens. */
   private static final long CREDENTIAL_RECHECK_MS = 60_000;
 
@@ -105,11 +109,22 @@ public final class HttpVerticle extends VerticleBase {
     recheckTimer = vertx.setPeriodic(CREDENTIAL_RECHECK_MS, id -> guard.recheckCredentials());
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx).bridge(bridgeOptions(), guard));
 
+    router.route("/vendor/*").handler(StaticHandler.create(VENDOR_ROOT).setMaxAgeSeconds(VENDOR_MAX_AGE_SECONDS));
+    router.route("/vendor/*").handler(ctx -> ctx.fail(404));
     router.route().handler(StaticHandler.create("webroot"));
+    router.get().handler(HttpVerticle::clientPage);
 
     server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)).requestHandler(router);
     return Future.all(commandConsumer.completion(), revocations.completion(), rechecks.completion())
       .compose(v -> server.listen(port));
+  }
+
+  /**
+   * Every other GET is a client URL (the client routes with the History API), so a reload or a shared link of any
+   * screen answers the client's page, which then shows that screen or its own not-found state.
+   */
+  private static void clientPage(RoutingContext ctx) {
+    ctx.response().putHeader("Cache-Control", "no-cache").sendFile("webroot/index.html");
   }
 
   private static SockJSBridgeOptions bridgeOptions() {

@@ -1,0 +1,30 @@
+// Every client URL, in one table. A route answers the screen to show and its parameters; the server answers
+// index.html for all of them, so each can be reloaded and shared.
+import { SPACE_TABS } from '../space/tabs.js';
+
+const ROUTES = [
+  { pattern: /^\/sign-in$/, screen: 'sign-in', public: true },
+  { pattern: /^\/register$/, screen: 'register', public: true },
+  { pattern: /^\/join\/([^/]+)$/, screen: 'join', public: true, params: ['token'] },
+  { pattern: /^\/spaces$/, screen: 'spaces' },
+  { pattern: /^\/spaces\/([0-9a-f-]{36})(?:\/([a-z-]+))?$/, screen: 'space', params: ['spaceId', 'tab'] },
+];
+
+/** The route for a path: {screen, params, public}; unknown paths answer the not-found screen. */
+export function match(pathname) {
+  if (pathname === '/' || pathname === '') return { screen: 'home', params: {}, public: true };
+  for (const route of ROUTES) {
+    const found = route.pattern.exec(pathname);
+    if (!found) continue;
+    const params = {};
+    (route.params ?? []).forEach((name, i) => { params[name] = found[i + 1] ? decodeURIComponent(found[i + 1]) : undefined; });
+    if (route.screen === 'space') {
+      params.tab = params.tab ?? 'overview';
+      if (!SPACE_TABS.some((tab) => tab.key === params.tab)) return { screen: 'not-found', params: {} };
+    }
+    return { screen: route.screen, params, public: !!route.public };
+  }
+  return { screen: 'not-found', params: {} };
+}
+
+export const spacePath = (spaceId, tab = 'overview') => (tab === 'overview' ? `/spaces/${spaceId}` : `/spaces/${spaceId}/${tab}`);

@@ -1,0 +1,47 @@
+// The user menu: who is signed in, the language, sign out. A disclosure (button + panel), closed with Escape.
+import { html } from 'lit';
+import { CadreElement } from '../ui/cadre-element.js';
+import { t, LANGUAGES, currentLanguage, setLanguage } from '../i18n/i18n.js';
+
+export class CadreUserMenu extends CadreElement {
+  static properties = { me: { attribute: false }, open: { state: true } };
+
+  constructor() {
+    super();
+    this.open = false;
+  }
+
+  initials() {
+    return (this.me?.name ?? '?').split(/\s+/).map((w) => w[0]).slice(0, 2).join('').toUpperCase();
+  }
+
+  keydown(event) {
+    if (event.key === 'Escape' && this.open) {
+      this.open = false;
+      this.querySelector('.user-button').focus();
+    }
+  }
+
+  render() {
+    return html`<div class="user-menu" @keydown=${this.keydown}>
+      <button type="button" class="user-button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="user-panel"
+        aria-label=${t('user.menu', { name: this.me.name })} @click=${() => { this.open = !this.open; }}>
+        <span class="avatar" aria-hidden="true">${this.initials()}</span>
+        <span class="user-name" aria-hidden="true">${this.me.name}</span>
+      </button>
+      <div id="user-panel" class="user-panel" ?hidden=${!this.open}>
+        <p class="user-email">${this.me.email}</p>
+        <label class="field">${t('user.language')}
+          <select @change=${(e) => setLanguage(e.target.value)}>
+            ${Object.entries(LANGUAGES).map(([code, lang]) =>
+              html`<option value=${code} ?selected=${code === currentLanguage()}>${lang.label}</option>`)}
+          </select>
+        </label>
+        <button type="button" class="button secondary"
+          @click=${() => this.dispatchEvent(new CustomEvent('cadre-sign-out', { bubbles: true }))}>${t('user.signOut')}</button>
+      </div>
+    </div>`;
+  }
+}
+
+customElements.define('cadre-user-menu', CadreUserMenu);

@@ -1,0 +1,19 @@
+// The tabs of a space, in one place. A tab is one element, given the properties space (GET /api/spaces/{id}),
+// me (GET /api/me), members, subspaces (the spaces inside, from the tree), tab (its key), bus (realtime/bus.js) and feed (an EventTarget firing 'space-event' with each applied event
+// and 'space-signal' with presence and other signals). To build a tab: write its element, import it here, and
+// point its entry's tag at it.
+import './space-overview.js';
+import './space-members.js';
+import './coming-next.js';
+
+/** kinds: which kinds of space show the tab. */
+export const SPACE_TABS = [
+  { key: 'overview', tag: 'cadre-space-overview', kinds: ['network', 'district', 'site', 'team'] },
+  { key: 'meetings', tag: 'cadre-coming-next', kinds: ['team'] },
+  { key: 'actions', tag: 'cadre-coming-next', kinds: ['team'] },
+  { key: 'board', tag: 'cadre-coming-next', kinds: ['team'] },
+  { key: 'culture', tag: 'cadre-coming-next', kinds: ['team'] },
+  { key: 'members', tag: 'cadre-space-members', kinds: ['network', 'district', 'site', 'team'] },
+];
+
+export const tabsFor = (space) => SPACE_TABS.filter((tab) => tab.kinds.includes(space.kind));
