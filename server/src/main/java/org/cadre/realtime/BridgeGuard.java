@@ -84,6 +84,10 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
         event.complete(true);
       }
       case REGISTER -> register(caller, event);
+      case REGISTERED -> {
+        confirmPersonal(event);
+        event.complete(true);
+      }
       case UNREGISTER -> unregister(event);
       case RECEIVE -> event.complete(mayReceive(caller, event.getRawMessage().getString("address")));
       case SEND -> authorizeCommand(caller, event);
@@ -102,6 +106,16 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
         .put("protocol", PROTOCOL)
         .put("serverTime", Instant.now().toString())
         .put("userId", caller.userId().toString()))
+      .encode());
+  }
+
+  /** The bridge registers only {@code user.<id>}; it is confirmed like a space, though it has no seq. */
+  private static void confirmPersonal(BridgeEvent event) {
+    String address = event.getRawMessage().getString("address");
+    event.socket().write(new JsonObject()
+      .put("type", "rec")
+      .put("address", address)
+      .put("body", new JsonObject().put("type", "subscribed").put("address", address).put("serverTime", Instant.now().toString()))
       .encode());
   }
 
