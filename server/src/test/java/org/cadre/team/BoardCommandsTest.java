@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -285,8 +286,13 @@ class BoardCommandsTest {
   void aCommandRateLimitGuardsEachConnection() {
     try (BusClient bus = BusClient.connect(server.vertx(), server.port(), team.member)) {
       int refused = 0;
+      // Sent at once rather than one reply at a time, so a slow machine cannot refill the budget in between.
+      List<String> replies = new ArrayList<>();
       for (int i = 0; i < 80; i++) {
-        JsonObject reply = bus.request(new JsonObject().put("type", "board.get").put("spaceId", team.id));
+        replies.add(bus.send(new JsonObject().put("type", "board.get").put("spaceId", team.id), new JsonObject()));
+      }
+      for (String replyAddress : replies) {
+        JsonObject reply = bus.take(f -> replyAddress.equals(f.getString("address")));
         if ("err".equals(reply.getString("type")) && reply.getInteger("failureCode") == 429) {
           refused++;
         }
