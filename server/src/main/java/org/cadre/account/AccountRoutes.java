@@ -27,9 +27,9 @@ public final class AccountRoutes {
     router.post("/api/auth/login").handler(BodyShape.of("email", "password").checker()).handler(this::login);
     router.post("/api/auth/logout").handler(BodyShape.of().checker()).handler(this::logout);
     router.get("/api/me").handler(this::me);
-    router.post("/api/me/password").handler(this::changePassword);
+    router.post("/api/me/password").handler(BodyShape.of("currentPassword", "newPassword").checker()).handler(this::changePassword);
     router.get("/api/me/tokens").handler(this::listTokens);
-    router.post("/api/me/tokens").handler(BodyShape.of("name").checker()).handler(this::createToken);
+    router.post("/api/me/tokens").handler(BodyShape.of("name", "expiresAt").checker()).handler(this::createToken);
     router.delete("/api/me/tokens/:tokenId").handler(this::deleteToken);
   }
 

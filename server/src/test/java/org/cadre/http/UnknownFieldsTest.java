@@ -114,6 +114,8 @@ class UnknownFieldsTest {
       .put("password", "long-enough-password").put("name", "New Person").put("role", "admin"), "role");
     refused(server.anonymous(), "POST", "/api/auth/login", new JsonObject().put("email", "x@district.test")
       .put("password", "long-enough-password").put("remember", true), "remember");
+    refused(team.lead, "POST", "/api/me/password", new JsonObject().put("currentPassword", "x").put("newPassword", "long-enough-password")
+      .put("confirm", "long-enough-password"), "confirm");
     refused(team.lead, "POST", "/api/me/tokens", new JsonObject().put("name", "script").put("expires", "never"), "expires");
     refused(server.admin(), "POST", "/api/spaces/" + network + "/children",
       new JsonObject().put("name", "Site").put("kind", "site").put("timezone", "America/Chicago"), "timezone");
