@@ -47,7 +47,7 @@ public final class Cadre {
   }
 
   public static Future<Cadre> start(Vertx vertx, CadreConfig config) {
-    return Database.open(vertx, config.databaseUrl(), config.dataDir())
+    return Database.open(vertx, config.databaseUrl(), config.dataDir(), config.dbPort())
       .compose(db -> Migrations.migrate(vertx, db)
         .onSuccess(applied -> LOG.info("Database schema is current (" + applied + " migrations applied now)"))
         .map(applied -> new Cadre(vertx, db, db.pool(vertx, POOL_SIZE)))
@@ -61,7 +61,7 @@ public final class Cadre {
     AccessVersions accessVersions = new AccessVersions();
     CultureEngine engine = new CultureEngine(CultureRules.defaults());
     Future<?> admin = config.adminEmail() != null && config.adminPassword() != null
-      ? accounts.ensureAdmin(config.adminEmail(), config.adminPassword())
+      ? accounts.ensureAdmin(config.adminEmail(), config.adminPassword(), config.adminPromote())
       : Future.succeededFuture();
     return admin
       .compose(v -> config.demo()

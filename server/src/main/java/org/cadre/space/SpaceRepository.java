@@ -140,11 +140,15 @@ public final class SpaceRepository {
     });
   }
 
-  /** Inserts a space below {@code parentId} (null for a root) and answers it. */
+  /**
+   * Inserts a space below {@code parentId} (null for a root) and answers it. It takes its parent's time zone (a root
+   * starts in UTC): a new team, or an imported one, whose history names no zone, meets where its site does.
+   */
   public Future<Space> create(SqlClient tx, UUID parentId, Kind kind, String name, String description, UUID creator) {
     UUID id = UUID.randomUUID();
-    return tx.preparedQuery("insert into spaces (id, parent_id, kind, name, description, path, created_by) "
-        + "values ($1, $2, $3, $4, $5, coalesce((select path from spaces where id = $2), '{}') || $1::uuid, $6) "
+    return tx.preparedQuery("insert into spaces (id, parent_id, kind, name, description, path, created_by, time_zone) "
+        + "values ($1, $2, $3, $4, $5, coalesce((select path from spaces where id = $2), '{}') || $1::uuid, $6, "
+        + "coalesce((select time_zone from spaces where id = $2), 'UTC')) "
         + "returning " + Space.COLUMNS)
       .execute(Tuple.of(id, parentId, JsonBody.wireName(kind), name, description == null ? "" : description, creator))
       .map(rows -> Space.from(rows.iterator().next()));
@@ -268,6 +272,18 @@ public final class SpaceRepository {
         + "returning " + INVITATION_COLUMNS)
       .execute(Tuple.of(invitationId, spaceId))
       .map(rows -> rows.size() == 0 ? null : invitation(rows.iterator().next()));
+  }
+
+  /** Revokes the invitations this user made in the space that could still admit someone; answers them. */
+  public Future<List<Invitation>> revokeInvitationsBy(SqlClient tx, UUID spaceId, UUID creator) {
+    return tx.preparedQuery("update invitations set revoked_at = now() where space_id = $1 and created_by = $2 "
+        + "and revoked_at is null and expires_at > now() and uses < max_uses returning " + INVITATION_COLUMNS)
+      .execute(Tuple.of(spaceId, creator))
+      .map(rows -> {
+        List<Invitation> out = new ArrayList<>(rows.size());
+        rows.forEach(row -> out.add(invitation(row)));
+        return out;
+      });
   }
 
   private static Invitation invitation(Row row) {
