@@ -97,6 +97,21 @@ public final class BusClient implements AutoCloseable {
     return reply;
   }
 
+  /**
+   * Writes every command before reading any reply, so they reach the server as one burst however slow the machine
+   * is, and answers the reply frames in the order the commands were sent.
+   */
+  public List<JsonObject> burst(List<JsonObject> commands) {
+    List<String> addresses = new ArrayList<>();
+    for (JsonObject command : commands) {
+      String replyAddress = UUID.randomUUID().toString();
+      addresses.add(replyAddress);
+      write(new JsonObject().put("type", "send").put("address", "cadre.command").put("body", command)
+        .put("replyAddress", replyAddress));
+    }
+    return addresses.stream().map(address -> take(f -> address.equals(f.getString("address")))).toList();
+  }
+
   /** The body of a successful reply; fails the test on an error reply. */
   public JsonObject ok(JsonObject command) {
     JsonObject reply = request(command);
