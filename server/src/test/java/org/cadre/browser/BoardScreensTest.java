@@ -57,8 +57,8 @@ class BoardScreensTest extends BrowserTest {
     Page ana = signedIn("ana.torres@riverside.demo");
     Page grace = signedIn("grace.kim@riverside.demo");
     String team = spaceId(ana, NINTH);
-    go(ana, "/spaces/" + team + "/board");
-    go(grace, "/spaces/" + team + "/board");
+    ana.navigate(url("/spaces/" + team + "/board"));
+    grace.navigate(url("/spaces/" + team + "/board"));
     assertThat(grace.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Norms"))).isVisible();
     assertThat(ana.locator(".connection")).containsText("Live");
     assertThat(grace.locator(".connection")).containsText("Live");
@@ -77,7 +77,7 @@ class BoardScreensTest extends BrowserTest {
     String team = spaceId(ana, NINTH);
     String norm = "We assume good intent " + UUID.randomUUID().toString().substring(0, 6);
     write(ana, "POST", "/api/spaces/" + team + "/norms", new JsonObject().put("text", norm));
-    go(ana, "/spaces/" + team + "/board");
+    ana.navigate(url("/spaces/" + team + "/board"));
     Locator norms = ana.locator(".norm-list > .norm");
     assertThat(norms.last()).containsText(norm);
     int count = norms.count();
@@ -90,7 +90,7 @@ class BoardScreensTest extends BrowserTest {
     assertThat(norms.nth(count - 3)).containsText(norm);
     assertThat(ana.locator("#live-region")).containsText("moved to position " + (count - 2) + " of " + count);
 
-    ana.reload(new Page.ReloadOptions().setTimeout(30_000));
+    ana.reload();
     assertThat(ana.locator(".norm-list > .norm").nth(count - 3)).containsText(norm);
     assertEquals(norm, activeNormTexts(ana, team).get(count - 3));
   }
@@ -109,16 +109,11 @@ class BoardScreensTest extends BrowserTest {
     view(ana, "actions-tab-laptop-top", 1280, 800);
     view(ana, "actions-tab-phone-top", 360, 740);
 
-    go(ana, "/spaces/" + team + "/board");
+    ana.navigate(url("/spaces/" + team + "/board"));
     assertThat(ana.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Agreements and policies"))).isVisible();
     assertThat(ana.locator(".stepper").first()).isVisible();
     audit(ana, "board-tab");
     view(ana, "board-tab-phone-top", 360, 740);
-  }
-
-  /** A machine shared with other builds can be slow to load the client; navigation gets more time than a click. */
-  private void go(Page page, String path) {
-    page.navigate(url(path), new Page.NavigateOptions().setTimeout(30_000));
   }
 
   /** The first screenful only, at that size: what a person sees on opening the tab. */
@@ -129,7 +124,7 @@ class BoardScreensTest extends BrowserTest {
   }
 
   private Locator openCard(Page page, String team, String title) {
-    go(page, "/spaces/" + team + "/actions");
+    page.navigate(url("/spaces/" + team + "/actions"));
     Locator card = page.locator(".action-card").filter(new Locator.FilterOptions().setHasText(title));
     assertThat(card).isVisible();
     assertThat(page.locator(".connection")).containsText("Live");
