@@ -129,7 +129,7 @@ export class CadreAgreementList extends CadreElement {
         ${t(overdue ? 'agreements.reviewDue' : 'agreements.nextReview', { date: formatDate(new Date(due).toISOString(), zone) })}</p>` : null}
       ${this.writable && agreement.status !== 'retired' ? html`<div class="actions">
         ${next ? html`<button type="button" class="button secondary" ?disabled=${this.busy}
-          @click=${() => this.advance(agreement, next)}>${t(`agreements.moveTo.${next}`)}</button>` : null}
+          aria-label=${t(`agreements.moveToItem.${next}`, { title: agreement.title })} @click=${() => this.advance(agreement, next)}>${t(`agreements.moveTo.${next}`)}</button>` : null}
         <form class="inline-form compact" @submit=${(e) => this.saveCadence(e, agreement)}>
           <label class="field">${t('agreements.everyShort')}
             <input name="every" type="number" min="1" max="3660" inputmode="numeric" .value=${String(agreement.reviewEveryDays ?? '')}></label>

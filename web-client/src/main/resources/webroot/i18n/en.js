@@ -213,6 +213,7 @@ export default {
     stepsLabel: 'Status of “{title}”',
     currentStep: '(current status)',
     moveTo: { outlined: 'Mark as outlined', adopted: 'Mark as adopted', retired: 'Retire' },
+    moveToItem: { outlined: 'Mark “{title}” as outlined', adopted: 'Mark “{title}” as adopted', retired: 'Retire “{title}”' },
     advanced: '“{title}” is now {status}.',
     cadence: { one: 'Reviewed every day', other: 'Reviewed every {count} days' },
     noCadence: 'No review cadence set',
