@@ -5,13 +5,15 @@
 import './space-overview.js';
 import './space-members.js';
 import './coming-next.js';
+import '../board/board-tab.js';
+import '../action/actions-tab.js';
 
 /** kinds: which kinds of space show the tab. */
 export const SPACE_TABS = [
   { key: 'overview', tag: 'cadre-space-overview', kinds: ['network', 'district', 'site', 'team'] },
   { key: 'meetings', tag: 'cadre-coming-next', kinds: ['team'] },
-  { key: 'actions', tag: 'cadre-coming-next', kinds: ['team'] },
-  { key: 'board', tag: 'cadre-coming-next', kinds: ['team'] },
+  { key: 'actions', tag: 'cadre-actions-tab', kinds: ['team'] },
+  { key: 'board', tag: 'cadre-board-tab', kinds: ['team'] },
   { key: 'culture', tag: 'cadre-coming-next', kinds: ['team'] },
   { key: 'members', tag: 'cadre-space-members', kinds: ['network', 'district', 'site', 'team'] },
 ];
