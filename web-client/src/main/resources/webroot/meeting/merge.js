@@ -1,0 +1,44 @@
+// Client side of co-editing a text field: remote edits are merged into what the user is typing, as the server's
+// org.cadre.board.TextMerge merges edits into what is stored. diff-match-patch comes from its WebJar as a classic
+// script (index.html), which defines window.diff_match_patch.
+const Dmp = () => new globalThis.diff_match_patch();
+const DIFF_DELETE = -1;
+const DIFF_INSERT = 1;
+
+/**
+ * Applies the change from `ancestor` to `remote` onto `local` (the user's text, derived from `ancestor`), and maps
+ * the caret through it. Answers {text, caret}. An insertion exactly at the caret goes after it, so the caret stays
+ * in the word the user is typing.
+ */
+export function rebase(ancestor, local, remote, caret = local.length) {
+  if (remote === ancestor || local === remote) return { text: local, caret };
+  let text;
+  if (local === ancestor) {
+    text = remote;
+  } else {
+    const dmp = Dmp();
+    [text] = dmp.patch_apply(dmp.patch_make(ancestor, remote), local);
+  }
+  return { text, caret: mapOffset(local, text, caret) };
+}
+
+/** Where offset in `before` lands in `after`. */
+export function mapOffset(before, after, offset) {
+  if (before === after) return offset;
+  const diffs = Dmp().diff_main(before, after);
+  let from = 0; // position in before
+  let to = 0; // position in after
+  for (const [op, chunk] of diffs) {
+    if (op === DIFF_INSERT) {
+      if (from < offset) to += chunk.length;
+      continue;
+    }
+    const end = from + chunk.length;
+    if (offset <= end) {
+      return op === DIFF_DELETE ? to : to + (offset - from);
+    }
+    from = end;
+    if (op !== DIFF_DELETE) to += chunk.length;
+  }
+  return to;
+}
