@@ -3,7 +3,7 @@
 // cadre-signed-in, cadre-tree-changed).
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
-import { get, post } from '../api/http.js';
+import { get, post } from '../rest/http.js';
 import { t } from '../i18n/i18n.js';
 import { Bus } from '../realtime/bus.js';
 import { match } from './routes.js';
@@ -131,7 +131,9 @@ export class CadreApp extends CadreElement {
     const moved = route.screen !== this.route.screen || JSON.stringify(route.params) !== JSON.stringify(this.route.params);
     this.route = { ...route, search: url.searchParams };
     this.railOpen = false;
-    if (moved) this.updateComplete.then(() => this.focusMain());
+    // Focus moves to the new screen's heading on in-app navigation; a page load starts at the skip link.
+    if (moved && this.shown) this.updateComplete.then(() => this.focusMain());
+    this.shown = this.ready;
   }
 
   /** After a screen change, focus goes to its heading, so keyboard and screen-reader users start there. */

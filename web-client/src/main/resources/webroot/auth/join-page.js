@@ -3,7 +3,7 @@
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
-import { post } from '../api/http.js';
+import { post } from '../rest/http.js';
 import { spacePath } from '../app/routes.js';
 import { loading } from '../ui/states.js';
 

@@ -2,7 +2,7 @@
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
-import { post } from '../api/http.js';
+import { post } from '../rest/http.js';
 import { errorSummary, field, focusSummary } from './auth-form.js';
 
 export class CadreRegisterPage extends CadreElement {

@@ -3,7 +3,7 @@
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t, formatDate } from '../i18n/i18n.js';
-import { get, post, del } from '../api/http.js';
+import { get, post, del } from '../rest/http.js';
 import { failed } from '../ui/states.js';
 
 const ROLES = ['lead', 'member', 'partner', 'observer'];
@@ -60,7 +60,7 @@ export class CadreSpaceMembers extends CadreElement {
       t('members.roleChanged', { name: member.name, role: t(`role.${role}`) }));
   }
 
-  remove(member) {
+  removeMember(member) {
     if (!confirm(t('members.removeConfirm', { name: member.name, space: this.space.name }))) return;
     this.run(() => del(`/api/spaces/${this.space.id}/members/${member.userId}`), t('members.removed', { name: member.name }));
   }
@@ -113,7 +113,7 @@ export class CadreSpaceMembers extends CadreElement {
           </select>`
         : html`<span class="tag role">${t(`role.${member.role}`)}</span>`}</td>
       ${this.manages ? html`<td><button type="button" class="button danger small" ?disabled=${this.busy}
-          aria-label=${t('members.remove', { name: member.name })} @click=${() => this.remove(member)}>${t('members.removeShort')}</button></td>` : null}
+          aria-label=${t('members.remove', { name: member.name })} @click=${() => this.removeMember(member)}>${t('members.removeShort')}</button></td>` : null}
     </tr>`;
   }
 

@@ -2,7 +2,7 @@
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t, formatDateTime } from '../i18n/i18n.js';
-import { get } from '../api/http.js';
+import { get } from '../rest/http.js';
 import { spacePath } from '../app/routes.js';
 import { sentence } from './activity.js';
 import { loading, failed } from '../ui/states.js';
@@ -13,7 +13,7 @@ export class CadreSpaceOverview extends CadreElement {
   static properties = {
     space: { attribute: false },
     members: { attribute: false },
-    children: { attribute: false },
+    subspaces: { attribute: false },
     feed: { attribute: false },
     events: { state: true },
     error: { state: true },
@@ -58,7 +58,7 @@ export class CadreSpaceOverview extends CadreElement {
   render() {
     const space = this.space;
     if (!this.readable) return html`<p class="notice">${t('overview.limited')}</p>`;
-    const children = this.children ?? [];
+    const children = this.subspaces ?? [];
     const members = this.members ?? [];
     const names = new Map(members.map((m) => [m.userId, m.name]));
     return html`<div class="overview">

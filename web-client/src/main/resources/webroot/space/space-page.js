@@ -3,7 +3,7 @@
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
-import { get } from '../api/http.js';
+import { get } from '../rest/http.js';
 import { spacePath } from '../app/routes.js';
 import { loading, failed, notFound } from '../ui/states.js';
 import { tabsFor } from './tabs.js';
@@ -129,7 +129,7 @@ export class CadreSpacePage extends CadreElement {
     if (this.current?.localName !== tab.tag) this.current = document.createElement(tab.tag);
     Object.assign(this.current, {
       space: this.space, me: this.me, bus: this.bus, feed: this.feed, members: this.members, tab: tab.key,
-      children: findPath(this.tree, this.space.id).at(-1)?.children ?? [],
+      subspaces: findPath(this.tree, this.space.id).at(-1)?.children ?? [],
     });
     return this.current;
   }

@@ -1,5 +1,5 @@
 // The tabs of a space, in one place. A tab is one element, given the properties space (GET /api/spaces/{id}),
-// me (GET /api/me), members, children (the spaces inside, from the tree), tab (its key), bus (realtime/bus.js) and feed (an EventTarget firing 'space-event' with each applied event
+// me (GET /api/me), members, subspaces (the spaces inside, from the tree), tab (its key), bus (realtime/bus.js) and feed (an EventTarget firing 'space-event' with each applied event
 // and 'space-signal' with presence and other signals). To build a tab: write its element, import it here, and
 // point its entry's tag at it.
 import './space-overview.js';

@@ -29,10 +29,15 @@ public final class TestServer implements AutoCloseable {
 
   /** Two HTTP verticles, as in production on this machine, so per-verticle caches are exercised. */
   public static TestServer start(Vertx vertx, String databaseUrl) {
+    return start(vertx, databaseUrl, false);
+  }
+
+  /** As above; with {@code demo}, seeded with the demo network as {@code --demo} does. */
+  public static TestServer start(Vertx vertx, String databaseUrl, boolean demo) {
     try {
       int port = freePort();
       CadreConfig config = new CadreConfig(port, databaseUrl, Files.createTempDirectory("cadre-test"),
-        ADMIN_EMAIL, ADMIN_PASSWORD, false, 2);
+        ADMIN_EMAIL, ADMIN_PASSWORD, demo, 2);
       return new TestServer(vertx, Cadre.start(vertx, config).await(), port, databaseUrl);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
