@@ -47,7 +47,7 @@ public final class Cadre {
   }
 
   public static Future<Cadre> start(Vertx vertx, CadreConfig config) {
-    return Database.open(vertx, config.databaseUrl(), config.dataDir())
+    return Database.open(vertx, config.databaseUrl(), config.dataDir(), config.dbPort())
       .compose(db -> Migrations.migrate(vertx, db)
         .onSuccess(applied -> LOG.info("Database schema is current (" + applied + " migrations applied now)"))
         .map(applied -> new Cadre(vertx, db, db.pool(vertx, POOL_SIZE)))

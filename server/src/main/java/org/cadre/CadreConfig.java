@@ -15,9 +15,32 @@ import java.util.Map;
  * @param adminPassword CADRE_ADMIN_PASSWORD / --admin-password
  * @param demo          --demo: seed the demo network
  * @param httpInstances CADRE_HTTP_INSTANCES / --http-instances, HTTP verticles sharing the port (default: cores)
+ * @param dbPort        CADRE_DB_PORT / --db-port, the embedded PostgreSQL's port (0: the one it used before, else a free one)
  */
 public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String adminEmail, String adminPassword,
-                          boolean demo, int httpInstances) {
+                          boolean demo, int httpInstances, int dbPort) {
+
+  /** What {@code --help} prints: every option with its variable and default. */
+  public static final String USAGE = """
+    usage: java -jar cadre.jar [options]
+           java -jar cadre.jar score --history FILE [--as-of INSTANT] [--window-days N]
+
+    Each option can also be set by the environment variable beside it; the flag wins.
+
+      option               variable              default        meaning
+      --http-port N        CADRE_HTTP_PORT       8080           HTTP port (REST, event bus, web client)
+      --database-url URL   DATABASE_URL          none           postgres://user:pass@host:port/db; none runs
+                                                                the embedded PostgreSQL in the data directory
+      --data-dir DIR       CADRE_DATA_DIR        ./cadre-data   the embedded PostgreSQL's files, password and port
+      --db-port N          CADRE_DB_PORT         kept           the embedded PostgreSQL's port on localhost
+                                                                (default: the one it used before, else a free one)
+      --admin-email EMAIL  CADRE_ADMIN_EMAIL     none           with the password: created on start if absent
+      --admin-password PW  CADRE_ADMIN_PASSWORD  none
+      --http-instances N   CADRE_HTTP_INSTANCES  cores          HTTP verticles sharing the port
+      --demo                                     off            seed the demo network
+      --help                                                    print this and exit
+      --version                                                 print the version and exit
+    """;
 
   public static CadreConfig from(Map<String, String> env, List<String> args) {
     Map<String, String> flags = parseFlags(args);
@@ -31,23 +54,24 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       blankToNull(pick(flags, "admin-email", env, "CADRE_ADMIN_EMAIL", null)),
       blankToNull(pick(flags, "admin-password", env, "CADRE_ADMIN_PASSWORD", null)),
       flags.containsKey("demo"),
-      parseInt("http-instances", instances, 1, 64));
+      parseInt("http-instances", instances, 1, 64),
+      parseInt("db-port", pick(flags, "db-port", env, "CADRE_DB_PORT", "0"), 0, 65535));
   }
 
   public CadreConfig withDatabaseUrl(String url) {
-    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances);
+    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort);
   }
 
   public CadreConfig withHttpPort(int port) {
-    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances);
+    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort);
   }
 
   public CadreConfig withDemo(boolean on) {
-    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances);
+    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances, dbPort);
   }
 
-  private static final List<String> KNOWN = List.of("http-port", "database-url", "data-dir", "admin-email",
-    "admin-password", "demo", "http-instances");
+  static final List<String> KNOWN = List.of("http-port", "database-url", "data-dir", "admin-email",
+    "admin-password", "demo", "http-instances", "db-port");
 
   /** Accepts {@code --name value}, {@code --name=value} and the bare switch {@code --demo}. */
   static Map<String, String> parseFlags(List<String> args) {
@@ -69,10 +93,10 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       } else if (i + 1 < rest.size()) {
         value = rest.get(++i);
       } else {
-        throw new IllegalArgumentException("--" + name + " needs a value");
+        throw new IllegalArgumentException("--" + name + " needs a value (see --help)");
       }
       if (!KNOWN.contains(name)) {
-        throw new IllegalArgumentException("unknown option --" + name + " (known: --" + String.join(", --", KNOWN) + ")");
+        throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
       }
       flags.put(name, value);
     }

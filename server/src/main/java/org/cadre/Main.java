@@ -6,12 +6,15 @@ import org.cadre.culture.ScoreCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /**
  * {@code java -jar cadre.jar [--demo] [--http-port N] ...}: starts a server and stops it cleanly on SIGTERM.
+ * {@code --help} prints every option, {@code --version} the version.
  * {@code java -jar cadre.jar score ...} instead scores a team-history file offline ({@link ScoreCommand}).
  */
 public final class Main {
@@ -26,10 +29,19 @@ public final class Main {
       System.exit(ScoreCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
       return;
     }
+    List<String> argList = Arrays.asList(args);
+    if (argList.contains("--help") || argList.contains("-h")) {
+      System.out.print(CadreConfig.USAGE);
+      return;
+    }
+    if (argList.contains("--version")) {
+      System.out.println("cadre " + version());
+      return;
+    }
     configureLogging();
     CadreConfig config;
     try {
-      config = CadreConfig.from(System.getenv(), Arrays.asList(args));
+      config = CadreConfig.from(System.getenv(), argList);
     } catch (IllegalArgumentException e) {
       System.err.println("cadre: " + e.getMessage());
       System.exit(2);
@@ -56,6 +68,17 @@ public final class Main {
         System.err.println("Cadre did not stop cleanly: " + e);
       }
     }, "cadre-shutdown"));
+  }
+
+  /** The Maven project version, written into cadre-version.properties at build time. */
+  static String version() throws IOException {
+    Properties props = new Properties();
+    try (InputStream in = Main.class.getResourceAsStream("/cadre-version.properties")) {
+      if (in != null) {
+        props.load(in);
+      }
+    }
+    return props.getProperty("version", "unknown");
   }
 
   private static void configureLogging() throws IOException {

@@ -21,6 +21,31 @@ class CadreConfigTest {
     assertNull(config.databaseUrl());
     assertEquals(Path.of("./cadre-data"), config.dataDir());
     assertFalse(config.demo());
+    assertEquals(0, config.dbPort(), "the embedded database keeps the port it chose the first time");
+  }
+
+  @Test
+  void theDatabasePortComesFromTheEnvironmentOrItsFlag() {
+    assertEquals(5433, CadreConfig.from(Map.of("CADRE_DB_PORT", "5433"), List.of()).dbPort());
+    assertEquals(5444, CadreConfig.from(Map.of("CADRE_DB_PORT", "5433"), List.of("--db-port=5444")).dbPort());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> CadreConfig.from(Map.of(), List.of("--db-port", "x")))
+      .getMessage().contains("db-port"));
+  }
+
+  @Test
+  void helpNamesEveryOptionWithItsVariable() {
+    for (String option : CadreConfig.KNOWN) {
+      assertTrue(CadreConfig.USAGE.contains("--" + option + " "), "--help lists --" + option);
+    }
+    for (String variable : List.of("CADRE_HTTP_PORT", "DATABASE_URL", "CADRE_DATA_DIR", "CADRE_DB_PORT",
+      "CADRE_ADMIN_EMAIL", "CADRE_ADMIN_PASSWORD", "CADRE_HTTP_INSTANCES")) {
+      assertTrue(CadreConfig.USAGE.contains(variable), "--help names " + variable);
+    }
+  }
+
+  @Test
+  void theVersionIsTheMavenProjectVersion() throws Exception {
+    assertTrue(Main.version().matches("\\d+\\.\\d+\\.\\d+.*"), Main.version());
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.cadre.http.BodyShape;
 import org.cadre.http.ApiException;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
@@ -20,12 +21,12 @@ public final class AccountRoutes {
   }
 
   public void mount(Router router) {
-    router.post("/api/auth/register").handler(this::register);
-    router.post("/api/auth/login").handler(this::login);
-    router.post("/api/auth/logout").handler(this::logout);
+    router.post("/api/auth/register").handler(BodyShape.of("email", "password", "name", "organization").checker()).handler(this::register);
+    router.post("/api/auth/login").handler(BodyShape.of("email", "password").checker()).handler(this::login);
+    router.post("/api/auth/logout").handler(BodyShape.of().checker()).handler(this::logout);
     router.get("/api/me").handler(this::me);
     router.get("/api/me/tokens").handler(this::listTokens);
-    router.post("/api/me/tokens").handler(this::createToken);
+    router.post("/api/me/tokens").handler(BodyShape.of("name").checker()).handler(this::createToken);
     router.delete("/api/me/tokens/:tokenId").handler(this::deleteToken);
   }
 

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import org.cadre.board.BoardStore;
+import org.cadre.http.BodyShape;
 import org.cadre.history.ActionStatus;
 import org.cadre.http.ApiException;
 import org.cadre.realtime.Commands;
@@ -34,13 +35,13 @@ public final class ActionItems {
 
   public void register(Commands commands) {
     commands
-      .register("action.create", Access.WRITE, HttpMethod.POST, "/action-items", this::create)
-      .register("action.update", Access.WRITE, HttpMethod.PATCH, "/action-items/:actionId", this::update)
-      .register("action.claim", Access.WRITE, HttpMethod.POST, "/action-items/:actionId/claim", this::claim)
-      .register("action.assign", Access.MANAGE, HttpMethod.POST, "/action-items/:actionId/assign", this::assign)
-      .register("action.release", Access.WRITE, HttpMethod.POST, "/action-items/:actionId/release", this::release)
-      .register("action.move", Access.WRITE, HttpMethod.POST, "/action-items/:actionId/move", this::move)
-      .register("action.delete", Access.WRITE, HttpMethod.DELETE, "/action-items/:actionId", this::delete);
+      .register("action.create", Access.WRITE, HttpMethod.POST, "/action-items", ActionRepository.ACTION.createShape().and("ownerId"), this::create)
+      .register("action.update", Access.WRITE, HttpMethod.PATCH, "/action-items/:actionId", ActionRepository.ACTION.editShape(), this::update)
+      .register("action.claim", Access.WRITE, HttpMethod.POST, "/action-items/:actionId/claim", BodyShape.of(), this::claim)
+      .register("action.assign", Access.MANAGE, HttpMethod.POST, "/action-items/:actionId/assign", BodyShape.of("ownerId"), this::assign)
+      .register("action.release", Access.WRITE, HttpMethod.POST, "/action-items/:actionId/release", BodyShape.of(), this::release)
+      .register("action.move", Access.WRITE, HttpMethod.POST, "/action-items/:actionId/move", BodyShape.of("afterId"), this::move)
+      .register("action.delete", Access.WRITE, HttpMethod.DELETE, "/action-items/:actionId", BodyShape.of(), this::delete);
   }
 
   /** An owner other than the creator is an assignment, which only a lead may make. */

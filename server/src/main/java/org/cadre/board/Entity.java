@@ -3,6 +3,7 @@ package org.cadre.board;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import org.cadre.http.ApiException;
+import org.cadre.http.BodyShape;
 import org.cadre.http.JsonBody;
 
 import java.util.LinkedHashMap;
@@ -37,6 +38,30 @@ public record Entity(String label, String table, List<Field> fields, boolean sof
   public Field field(String name) {
     return fields.stream().filter(f -> f.name().equals(name)).findFirst()
       .orElseThrow(() -> new IllegalArgumentException(label + " has no field " + name));
+  }
+
+  /** What a create may send: its creatable fields (the command adds its own, such as {@code afterId}). */
+  public BodyShape createShape() {
+    return shape(fields.stream().filter(Field::onCreate).toList());
+  }
+
+  /**
+   * What an update may send: its editable fields, and under {@code base} the text each edit started from
+   * ({@link BoardStore#edit}).
+   */
+  public BodyShape editShape() {
+    List<Field> editable = fields.stream().filter(Field::onEdit).toList();
+    return shape(editable).object("base",
+      BodyShape.of(editable.stream().filter(Field::mergeable).map(Field::name).toArray(String[]::new)));
+  }
+
+  private static BodyShape shape(List<Field> fields) {
+    BodyShape shape = BodyShape.of();
+    for (Field field : fields) {
+      shape = field.type() == Field.Type.ARTIFACTS ? shape.listOf(field.name(), Field.ARTIFACT)
+        : shape.and(field.name());
+    }
+    return shape;
   }
 
   /** The fields a create sends, read and checked; required ones must be there. */

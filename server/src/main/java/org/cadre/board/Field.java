@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import org.cadre.http.ApiException;
+import org.cadre.http.BodyShape;
 import org.cadre.http.JsonBody;
 
 import java.time.LocalDate;
@@ -37,6 +38,8 @@ public record Field(String name, String column, Type type, int floor, int limit,
   }
 
   private static final int MAX_ARTIFACTS = 20;
+  /** The fields of one data artifact. */
+  static final BodyShape ARTIFACT = BodyShape.of("type", "title", "link");
 
   public static Field of(String name, String column, Type type) {
     return new Field(name, column, type, 0, Integer.MAX_VALUE, null, null, false, false, false, false);

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import org.cadre.board.BoardStore;
+import org.cadre.http.BodyShape;
 import org.cadre.history.AgreementStatus;
 import org.cadre.http.ApiException;
 import org.cadre.realtime.Commands;
@@ -31,16 +32,16 @@ public final class Charter {
 
   public void register(Commands commands) {
     commands
-      .register("norm.create", Access.WRITE, HttpMethod.POST, "/norms", this::createNorm)
-      .register("norm.update", Access.WRITE, HttpMethod.PATCH, "/norms/:normId", this::updateNorm)
-      .register("norm.move", Access.WRITE, HttpMethod.POST, "/norms/:normId/move", this::moveNorm)
-      .register("norm.retire", Access.WRITE, HttpMethod.POST, "/norms/:normId/retire", this::retireNorm)
-      .register("goal.create", Access.WRITE, HttpMethod.POST, "/goals", this::createGoal)
-      .register("goal.update", Access.WRITE, HttpMethod.PATCH, "/goals/:goalId", this::updateGoal)
-      .register("goal.revisions", Access.READ, HttpMethod.GET, "/goals/:goalId/revisions", this::goalRevisions)
-      .register("agreement.create", Access.WRITE, HttpMethod.POST, "/agreements", this::createAgreement)
-      .register("agreement.update", Access.WRITE, HttpMethod.PATCH, "/agreements/:agreementId", this::updateAgreement)
-      .register("agreement.review", Access.WRITE, HttpMethod.POST, "/agreements/:agreementId/reviews", this::reviewAgreement);
+      .register("norm.create", Access.WRITE, HttpMethod.POST, "/norms", CharterRepository.NORM.createShape().and("afterId"), this::createNorm)
+      .register("norm.update", Access.WRITE, HttpMethod.PATCH, "/norms/:normId", CharterRepository.NORM.editShape(), this::updateNorm)
+      .register("norm.move", Access.WRITE, HttpMethod.POST, "/norms/:normId/move", BodyShape.of("afterId"), this::moveNorm)
+      .register("norm.retire", Access.WRITE, HttpMethod.POST, "/norms/:normId/retire", BodyShape.of(), this::retireNorm)
+      .register("goal.create", Access.WRITE, HttpMethod.POST, "/goals", CharterRepository.GOAL.createShape(), this::createGoal)
+      .register("goal.update", Access.WRITE, HttpMethod.PATCH, "/goals/:goalId", CharterRepository.GOAL.editShape(), this::updateGoal)
+      .register("goal.revisions", Access.READ, HttpMethod.GET, "/goals/:goalId/revisions", BodyShape.of(), this::goalRevisions)
+      .register("agreement.create", Access.WRITE, HttpMethod.POST, "/agreements", CharterRepository.AGREEMENT.createShape(), this::createAgreement)
+      .register("agreement.update", Access.WRITE, HttpMethod.PATCH, "/agreements/:agreementId", CharterRepository.AGREEMENT.editShape(), this::updateAgreement)
+      .register("agreement.review", Access.WRITE, HttpMethod.POST, "/agreements/:agreementId/reviews", CharterRepository.REVIEW.createShape(), this::reviewAgreement);
   }
 
   private Future<JsonObject> createNorm(Command c) {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scores a team history on the Collaborative Culture continuum (culture-continuum.md). Pure: no I/O and no shared
+ * Scores a team history on the Collaborative Culture continuum (docs/culture-continuum.md). Pure: no I/O and no shared
  * state, so one engine may score many teams on many threads.
  */
 public final class CultureEngine {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import org.cadre.http.JsonBody;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /** The JSON of a score (team-history.md), the same for the API and the command line: fields in a fixed order. */
 public final class CultureJson {
@@ -48,6 +49,16 @@ public final class CultureJson {
         .put("colour", JsonBody.wireName(score.colour()));
     }
     return json;
+  }
+
+  /** One point of a team's weekly trend: the week (its Monday), the score as of its end, and what it rests on. */
+  public static JsonObject trendPoint(LocalDate week, CultureScore score) {
+    return new JsonObject()
+      .put("week", week.toString())
+      .put("asOf", score.asOf().toString())
+      .put("level", JsonBody.wireName(score.level()))
+      .put("score", number(score.score()))
+      .put("meetingsHeld", score.meetingsHeld());
   }
 
   /** Scores are written as plain JSON numbers (2.33, 2.3, 2.0). */

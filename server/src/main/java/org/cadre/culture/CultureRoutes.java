@@ -61,16 +61,8 @@ public final class CultureRoutes {
     Principal me = Authentication.required(ctx);
     UUID id = Ids.path(ctx, "id", "That space");
     access.require(me, id, Access.READ)
-      .compose(a -> pool.preparedQuery("select week, level, score from culture_snapshots where space_id = $1 order by week")
-        .execute(Tuple.of(id)))
-      .onSuccess(rows -> {
-        JsonArray weeks = new JsonArray();
-        for (Row row : rows) {
-          weeks.add(new JsonObject().put("week", row.getLocalDate("week").toString()).put("level", row.getString("level"))
-            .put("score", row.getNumeric("score") == null ? null : row.getNumeric("score").doubleValue()));
-        }
-        ctx.json(new JsonObject().put("spaceId", id.toString()).put("weeks", weeks));
-      })
+      .compose(a -> scores.trend(id, Instant.now()))
+      .onSuccess(weeks -> ctx.json(new JsonObject().put("spaceId", id.toString()).put("weeks", weeks == null ? new JsonArray() : weeks)))
       .onFailure(ctx::fail);
   }
 

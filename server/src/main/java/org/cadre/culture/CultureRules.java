@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Every threshold and default of the scoring rules (culture-continuum.md) in one value, so that each result can show
+ * Every threshold and default of the scoring rules (docs/culture-continuum.md) in one value, so that each result can show
  * the numbers it was held against. Shares are fractions (0.75 is 75%). {@link #defaults()} holds the spec's numbers.
  */
 public record CultureRules(Evidence evidence, StrandA a, StrandB b, StrandC c, Bands bands) {

@@ -5,13 +5,18 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import org.cadre.history.HistoryRepository;
 import org.cadre.history.TeamHistory;
 
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.UUID;
 
 /**
@@ -24,13 +29,21 @@ public final class CultureScores {
   /** Histories with more meetings than this are scored off the event loop. */
   private static final int LARGE = 200;
 
+  /** How many weeks a trend goes back at most, the current one included. */
+  public static final int TREND_WEEKS = 52;
+
   private record Cached(long seq, TeamHistory history) {
+  }
+
+  /** A trend's finished weeks, valid while the space's seq and the current week stay the same. */
+  private record CachedTrend(long seq, LocalDate thisWeek, JsonArray past) {
   }
 
   private final Vertx vertx;
   private final HistoryRepository histories;
   private final CultureEngine engine;
   private final Cache<UUID, Cached> cache;
+  private final Cache<UUID, CachedTrend> trends;
 
   public CultureScores(Vertx vertx, HistoryRepository histories, CultureEngine engine) {
     this.vertx = vertx;
@@ -43,6 +56,49 @@ public final class CultureScores {
       .expireAfterAccess(Duration.ofMinutes(30))
       .executor(task -> context.runOnContext(v -> task.run()))
       .build();
+    this.trends = Caffeine.newBuilder()
+      .maximumSize(2_000)
+      .expireAfterAccess(Duration.ofMinutes(30))
+      .executor(task -> context.runOnContext(v -> task.run()))
+      .build();
+  }
+
+  /** The Monday (UTC) that starts the week holding this instant: trends and snapshots are keyed by it. */
+  public static LocalDate weekOf(Instant instant) {
+    return LocalDate.ofInstant(instant, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+  }
+
+  /**
+   * The team's weekly trend, computed from its history rather than from snapshots taken live, so a team with months
+   * of history (imported, or the demo's) has a point for every week: one per week from the week of its first meeting
+   * (at most {@link #TREND_WEEKS} back), each scored as of the week's end (Monday 00:00 UTC after it), and the
+   * current week scored as of {@code now}. Null when there is no such space.
+   */
+  public Future<JsonArray> trend(UUID spaceId, Instant now) {
+    LocalDate thisWeek = weekOf(now);
+    return cached(spaceId).compose(cached -> {
+      if (cached == null) {
+        return Future.succeededFuture(null);
+      }
+      CachedTrend kept = trends.getIfPresent(spaceId);
+      Future<JsonArray> past = kept != null && kept.seq() == cached.seq() && kept.thisWeek().equals(thisWeek)
+        ? Future.succeededFuture(kept.past())
+        // Up to 52 scorings: worker-thread work.
+        : vertx.executeBlocking(() -> pastWeeks(cached.history(), thisWeek), false)
+          .onSuccess(weeks -> trends.put(spaceId, new CachedTrend(cached.seq(), thisWeek, weeks)));
+      return past.map(weeks -> weeks.copy().add(CultureJson.trendPoint(thisWeek, engine.score(cached.history(), now, null))));
+    });
+  }
+
+  private JsonArray pastWeeks(TeamHistory history, LocalDate thisWeek) {
+    JsonArray weeks = new JsonArray();
+    LocalDate earliest = thisWeek.minusWeeks(TREND_WEEKS - 1);
+    LocalDate first = history.meetings().stream().map(m -> weekOf(m.startsAt())).min(LocalDate::compareTo).orElse(thisWeek);
+    for (LocalDate week = first.isBefore(earliest) ? earliest : first; week.isBefore(thisWeek); week = week.plusWeeks(1)) {
+      Instant end = week.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      weeks.add(CultureJson.trendPoint(week, engine.score(history, end, null)));
+    }
+    return weeks;
   }
 
   /** The score JSON of the spec for the space as of {@code asOf} (null: now), or null when there is no such space. */
@@ -60,6 +116,10 @@ public final class CultureScores {
   }
 
   private Future<TeamHistory> history(UUID spaceId) {
+    return cached(spaceId).map(cached -> cached == null ? null : cached.history());
+  }
+
+  private Future<Cached> cached(UUID spaceId) {
     return histories.pool().preparedQuery("select seq from spaces where id = $1").execute(Tuple.of(spaceId))
       .compose(rows -> {
         if (rows.size() == 0) {
@@ -68,13 +128,16 @@ public final class CultureScores {
         long seq = rows.iterator().next().getLong(0);
         Cached cached = cache.getIfPresent(spaceId);
         if (cached != null && cached.seq() >= seq) {
-          return Future.succeededFuture(cached.history());
+          return Future.succeededFuture(cached);
         }
         // The export reads in one snapshot at or after this seq; caching it under this seq errs towards re-reading.
-        return histories.export(spaceId).onSuccess(history -> {
-          if (history != null) {
-            cache.put(spaceId, new Cached(seq, history));
+        return histories.export(spaceId).map(history -> {
+          if (history == null) {
+            return null;
           }
+          Cached read = new Cached(seq, history);
+          cache.put(spaceId, read);
+          return read;
         });
       });
   }

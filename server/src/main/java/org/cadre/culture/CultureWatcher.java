@@ -11,11 +11,8 @@ import org.cadre.history.HistoryRepository;
 import org.cadre.realtime.Addresses;
 
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -111,9 +108,9 @@ public final class CultureWatcher extends VerticleBase {
       .onFailure(err -> LOG.log(Level.WARNING, "Could not rescore space " + space, err));
   }
 
-  /** Snapshots are keyed by the Monday that starts the current week. */
+  /** Snapshots are keyed by the Monday that starts the current week, as the trend's points are. */
   private static LocalDate thisWeek() {
-    return LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    return CultureScores.weekOf(Instant.now());
   }
 
   private Future<Void> snapshot(UUID space, JsonObject score) {

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import org.cadre.http.ApiException;
+import org.cadre.http.BodyShape;
 import org.cadre.realtime.Commands;
 import org.cadre.realtime.Commands.Command;
 import org.cadre.event.SpaceEvent;
@@ -24,7 +25,7 @@ public final class Ratings {
   }
 
   public void register(Commands commands) {
-    commands.register("rating.record", Access.WRITE, HttpMethod.POST, "/culture/ratings", this::rate);
+    commands.register("rating.record", Access.WRITE, HttpMethod.POST, "/culture/ratings", BodyShape.of("row", "level", "note"), this::rate);
   }
 
   private Future<JsonObject> rate(Command c) {

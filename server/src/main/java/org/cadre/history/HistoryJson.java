@@ -3,8 +3,9 @@ package org.cadre.history;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import org.cadre.http.ApiException;
 
-/** The {@code cadre.team-history/1} JSON document (docs: team-history.md): validated reads and canonical writes. */
+/** The {@code cadre.team-history/1} JSON document (docs/team-history.md): validated reads and canonical writes. */
 public final class HistoryJson {
 
   public static final String FORMAT = "cadre.team-history/1";
@@ -14,7 +15,12 @@ public final class HistoryJson {
 
   /** Parses and validates a document; a malformed one fails with the path of its first bad field. */
   public static TeamHistory parse(JsonObject doc) {
-    return new HistoryReader(doc).read();
+    try {
+      return new HistoryReader(doc).read();
+    } catch (ApiException e) {
+      // The reader's JsonBody names the field by its JSON path; the CLI and the tests need no HTTP to see it.
+      throw new HistoryException(e.field(), e.getMessage());
+    }
   }
 
   /** As {@link #parse(JsonObject)}, from text; text that is not a JSON object fails at path {@code $}. */

@@ -1,6 +1,7 @@
 package org.cadre.history;
 
 import io.vertx.core.json.JsonObject;
+import org.cadre.http.JsonBody;
 import org.cadre.history.TeamHistory.ActionItem;
 import org.cadre.history.TeamHistory.AgendaItem;
 import org.cadre.history.TeamHistory.Agreement;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -64,128 +66,128 @@ final class HistoryReader {
   }
 
   TeamHistory read() {
-    Fields root = new Fields(doc, "$");
+    JsonBody root = JsonBody.at(doc, "$");
     String format = root.text("format", TITLE);
     if (!format.equals(HistoryJson.FORMAT)) {
-      throw root.error("format", "'format' must be '" + HistoryJson.FORMAT + "', not '" + format + "'.");
+      throw root.invalid("format", "'format' must be '" + HistoryJson.FORMAT + "', not '" + format + "'.");
     }
-    Fields team = root.object("team");
+    JsonBody team = root.nested("team");
     TeamHistory history = new TeamHistory(
       team.optionalText("id", ID),
       team.text("name", TITLE),
       team.enumValue("kind", Kind.class),
-      team.optionalWholeNumber("cadenceDays", 1, 365),
-      root.list("members", MAX_ENTRIES, this::member),
-      leaderSelection(root.optionalObject("leaderSelection")),
-      root.list("goals", MAX_ENTRIES, this::goal),
-      root.list("agreements", MAX_ENTRIES, this::agreement),
-      root.list("equityAnalyses", MAX_ENTRIES, this::equityAnalysis),
-      root.list("meetings", MAX_MEETINGS, this::meeting),
-      root.list("actionItems", MAX_ENTRIES, this::actionItem),
-      root.list("ratings", MAX_ENTRIES, this::rating));
+      team.optionalInt("cadenceDays", 1, 365),
+      root.objects("members", MAX_ENTRIES, this::member),
+      leaderSelection(root.optionalNested("leaderSelection")),
+      root.objects("goals", MAX_ENTRIES, this::goal),
+      root.objects("agreements", MAX_ENTRIES, this::agreement),
+      root.objects("equityAnalyses", MAX_ENTRIES, this::equityAnalysis),
+      root.objects("meetings", MAX_MEETINGS, this::meeting),
+      root.objects("actionItems", MAX_ENTRIES, this::actionItem),
+      root.objects("ratings", MAX_ENTRIES, this::rating));
     referenceChecks.forEach(Runnable::run);
     return history;
   }
 
-  private Member member(Fields f) {
+  private Member member(JsonBody f) {
     String email = f.email("email");
     if (!memberEmails.add(email)) {
-      throw f.error("email", "'email' " + email + " is already a member earlier in the list.");
+      throw f.invalid("email", "'email' " + email + " is already a member earlier in the list.");
     }
     return new Member(email, f.optionalText("name", NAME), f.enumValue("role", Role.class), f.instant("joinedAt"),
       f.optionalInstant("leftAt"));
   }
 
-  private LeaderSelection leaderSelection(Fields f) {
+  private LeaderSelection leaderSelection(JsonBody f) {
     return f == null ? null : new LeaderSelection(f.text("method", TITLE), f.optionalInstant("at"));
   }
 
-  private Goal goal(Fields f) {
+  private Goal goal(JsonBody f) {
     Goal goal = new Goal(uniqueId(f), f.text("title", TITLE), f.optionalText("description", TEXT));
     goalIds.add(goal.id());
     return goal;
   }
 
-  private Agreement agreement(Fields f) {
+  private Agreement agreement(JsonBody f) {
     return new Agreement(uniqueId(f), f.text("title", TITLE), f.enumValue("kind", AgreementKind.class),
       f.enumValue("status", AgreementStatus.class), f.optionalInstant("adoptedAt"),
-      f.optionalWholeNumber("reviewEveryDays", 1, 3660), f.list("reviews", MAX_ENTRIES, this::review));
+      f.optionalInt("reviewEveryDays", 1, 3660), f.objects("reviews", MAX_ENTRIES, this::review));
   }
 
-  private Review review(Fields f) {
-    return new Review(f.instant("at"), reference(f, "meetingId", meetingIds, "meeting"), f.flag("disparityCheck"));
+  private Review review(JsonBody f) {
+    return new Review(f.instant("at"), reference(f, "meetingId", meetingIds, "meeting"), flag(f, "disparityCheck"));
   }
 
-  private EquityAnalysis equityAnalysis(Fields f) {
+  private EquityAnalysis equityAnalysis(JsonBody f) {
     return new EquityAnalysis(f.instant("at"), f.enumValue("level", EquityLevel.class),
       reference(f, "meetingId", meetingIds, "meeting"));
   }
 
-  private Meeting meeting(Fields f) {
+  private Meeting meeting(JsonBody f) {
     String id = uniqueId(f);
     String title = f.text("title", TITLE);
     MeetingStatus status = f.enumValue("status", MeetingStatus.class);
     Instant startsAt = f.instant("startsAt");
     Instant endsAt = f.optionalInstant("endsAt");
     if (endsAt != null && endsAt.isBefore(startsAt)) {
-      throw f.error("endsAt", "'endsAt' must not be before 'startsAt'.");
+      throw f.invalid("endsAt", "'endsAt' must not be before 'startsAt'.");
     }
     Set<String> attendees = new HashSet<>();
     Meeting meeting = new Meeting(id, title, status, startsAt, endsAt, f.optionalInstant("agendaPublishedAt"),
-      f.optionalInstant("reminderSentAt"), f.flag("normsReviewed"), f.flag("debriefHeld"),
-      f.list("protocolRuns", MAX_ENTRIES, this::protocolRun),
-      f.list("agenda", MAX_ENTRIES, this::agendaItem),
-      f.list("attendance", MAX_ENTRIES, a -> attendance(a, attendees)),
-      f.list("decisions", MAX_ENTRIES, this::decision),
-      f.list("feedback", MAX_ENTRIES, this::feedback));
+      f.optionalInstant("reminderSentAt"), flag(f, "normsReviewed"), flag(f, "debriefHeld"),
+      f.objects("protocolRuns", MAX_ENTRIES, this::protocolRun),
+      f.objects("agenda", MAX_ENTRIES, this::agendaItem),
+      f.objects("attendance", MAX_ENTRIES, a -> attendance(a, attendees)),
+      f.objects("decisions", MAX_ENTRIES, this::decision),
+      f.objects("feedback", MAX_ENTRIES, this::feedback));
     meetingIds.add(id);
     meeting.agenda().forEach(item -> itemMeetings.put(item.id(), id));
     return meeting;
   }
 
-  private ProtocolRun protocolRun(Fields f) {
+  private ProtocolRun protocolRun(JsonBody f) {
     String protocol = f.text("protocol", TITLE);
     ProtocolCategory category = f.enumValue("category", ProtocolCategory.class);
-    int completed = f.wholeNumber("stepsCompleted", 0, 1000);
-    int total = f.wholeNumber("stepsTotal", 0, 1000);
+    int completed = f.intValue("stepsCompleted", 0, 1000);
+    int total = f.intValue("stepsTotal", 0, 1000);
     if (completed > total) {
-      throw f.error("stepsCompleted", "'stepsCompleted' must not exceed 'stepsTotal' (" + total + ").");
+      throw f.invalid("stepsCompleted", "'stepsCompleted' must not exceed 'stepsTotal' (" + total + ").");
     }
     return new ProtocolRun(protocol, category, completed, total);
   }
 
-  private AgendaItem agendaItem(Fields f) {
+  private AgendaItem agendaItem(JsonBody f) {
     return new AgendaItem(uniqueId(f), f.text("title", TITLE), f.optionalText("notes", AGENDA_NOTES),
-      f.optionalWholeNumber("minutes", 0, 1440), f.enumValue("focus", Focus.class), f.enumValue("kind", ItemKind.class),
-      reference(f, "goalId", goalIds, "goal"), f.optionalEmail("presenter"), f.flag("underProtocol"),
-      f.list("dataArtifacts", MAX_ENTRIES, this::dataArtifact), f.optionalEnum("outcome", Outcome.class));
+      f.optionalInt("minutes", 0, 1440), f.enumValue("focus", Focus.class), f.enumValue("kind", ItemKind.class),
+      reference(f, "goalId", goalIds, "goal"), f.optionalEmail("presenter"), flag(f, "underProtocol"),
+      f.objects("dataArtifacts", MAX_ENTRIES, this::dataArtifact), f.optionalEnum("outcome", Outcome.class));
   }
 
-  private DataArtifact dataArtifact(Fields f) {
+  private DataArtifact dataArtifact(JsonBody f) {
     return new DataArtifact(f.enumValue("type", ArtifactType.class), f.text("title", TITLE), f.optionalText("link", NOTE));
   }
 
-  private Attendance attendance(Fields f, Set<String> attendees) {
+  private Attendance attendance(JsonBody f, Set<String> attendees) {
     String email = f.email("email");
     if (!attendees.add(email)) {
-      throw f.error("email", "'email' " + email + " is already listed in this meeting's attendance.");
+      throw f.invalid("email", "'email' " + email + " is already listed in this meeting's attendance.");
     }
     return new Attendance(email, f.enumValue("status", AttendanceStatus.class));
   }
 
-  private Decision decision(Fields f) {
+  private Decision decision(JsonBody f) {
     String text = f.text("text", TEXT);
     DecisionKind kind = f.enumValue("kind", DecisionKind.class);
     DecisionMethod method = f.optionalEnum("method", DecisionMethod.class);
-    return new Decision(text, kind, method == null ? DecisionMethod.UNRECORDED : method, f.flag("discussed"),
+    return new Decision(text, kind, method == null ? DecisionMethod.UNRECORDED : method, flag(f, "discussed"),
       reference(f, "goalId", goalIds, "goal"));
   }
 
-  private Feedback feedback(Fields f) {
+  private Feedback feedback(JsonBody f) {
     return new Feedback(f.email("giver"), f.optionalEmail("receiver"), f.enumValue("kind", FeedbackKind.class));
   }
 
-  private ActionItem actionItem(Fields f) {
+  private ActionItem actionItem(JsonBody f) {
     String id = uniqueId(f);
     String title = f.text("title", TITLE);
     String description = f.optionalText("description", TEXT);
@@ -195,18 +197,18 @@ final class HistoryReader {
       referenceChecks.add(() -> {
         String itemMeeting = itemMeetings.get(itemId);
         if (itemMeeting != null && !itemMeeting.equals(meetingId)) {
-          throw f.error("agendaItemId", "'agendaItemId' " + itemId + " is an item of another meeting than " + meetingId + ".");
+          throw f.invalid("agendaItemId", "'agendaItemId' " + itemId + " is an item of another meeting than " + meetingId + ".");
         }
       });
     }
     Instant createdAt = f.instant("createdAt");
     String owner = f.optionalEmail("owner");
-    boolean claimed = f.flag("claimedByOwner");
+    boolean claimed = flag(f, "claimedByOwner");
     LocalDate dueDate = f.optionalDate("dueDate");
     Instant completedAt = f.optionalInstant("completedAt");
     String impactReport = f.optionalText("impactReport", TEXT);
     Origin origin = f.optionalEnum("origin", Origin.class);
-    List<String> tags = f.strings("tags", MAX_TAGS, 50);
+    List<String> tags = Objects.requireNonNullElse(f.optionalStrings("tags", MAX_TAGS, 50), List.of());
     Scope scope = f.optionalEnum("scope", Scope.class);
     ActionStatus status = f.optionalEnum("status", ActionStatus.class);
     if (status == null) {
@@ -216,31 +218,36 @@ final class HistoryReader {
       impactReport, origin, tags, scope, status);
   }
 
-  private Rating rating(Fields f) {
+  private Rating rating(JsonBody f) {
     String row = f.text("row", TITLE);
     if (!Rating.ROWS.contains(row)) {
-      throw f.error("row", "'row' must be one of " + String.join(", ", Rating.ROWS) + ", not '" + row + "'.");
+      throw f.invalid("row", "'row' must be one of " + String.join(", ", Rating.ROWS) + ", not '" + row + "'.");
     }
-    return new Rating(row, f.wholeNumber("level", 1, 3), f.email("by"), f.optionalText("note", NOTE),
+    return new Rating(row, f.intValue("level", 1, 3), f.email("by"), f.optionalText("note", NOTE),
       f.optionalInstant("at"));
   }
 
-  private String uniqueId(Fields f) {
+  /** A missing flag is false. */
+  private static boolean flag(JsonBody f, String field) {
+    return Boolean.TRUE.equals(f.optionalBoolean(field));
+  }
+
+  private String uniqueId(JsonBody f) {
     String id = f.text("id", ID);
-    String first = idPaths.putIfAbsent(id, f.path("id"));
+    String first = idPaths.putIfAbsent(id, f.name("id"));
     if (first != null) {
-      throw f.error("id", "'id' " + id + " is already used at " + first + ".");
+      throw f.invalid("id", "'id' " + id + " is already used at " + first + ".");
     }
     return id;
   }
 
   /** An optional id of something in the document, checked once the whole document is read. */
-  private String reference(Fields f, String field, Set<String> ids, String what) {
+  private String reference(JsonBody f, String field, Set<String> ids, String what) {
     String id = f.optionalText(field, ID);
     if (id != null) {
       referenceChecks.add(() -> {
         if (!ids.contains(id)) {
-          throw f.error(field, "'" + field + "' " + id + " names no " + what + " of this document.");
+          throw f.invalid(field, "'" + field + "' " + id + " names no " + what + " of this document.");
         }
       });
     }

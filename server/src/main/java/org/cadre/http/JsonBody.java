@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -27,9 +28,16 @@ public final class JsonBody {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private final JsonObject json;
+  /** Where this object sits in the document ("" for a request body), so errors name the whole path. */
+  private final String path;
 
   public JsonBody(JsonObject json) {
+    this(json, "");
+  }
+
+  private JsonBody(JsonObject json, String path) {
     this.json = json == null ? new JsonObject() : json;
+    this.path = path;
   }
 
   /** The body of an API request; a missing or non-object body fails with a 400. */
@@ -68,7 +76,7 @@ public final class JsonBody {
   public JsonBody object(String field) {
     Object raw = json.getValue(field);
     if (raw != null && !(raw instanceof JsonObject)) {
-      throw ApiException.invalid(field, "'" + field + "' must be an object.");
+      throw invalid(field, "'" + field + "' must be an object.");
     }
     return new JsonBody((JsonObject) raw);
   }
@@ -77,9 +85,9 @@ public final class JsonBody {
     return required(field, optionalString(field, minLength, maxLength));
   }
 
-  private static <T> T required(String field, T value) {
+  private <T> T required(String field, T value) {
     if (value == null) {
-      throw ApiException.invalid(field, "'" + field + "' is required.");
+      throw invalid(field, "'" + field + "' is required.");
     }
     return value;
   }
@@ -91,19 +99,19 @@ public final class JsonBody {
       return null;
     }
     if (!(raw instanceof String s)) {
-      throw ApiException.invalid(field, "'" + field + "' must be a string.");
+      throw invalid(field, "'" + field + "' must be a string.");
     }
     String value = s.strip();
     if (hasControlCharacter(value)) {
-      throw ApiException.invalid(field, "'" + field + "' must not contain control characters.");
+      throw invalid(field, "'" + field + "' must not contain control characters.");
     }
     if (value.length() < minLength) {
-      throw ApiException.invalid(field, minLength <= 1
+      throw invalid(field, minLength <= 1
         ? "'" + field + "' must not be blank."
         : "'" + field + "' must be at least " + minLength + " characters.");
     }
     if (value.length() > maxLength) {
-      throw ApiException.invalid(field, "'" + field + "' must be at most " + maxLength + " characters.");
+      throw invalid(field, "'" + field + "' must be at most " + maxLength + " characters.");
     }
     return value;
   }
@@ -115,13 +123,13 @@ public final class JsonBody {
       return null;
     }
     if (!(raw instanceof String value)) {
-      throw ApiException.invalid(field, "'" + field + "' must be a string.");
+      throw invalid(field, "'" + field + "' must be a string.");
     }
     if (hasControlCharacter(value)) {
-      throw ApiException.invalid(field, "'" + field + "' must not contain control characters.");
+      throw invalid(field, "'" + field + "' must not contain control characters.");
     }
     if (value.length() > maxLength) {
-      throw ApiException.invalid(field, "'" + field + "' must be at most " + maxLength + " characters.");
+      throw invalid(field, "'" + field + "' must be at most " + maxLength + " characters.");
     }
     return value;
   }
@@ -129,7 +137,7 @@ public final class JsonBody {
   public Boolean optionalBoolean(String field) {
     Object raw = json.getValue(field);
     if (raw != null && !(raw instanceof Boolean)) {
-      throw ApiException.invalid(field, "'" + field + "' must be true or false.");
+      throw invalid(field, "'" + field + "' must be true or false.");
     }
     return (Boolean) raw;
   }
@@ -146,7 +154,7 @@ public final class JsonBody {
         // fall through to the shared message
       }
     }
-    throw ApiException.invalid(field, "'" + field + "' must be a date such as 2026-03-02.");
+    throw invalid(field, "'" + field + "' must be a date written YYYY-MM-DD, such as 2026-03-02.");
   }
 
   /** A list of short strings, each checked like {@link #optionalString}; null when absent. */
@@ -156,12 +164,12 @@ public final class JsonBody {
       return null;
     }
     if (!(raw instanceof JsonArray array) || array.size() > maxItems) {
-      throw ApiException.invalid(field, "'" + field + "' must be a list of at most " + maxItems + " strings.");
+      throw invalid(field, "'" + field + "' must be a list of at most " + maxItems + " strings.");
     }
     List<String> out = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
       String name = field + "[" + i + "]";
-      out.add(required(name, new JsonBody(new JsonObject().put(name, array.getValue(i))).optionalString(name, 1, maxLength)));
+      out.add(required(name, new JsonBody(new JsonObject().put(name, array.getValue(i)), path).optionalString(name, 1, maxLength)));
     }
     return out;
   }
@@ -170,26 +178,22 @@ public final class JsonBody {
   public String password(String field, int minLength, int maxLength) {
     Object raw = json.getValue(field);
     if (!(raw instanceof String s)) {
-      throw ApiException.invalid(field, raw == null ? "'" + field + "' is required." : "'" + field + "' must be a string.");
+      throw invalid(field, raw == null ? "'" + field + "' is required." : "'" + field + "' must be a string.");
     }
     if (s.length() < minLength || s.length() > maxLength) {
-      throw ApiException.invalid(field, "'" + field + "' must be " + minLength + " to " + maxLength + " characters.");
+      throw invalid(field, "'" + field + "' must be " + minLength + " to " + maxLength + " characters.");
     }
     return s;
   }
 
   public String email(String field) {
-    String value = string(field, 3, 254).toLowerCase(Locale.ROOT);
-    if (!EMAIL.matcher(value).matches()) {
-      throw ApiException.invalid(field, "'" + field + "' must be an email address.");
-    }
-    return value;
+    return required(field, optionalEmail(field));
   }
 
   public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
     E value = optionalEnum(field, type);
     if (value == null) {
-      throw ApiException.invalid(field, "'" + field + "' is required (one of " + names(type) + ").");
+      throw invalid(field, "'" + field + "' is required (one of " + names(type) + ").");
     }
     return value;
   }
@@ -207,7 +211,7 @@ public final class JsonBody {
         }
       }
     }
-    throw ApiException.invalid(field, "'" + field + "' must be one of " + names(type) + ".");
+    throw invalid(field, "'" + field + "' must be one of " + names(type) + ".");
   }
 
   public UUID uuid(String field) {
@@ -221,7 +225,7 @@ public final class JsonBody {
     }
     UUID id = raw instanceof String s ? Ids.parse(s) : null;
     if (id == null) {
-      throw ApiException.invalid(field, "'" + field + "' must be an id.");
+      throw invalid(field, "'" + field + "' must be an id.");
     }
     return id;
   }
@@ -241,7 +245,7 @@ public final class JsonBody {
       return null;
     }
     if (!(raw instanceof Integer || raw instanceof Long) || ((Number) raw).longValue() < min || ((Number) raw).longValue() > max) {
-      throw ApiException.invalid(field, "'" + field + "' must be a whole number from " + min + " to " + max + ".");
+      throw invalid(field, "'" + field + "' must be a whole number from " + min + " to " + max + ".");
     }
     return ((Number) raw).longValue();
   }
@@ -261,7 +265,93 @@ public final class JsonBody {
         // fall through to the shared message
       }
     }
-    throw ApiException.invalid(field, "'" + field + "' must be an ISO-8601 instant such as 2026-03-02T15:30:00Z.");
+    throw invalid(field, "'" + field + "' must be an ISO-8601 instant such as 2026-03-02T15:30:00Z.");
+  }
+
+  // Documents deeper than a request body (the team history): each nested read knows its JSON path.
+
+  /** A document's object at {@code path} (such as "$"): its errors name fields as {@code $.meetings[2].title}. */
+  public static JsonBody at(JsonObject json, String path) {
+    return new JsonBody(json, path);
+  }
+
+  /** The field's whole path: the field itself in a request body, {@code $.team.kind} in a document. */
+  public String name(String field) {
+    return path.isEmpty() ? field : path + "." + field;
+  }
+
+  /** A 400 naming this body's field by its whole path. */
+  public ApiException invalid(String field, String message) {
+    return ApiException.invalid(name(field), message);
+  }
+
+  /** A required nested object whose errors name their fields under this one's path. */
+  public JsonBody nested(String field) {
+    return required(field, optionalNested(field));
+  }
+
+  /** As {@link #nested}, or null when absent. */
+  public JsonBody optionalNested(String field) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof JsonObject o)) {
+      throw invalid(field, "'" + field + "' must be an object.");
+    }
+    return new JsonBody(o, name(field));
+  }
+
+  /** An array of objects, each read by {@code read} as a body at {@code field[i]}; a missing array is empty. */
+  public <T> List<T> objects(String field, int maxEntries, Function<JsonBody, T> read) {
+    Object raw = json.getValue(field);
+    if (raw == null) {
+      return List.of();
+    }
+    if (!(raw instanceof JsonArray array)) {
+      throw invalid(field, "'" + field + "' must be an array.");
+    }
+    if (array.size() > maxEntries) {
+      throw invalid(field, "'" + field + "' may hold at most " + maxEntries + " entries.");
+    }
+    List<T> values = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      String at = name(field) + "[" + i + "]";
+      if (!(array.getValue(i) instanceof JsonObject o)) {
+        throw ApiException.invalid(at, "Each entry of '" + field + "' must be an object.");
+      }
+      values.add(read.apply(new JsonBody(o, at)));
+    }
+    return values;
+  }
+
+  /** Required, non-blank text kept exactly as written (a document's titles round-trip unchanged). */
+  public String text(String field, int maxLength) {
+    String value = required(field, optionalText(field, maxLength));
+    if (value.isBlank()) {
+      throw invalid(field, "'" + field + "' must not be blank.");
+    }
+    return value;
+  }
+
+  /** Emails are case-insensitive: kept in lower case; null when absent. */
+  public String optionalEmail(String field) {
+    String value = optionalString(field, 3, 254);
+    if (value == null) {
+      return null;
+    }
+    if (!EMAIL.matcher(value).matches()) {
+      throw invalid(field, "'" + field + "' must be an email address.");
+    }
+    return value.toLowerCase(Locale.ROOT);
+  }
+
+  public int intValue(String field, int min, int max) {
+    return required(field, optionalInt(field, min, max));
+  }
+
+  public Instant instant(String field) {
+    return required(field, optionalInstant(field));
   }
 
   /** Line breaks and tabs are text; other control characters (NUL above all, which PostgreSQL refuses) are not. */

@@ -131,7 +131,7 @@ public final class MeetingRepository {
           + "  and ms.role <> 'observer' and ms.joined_at <= m.starts_at and (ms.left_at is null or ms.left_at > m.starts_at)), "
           + "people as (select user_id, true as on_roster from roster "
           + "  union select a.user_id, false from attendance a where a.meeting_id = $1 and a.user_id not in (select user_id from roster)) "
-          + "select p.user_id, p.on_roster, u.name, a.status, a.checked_in_at, a.marked_by, a.marked_at "
+          + "select p.user_id, p.on_roster, u.name, a.status, a.checked_in_at, a.marked_by, a.marked_at, a.reason "
           + "from people p join users u on u.id = p.user_id left join attendance a on a.meeting_id = $1 and a.user_id = p.user_id "
           + "order by p.on_roster desc, u.name, p.user_id")
       .execute(Tuple.of(meetingId))
@@ -152,18 +152,22 @@ public final class MeetingRepository {
       .put("status", row.getString("status"))
       .put("checkedInAt", checkedIn == null ? null : checkedIn.toInstant().toString())
       .put("markedBy", row.getUUID("marked_by") == null ? null : row.getUUID("marked_by").toString())
-      .put("markedAt", markedAt == null ? null : markedAt.toInstant().toString());
+      .put("markedAt", markedAt == null ? null : markedAt.toInstant().toString())
+      .put("reason", row.getString("reason"));
   }
 
-  /** Records or corrects one person's attendance; every change also lands in the event log. */
+  /**
+   * Records or corrects one person's attendance, with the reason for a correction (null otherwise); every change
+   * also lands in the event log.
+   */
   Future<JsonObject> setAttendance(SqlClient tx, UUID meetingId, UUID userId, AttendanceStatus status, OffsetDateTime checkedInAt,
-                                   UUID markedBy, OffsetDateTime at) {
-    return tx.preparedQuery("insert into attendance (meeting_id, user_id, status, checked_in_at, marked_by, marked_at) "
-        + "values ($1, $2, $3, $4, $5, $6) on conflict (meeting_id, user_id) do update set status = excluded.status, "
+                                   UUID markedBy, OffsetDateTime at, String reason) {
+    return tx.preparedQuery("insert into attendance (meeting_id, user_id, status, checked_in_at, marked_by, marked_at, reason) "
+        + "values ($1, $2, $3, $4, $5, $6, $7) on conflict (meeting_id, user_id) do update set status = excluded.status, "
         + "checked_in_at = coalesce(excluded.checked_in_at, attendance.checked_in_at), marked_by = excluded.marked_by, "
-        + "marked_at = excluded.marked_at "
-        + "returning user_id, status, checked_in_at, marked_by, marked_at")
-      .execute(Tuple.of(meetingId, userId, JsonBody.wireName(status), checkedInAt, markedBy, at))
+        + "marked_at = excluded.marked_at, reason = excluded.reason "
+        + "returning user_id, status, checked_in_at, marked_by, marked_at, reason")
+      .execute(Tuple.of(meetingId, userId, JsonBody.wireName(status), checkedInAt, markedBy, at).addString(reason))
       .map(rows -> attendanceJson(rows.iterator().next()).put("meetingId", meetingId.toString()));
   }
 

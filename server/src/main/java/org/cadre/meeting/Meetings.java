@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import org.cadre.action.ActionRepository;
+import org.cadre.http.BodyShape;
 import org.cadre.board.BoardStore;
 import org.cadre.board.Entity;
 import org.cadre.history.AttendanceStatus;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +36,8 @@ public final class Meetings {
 
   /** Checking in later than this after the start counts as late. */
   static final Duration LATE_AFTER = Duration.ofMinutes(10);
+  /** Check-in opens this long before the start (people arrive early), and closes when the meeting is closed. */
+  static final Duration CHECK_IN_OPENS = Duration.ofMinutes(30);
 
   private final MeetingRepository repo;
   private final ActionRepository actions;
@@ -45,27 +49,32 @@ public final class Meetings {
     this.store = repo.store();
   }
 
+  /** A meeting's own fields, how long it lasts or when it ends, its first start, and how it repeats. */
+  private static final BodyShape CREATE = MeetingRepository.MEETING.createShape()
+    .and("durationMinutes", "localStart")
+    .object("repeat", BodyShape.of("frequency", "interval", "count"));
+
   public void register(Commands commands) {
     commands
-      .register("meeting.create", Access.WRITE, HttpMethod.POST, "/meetings", this::create)
-      .register("meeting.get", Access.READ, HttpMethod.GET, "/meetings/:meetingId", this::get)
-      .register("meeting.update", Access.WRITE, HttpMethod.PATCH, "/meetings/:meetingId", this::update)
-      .register("meeting.publish-agenda", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/publish-agenda", this::publishAgenda)
-      .register("meeting.send-reminder", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/reminder", this::sendReminder)
-      .register("meeting.close", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/close", c -> finish(c, "held"))
-      .register("meeting.cancel", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/cancel", c -> finish(c, "cancelled"))
-      .register("agenda.add", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/agenda", this::addItem)
-      .register("agenda.update", Access.WRITE, HttpMethod.PATCH, "/agenda-items/:itemId", this::updateItem)
-      .register("agenda.move", Access.WRITE, HttpMethod.POST, "/agenda-items/:itemId/move", this::moveItem)
-      .register("agenda.delete", Access.WRITE, HttpMethod.DELETE, "/agenda-items/:itemId", this::deleteItem)
-      .register("attendance.check-in", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/check-in", this::checkIn)
-      .register("attendance.mark", Access.WRITE, HttpMethod.PUT, "/meetings/:meetingId/attendance/:userId", this::mark)
-      .register("decision.record", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/decisions", this::recordDecision)
-      .register("decision.update", Access.WRITE, HttpMethod.PATCH, "/decisions/:decisionId", this::updateDecision)
-      .register("feedback.record", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/feedback", this::recordFeedback)
-      .register("protocol.start", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/protocol-runs", this::startProtocol)
-      .register("protocol.advance", Access.WRITE, HttpMethod.PATCH, "/protocol-runs/:runId", this::advanceProtocol)
-      .register("equity.record", Access.WRITE, HttpMethod.POST, "/equity-analyses", this::recordEquity);
+      .register("meeting.create", Access.WRITE, HttpMethod.POST, "/meetings", CREATE, this::create)
+      .register("meeting.get", Access.READ, HttpMethod.GET, "/meetings/:meetingId", BodyShape.of(), this::get)
+      .register("meeting.update", Access.WRITE, HttpMethod.PATCH, "/meetings/:meetingId", MeetingRepository.MEETING.editShape(), this::update)
+      .register("meeting.publish-agenda", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/publish-agenda", BodyShape.of(), this::publishAgenda)
+      .register("meeting.send-reminder", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/reminder", BodyShape.of(), this::sendReminder)
+      .register("meeting.close", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/close", BodyShape.of(), c -> finish(c, "held"))
+      .register("meeting.cancel", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/cancel", BodyShape.of(), c -> finish(c, "cancelled"))
+      .register("agenda.add", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/agenda", MeetingRepository.AGENDA_ITEM.createShape(), this::addItem)
+      .register("agenda.update", Access.WRITE, HttpMethod.PATCH, "/agenda-items/:itemId", MeetingRepository.AGENDA_ITEM.editShape(), this::updateItem)
+      .register("agenda.move", Access.WRITE, HttpMethod.POST, "/agenda-items/:itemId/move", BodyShape.of("afterId"), this::moveItem)
+      .register("agenda.delete", Access.WRITE, HttpMethod.DELETE, "/agenda-items/:itemId", BodyShape.of(), this::deleteItem)
+      .register("attendance.check-in", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/check-in", BodyShape.of(), this::checkIn)
+      .register("attendance.mark", Access.WRITE, HttpMethod.PUT, "/meetings/:meetingId/attendance/:userId", BodyShape.of("status", "reason"), this::mark)
+      .register("decision.record", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/decisions", MeetingRepository.DECISION.createShape(), this::recordDecision)
+      .register("decision.update", Access.WRITE, HttpMethod.PATCH, "/decisions/:decisionId", MeetingRepository.DECISION.editShape(), this::updateDecision)
+      .register("feedback.record", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/feedback", MeetingRepository.FEEDBACK.createShape(), this::recordFeedback)
+      .register("protocol.start", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/protocol-runs", MeetingRepository.PROTOCOL_RUN.createShape().and("stepsCompleted"), this::startProtocol)
+      .register("protocol.advance", Access.WRITE, HttpMethod.PATCH, "/protocol-runs/:runId", BodyShape.of("stepsCompleted"), this::advanceProtocol)
+      .register("equity.record", Access.WRITE, HttpMethod.POST, "/equity-analyses", MeetingRepository.EQUITY_ANALYSIS.createShape(), this::recordEquity);
   }
 
   // --- scheduling -------------------------------------------------------------------------------------------
@@ -99,18 +108,27 @@ public final class Meetings {
       UUID seriesId = series == null ? null : UUID.randomUUID();
       Future<JsonArray> created = Future.succeededFuture(new JsonArray());
       for (ZonedDateTime start : starts) {
+        // A later occurrence whose wall-clock time a spring-forward gap skips is moved ahead by the gap (Recurrence);
+        // the reply and event say so on that occurrence.
+        LocalDateTime asked = start.toLocalDate().atTime(first.toLocalTime());
+        String shiftedFrom = start.toLocalDateTime().equals(asked) ? null : asked.toString();
         Map<String, Object> fixed = new HashMap<>();
         fixed.put("starts_at", start.toOffsetDateTime());
         fixed.put("ends_at", start.plus(length).toOffsetDateTime());
         fixed.put("series_id", seriesId);
         fixed.put("facilitator_id", facilitator == null ? c.userId() : facilitator);
-        created = created.compose(list -> store.insert(tx, MeetingRepository.MEETING, c, values, fixed).map(list::add));
+        created = created.compose(list -> store.insert(tx, MeetingRepository.MEETING, c, values, fixed)
+          .map(meeting -> list.add(shiftedFrom == null ? meeting : meeting.put("shiftedFrom", shiftedFrom))));
       }
       return created.map(list -> new JsonObject().put("seriesId", seriesId == null ? null : seriesId.toString()).put("meetings", list));
     });
   }
 
-  /** {@code startsAt} is an instant; {@code localStart} a wall-clock time in the team's zone, as people think of it. */
+  /**
+   * {@code startsAt} is an instant; {@code localStart} a wall-clock time in the team's zone, as people think of it. A
+   * local time that the zone skips (the spring-forward gap) is refused rather than moved: the person meant a time
+   * that does not exist, and only they know which one they want instead.
+   */
   private static ZonedDateTime firstStart(JsonBody body, ZoneId zone) {
     Instant instant = body.optionalInstant("startsAt");
     if (instant != null) {
@@ -120,11 +138,19 @@ public final class Meetings {
     if (local == null) {
       throw ApiException.invalid("startsAt", "Give 'startsAt' (an instant) or 'localStart' (such as 2026-03-10T16:00, in the team's time zone).");
     }
+    LocalDateTime wanted;
     try {
-      return ZonedDateTime.ofLocal(LocalDateTime.parse(local), zone, null);
+      wanted = LocalDateTime.parse(local);
     } catch (DateTimeParseException e) {
       throw ApiException.invalid("localStart", "'localStart' must be a local date and time such as 2026-03-10T16:00.");
     }
+    ZoneOffsetTransition gap = zone.getRules().getTransition(wanted);
+    if (gap != null && gap.isGap()) {
+      throw ApiException.invalid("localStart", "'localStart' " + local + " does not exist in " + zone.getId() + ": clocks jump from "
+        + gap.getDateTimeBefore().toLocalTime() + " to " + gap.getDateTimeAfter().toLocalTime() + " that night. Choose a time outside the gap, such as "
+        + gap.getDateTimeAfter() + ".");
+    }
+    return ZonedDateTime.ofLocal(wanted, zone, null);
   }
 
   /** Handing the meeting to another facilitator is for its facilitator or a lead, like running it. */
@@ -229,31 +255,51 @@ public final class Meetings {
 
   // --- attendance -------------------------------------------------------------------------------------------
 
-  /** Members check themselves in; more than ten minutes after the start they are late. */
+  /**
+   * Members check themselves in from {@link #CHECK_IN_OPENS} before the start until the meeting is closed; more than
+   * ten minutes after the start they are late. After that only a correction ({@link #mark}) changes attendance.
+   */
   private Future<JsonObject> checkIn(Command c) {
     UUID meetingId = c.body().uuid("meetingId");
     return store.change(c, "attendance.marked", (tx, space) -> lockMeeting(tx, c, meetingId)
-      .compose(meeting -> {
-        if ("cancelled".equals(meeting.getString("status"))) {
-          return Future.failedFuture(ApiException.conflict("meeting_over", "This meeting was cancelled.", "meetingId"));
+      .compose(meeting -> requireScheduled(meeting).compose(v -> {
+        Instant start = Instant.parse(meeting.getString("startsAt"));
+        Instant opens = start.minus(CHECK_IN_OPENS);
+        if (c.at().isBefore(opens)) {
+          return Future.failedFuture(ApiException.conflict("check_in_not_open", "Check-in opens " + CHECK_IN_OPENS.toMinutes()
+            + " minutes before the meeting starts, at " + opens + ".", "meetingId").with("opensAt", opens.toString()));
         }
-        boolean late = c.at().isAfter(Instant.parse(meeting.getString("startsAt")).plus(LATE_AFTER));
+        boolean late = c.at().isAfter(start.plus(LATE_AFTER));
         return store.requireMember(tx, c.spaceId(), c.userId(), "meetingId")
-          .compose(v -> repo.setAttendance(tx, meetingId, c.userId(), late ? AttendanceStatus.LATE : AttendanceStatus.PRESENT,
-            c.time(), c.userId(), c.time()));
-      }));
+          .compose(member -> repo.setAttendance(tx, meetingId, c.userId(), late ? AttendanceStatus.LATE : AttendanceStatus.PRESENT,
+            c.time(), c.userId(), c.time(), null));
+      })));
   }
 
-  /** The facilitator (or a lead) marks anyone who belongs or belonged to the team, and may correct it later. */
+  /**
+   * The facilitator (or a lead) marks anyone who belongs or belonged to the team. Once the meeting is held, a mark is
+   * a correction of the record and needs a {@code reason}, which is kept with it; a cancelled meeting has none.
+   */
   private Future<JsonObject> mark(Command c) {
     UUID meetingId = c.body().uuid("meetingId");
     UUID userId = c.body().uuid("userId");
     AttendanceStatus status = c.body().enumValue("status", AttendanceStatus.class);
+    String reason = c.body().optionalString("reason", 1, 2000);
     return store.change(c, "attendance.marked", (tx, space) -> lockMeeting(tx, c, meetingId)
       .compose(meeting -> requireFacilitator(c, meeting))
-      .compose(meeting -> repo.everMember(tx, c.spaceId(), userId))
+      .compose(meeting -> {
+        String state = meeting.getString("status");
+        if ("cancelled".equals(state)) {
+          return Future.failedFuture(ApiException.conflict("meeting_over", "This meeting was cancelled: it has no attendance.", "meetingId"));
+        }
+        if ("held".equals(state) && reason == null) {
+          return Future.failedFuture(ApiException.invalid("reason",
+            "This meeting is over: correcting its attendance needs a 'reason', which is kept with the record."));
+        }
+        return repo.everMember(tx, c.spaceId(), userId);
+      })
       .compose(member -> member
-        ? repo.setAttendance(tx, meetingId, userId, status, null, c.userId(), c.time())
+        ? repo.setAttendance(tx, meetingId, userId, status, null, c.userId(), c.time(), reason)
         : Future.failedFuture(ApiException.invalid("userId", "'userId' must be someone who belongs or belonged to this team."))));
   }
 

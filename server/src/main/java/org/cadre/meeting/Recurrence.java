@@ -11,18 +11,24 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How a meeting repeats: every {@code interval} weeks, or every {@code interval} months on the same weekday of the
- * month, at the same local wall-clock time in the first meeting's zone, whatever daylight saving does to the offset.
+ * How a meeting repeats: every {@code interval} weeks, or every {@code interval} months on the same day of the month
+ * or on the same weekday of the month, at the same local wall-clock time in the first meeting's zone, whatever
+ * daylight saving does to the offset. Every occurrence is computed from the first, never from the one before, so a
+ * short month does not move the rest of the series.
  */
 public record Recurrence(Frequency frequency, int interval) {
 
   public static final int MAX_INTERVAL = 12;
   public static final int MAX_COUNT = 104;
 
-  /** WEEKLY keeps the weekday; MONTHLY keeps the weekday's place in the month ("2nd Tuesday", "last Friday"). */
+  /**
+   * WEEKLY keeps the weekday; MONTHLY keeps the day of the month (the 31st falls on the last day of shorter months);
+   * MONTHLY_WEEKDAY keeps the weekday's place in the month ("2nd Tuesday", "last Friday").
+   */
   public enum Frequency {
     WEEKLY,
-    MONTHLY
+    MONTHLY,
+    MONTHLY_WEEKDAY
   }
 
   public Recurrence {
@@ -34,8 +40,9 @@ public record Recurrence(Frequency frequency, int interval) {
 
   /**
    * The first {@code count} meetings, starting with {@code first} itself, in {@code first}'s zone (which should be the
-   * team's region, such as America/Los_Angeles, not a fixed offset). A monthly meeting on the 5th such weekday, or on
-   * the last one of its month, falls on the last such weekday of every month. Later meetings are placed by local date
+   * team's region, such as America/Los_Angeles, not a fixed offset). A monthly meeting on the 29th to 31st falls on
+   * the last day of months that are shorter. A monthly-weekday meeting on the 5th such weekday, or on the last one of
+   * its month, falls on the last such weekday of every month. Later meetings are placed by local date
    * and time as {@code ZonedDateTime.ofLocal(local, zone, null)} does: a time skipped by a spring-forward gap moves
    * forward by the gap's length (02:30 becomes 03:30), and a time repeated at fall-back takes the earlier offset.
    *
@@ -60,7 +67,9 @@ public record Recurrence(Frequency frequency, int interval) {
     long step = (long) k * interval;
     return switch (frequency) {
       case WEEKLY -> start.plusWeeks(step);
-      case MONTHLY -> start.withDayOfMonth(1).plusMonths(step).with(sameWeekdayOfMonth(start));
+      // plusMonths clamps to the month's last day, and each step starts from the series' first date.
+      case MONTHLY -> start.plusMonths(step);
+      case MONTHLY_WEEKDAY -> start.withDayOfMonth(1).plusMonths(step).with(sameWeekdayOfMonth(start));
     };
   }
 

@@ -7,6 +7,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.cadre.http.ApiException;
+import org.cadre.http.BodyShape;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
 import org.cadre.space.Access;
@@ -55,8 +56,11 @@ public final class Commands {
     Future<JsonObject> handle(Command command);
   }
 
-  private record Entry(Access required, Handler handler) {
+  private record Entry(Access required, BodyShape shape, Handler handler) {
   }
+
+  /** What every command may carry besides its own fields: {@code commandId} is the client's id for its retries. */
+  public static final BodyShape ENVELOPE = BodyShape.of("type", "spaceId", "commandId");
 
   /** The same operation as a REST call: {@code method /api/spaces/{id}path}, path parameters joining the body. */
   public record Route(HttpMethod method, String path, String type) {
@@ -65,17 +69,30 @@ public final class Commands {
   private final Map<String, Entry> handlers = new HashMap<>();
   private final List<Route> routes = new ArrayList<>();
 
-  public Commands register(String type, Access required, Handler handler) {
-    if (handlers.putIfAbsent(type, new Entry(required, handler)) != null) {
+  /**
+   * Registers a command with the fields its body may carry (the envelope's are added); any other field is refused
+   * before the handler runs.
+   */
+  public Commands register(String type, Access required, BodyShape fields, Handler handler) {
+    if (handlers.putIfAbsent(type, new Entry(required, ENVELOPE.and(fields), handler)) != null) {
       throw new IllegalStateException("Command " + type + " is registered twice");
     }
     return this;
   }
 
-  /** Registers a command that scripts may also call over REST under {@code /api/spaces/{id}}. */
-  public Commands register(String type, Access required, HttpMethod method, String path, Handler handler) {
+  /**
+   * Registers a command that scripts may also call over REST under {@code /api/spaces/{id}}; the path's parameters
+   * (such as {@code :normId}) are fields of the command too.
+   */
+  public Commands register(String type, Access required, HttpMethod method, String path, BodyShape fields, Handler handler) {
     routes.add(new Route(method, path, type));
-    return register(type, required, handler);
+    BodyShape withPath = fields;
+    for (String segment : path.split("/")) {
+      if (segment.startsWith(":")) {
+        withPath = withPath.and(segment.substring(1));
+      }
+    }
+    return register(type, required, withPath, handler);
   }
 
   public List<Route> routes() {
@@ -89,6 +106,7 @@ public final class Commands {
       return Future.failedFuture(ApiException.invalid("type", "There is no command '" + command.type() + "'."));
     }
     try {
+      entry.shape().check(command.body().json(), command.type());
       return entry.handler().handle(command);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);

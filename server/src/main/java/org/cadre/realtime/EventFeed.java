@@ -1,6 +1,7 @@
 package org.cadre.realtime;
 
 import org.cadre.event.SpaceEvent;
+import org.cadre.http.BodyShape;
 import org.cadre.event.EventLog;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -37,7 +38,7 @@ public final class EventFeed {
   }
 
   public void register(Commands commands) {
-    commands.register("catchup", Access.READ, command ->
+    commands.register("catchup", Access.READ, BodyShape.of("afterSeq"), command ->
       page(command.spaceId(), command.body().longValue("afterSeq", 0, Long.MAX_VALUE), PAGE));
   }
 

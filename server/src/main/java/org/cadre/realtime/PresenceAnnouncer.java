@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import org.cadre.http.ApiException;
+import org.cadre.http.BodyShape;
 import org.cadre.space.Access;
 
 import java.util.UUID;
@@ -22,7 +23,7 @@ public final class PresenceAnnouncer {
   }
 
   public void register(Commands commands) {
-    commands.register("presence", Access.READ, this::announce);
+    commands.register("presence", Access.READ, BodyShape.of("meetingId", "itemId", "field", "leaving"), this::announce);
   }
 
   private Future<JsonObject> announce(Commands.Command c) {

@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
 import org.cadre.account.Tokens;
+import org.cadre.http.BodyShape;
 import org.cadre.http.ApiException;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
@@ -37,9 +38,9 @@ public final class InvitationRoutes {
 
   public void mount(Router router) {
     router.get("/api/spaces/:id/invitations").handler(this::list);
-    router.post("/api/spaces/:id/invitations").handler(this::create);
+    router.post("/api/spaces/:id/invitations").handler(BodyShape.of("role", "expiresAt", "maxUses").checker()).handler(this::create);
     router.delete("/api/spaces/:id/invitations/:invitationId").handler(this::revoke);
-    router.post("/api/invitations/:token/accept").handler(this::accept);
+    router.post("/api/invitations/:token/accept").handler(BodyShape.of().checker()).handler(this::accept);
   }
 
   private void create(RoutingContext ctx) {

@@ -140,11 +140,15 @@ public final class SpaceRepository {
     });
   }
 
-  /** Inserts a space below {@code parentId} (null for a root) and answers it. */
+  /**
+   * Inserts a space below {@code parentId} (null for a root) and answers it. It takes its parent's time zone (a root
+   * starts in UTC): a new team, or an imported one, whose history names no zone, meets where its site does.
+   */
   public Future<Space> create(SqlClient tx, UUID parentId, Kind kind, String name, String description, UUID creator) {
     UUID id = UUID.randomUUID();
-    return tx.preparedQuery("insert into spaces (id, parent_id, kind, name, description, path, created_by) "
-        + "values ($1, $2, $3, $4, $5, coalesce((select path from spaces where id = $2), '{}') || $1::uuid, $6) "
+    return tx.preparedQuery("insert into spaces (id, parent_id, kind, name, description, path, created_by, time_zone) "
+        + "values ($1, $2, $3, $4, $5, coalesce((select path from spaces where id = $2), '{}') || $1::uuid, $6, "
+        + "coalesce((select time_zone from spaces where id = $2), 'UTC')) "
         + "returning " + Space.COLUMNS)
       .execute(Tuple.of(id, parentId, JsonBody.wireName(kind), name, description == null ? "" : description, creator))
       .map(rows -> Space.from(rows.iterator().next()));

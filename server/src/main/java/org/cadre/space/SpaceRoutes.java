@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
+import org.cadre.http.BodyShape;
 import org.cadre.http.ApiException;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
@@ -33,15 +34,15 @@ public final class SpaceRoutes {
 
   public void mount(Router router) {
     router.get("/api/spaces").handler(this::tree);
-    router.post("/api/spaces").handler(this::createRoot);
+    router.post("/api/spaces").handler(BodyShape.of("name", "kind", "description").checker()).handler(this::createRoot);
     router.get("/api/spaces/:id").handler(this::show);
-    router.patch("/api/spaces/:id").handler(this::update);
-    router.post("/api/spaces/:id/archive").handler(this::archive);
-    router.post("/api/spaces/:id/children").handler(this::createChild);
+    router.patch("/api/spaces/:id").handler(BodyShape.of("name", "description").checker()).handler(this::update);
+    router.post("/api/spaces/:id/archive").handler(BodyShape.of().checker()).handler(this::archive);
+    router.post("/api/spaces/:id/children").handler(BodyShape.of("name", "kind", "description").checker()).handler(this::createChild);
     router.get("/api/spaces/:id/members").handler(this::members);
-    router.post("/api/spaces/:id/members").handler(this::addMember);
+    router.post("/api/spaces/:id/members").handler(BodyShape.of("email", "userId", "role").checker()).handler(this::addMember);
     router.delete("/api/spaces/:id/members/:userId").handler(this::removeMember);
-    router.delete("/api/spaces/:id/members").handler(this::removeMember);
+    router.delete("/api/spaces/:id/members").handler(BodyShape.of("userId").checker()).handler(this::removeMember);
   }
 
   private void tree(RoutingContext ctx) {

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import org.cadre.action.ActionRepository;
+import org.cadre.http.BodyShape;
 import org.cadre.charter.CharterRepository;
 import org.cadre.meeting.MeetingRepository;
 import org.cadre.realtime.Commands;
@@ -29,7 +30,7 @@ public final class TeamBoard {
   }
 
   public void register(Commands commands) {
-    commands.register("board.get", Access.READ, HttpMethod.GET, "/board", this::get);
+    commands.register("board.get", Access.READ, HttpMethod.GET, "/board", BodyShape.of(), this::get);
   }
 
   /** One repeatable-read transaction, so the parts and the seq agree. */

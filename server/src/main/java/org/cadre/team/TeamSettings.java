@@ -3,6 +3,7 @@ package org.cadre.team;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import org.cadre.http.BodyShape;
 import org.cadre.http.ApiException;
 import org.cadre.http.JsonBody;
 import org.cadre.space.Access;
@@ -33,7 +34,8 @@ public final class TeamSettings {
   }
 
   public void register(Commands commands) {
-    commands.register("team.settings", Access.MANAGE, HttpMethod.PATCH, "/settings", this::update);
+    commands.register("team.settings", Access.MANAGE, HttpMethod.PATCH, "/settings",
+      BodyShape.of("timeZone", "cadenceDays").object("leaderSelection", BodyShape.of("method", "at")), this::update);
   }
 
   private Future<JsonObject> update(Command c) {

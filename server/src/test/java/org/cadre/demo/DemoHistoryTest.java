@@ -8,7 +8,13 @@ import io.vertx.sqlclient.Pool;
 import org.cadre.account.AccountRepository;
 import org.cadre.account.Accounts;
 import org.cadre.account.PasswordHasher;
+import org.cadre.culture.CultureEngine;
+import org.cadre.culture.CultureRules;
+import org.cadre.culture.CultureScore;
 import org.cadre.db.Database;
+import org.cadre.history.HistoryJson;
+import org.cadre.history.TeamHistory;
+import org.cadre.http.JsonBody;
 import org.cadre.space.SpaceRepository;
 import org.cadre.space.Spaces;
 import org.cadre.test.ApiClient;
@@ -21,8 +27,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,6 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DemoHistoryTest {
 
   private static final Instant NOW = Instant.parse("2026-03-04T19:00:00Z");
+  private static final CultureEngine ENGINE = new CultureEngine(CultureRules.defaults());
   /** Each team and its lead. */
   private static final Map<String, String> TEAMS = Map.of(
     "Lincoln 9th Grade Pathway Team", "ana.torres@riverside.demo",
@@ -67,6 +79,9 @@ class DemoHistoryTest {
       }
       assertEquals(4, TestDatabases.count(url, "select count(distinct status) from attendance"), "on time, late, excused and absent");
       assertTeamsSpanTheContinuum(server.admin(), url);
+      for (String team : TEAMS.keySet()) {
+        assertTrendIsScoredWeekByWeekFromTheHistory(server.admin(), text(url, "select id from spaces where name = '" + team + "'"), team);
+      }
 
       demo(vertx, pool).seed().await();
       assertEquals(meetings, TestDatabases.count(url, "select count(*) from meetings"));
@@ -88,6 +103,38 @@ class DemoHistoryTest {
     assertEquals(Set.of("emerging", "developing", "transforming"), Set.copyOf(levels.values()), levels.toString());
     assertEquals("transforming", levels.get("Lincoln 9th Grade Pathway Team"));
     assertEquals("emerging", levels.get("Jefferson Leadership Team"));
+  }
+
+  /**
+   * The trend has a point for every week from the team's first meeting (52 weeks at most, this one included), each
+   * what the engine gives for the exported history as of the week's end (this week: as of the moment it was read).
+   */
+  private static void assertTrendIsScoredWeekByWeekFromTheHistory(ApiClient admin, String space, String team) {
+    TeamHistory history = HistoryJson.parse(admin.expect(200, "GET", "/api/spaces/" + space + "/history", null).encode());
+    JsonArray weeks = admin.expect(200, "GET", "/api/spaces/" + space + "/culture/trend", null).getJsonArray("weeks");
+    LocalDate thisWeek = monday(Instant.now());
+    LocalDate first = history.meetings().stream().map(m -> monday(m.startsAt())).min(LocalDate::compareTo).orElseThrow();
+    LocalDate from = first.isBefore(thisWeek.minusWeeks(51)) ? thisWeek.minusWeeks(51) : first;
+    assertEquals(ChronoUnit.WEEKS.between(from, thisWeek) + 1, weeks.size(), team + ": one point per week");
+    int scored = 0;
+    for (int i = 0; i < weeks.size(); i++) {
+      JsonObject point = weeks.getJsonObject(i);
+      LocalDate week = from.plusWeeks(i);
+      assertEquals(week.toString(), point.getString("week"), team);
+      Instant asOf = Instant.parse(point.getString("asOf"));
+      if (week.isBefore(thisWeek)) {
+        assertEquals(week.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant(), asOf, team + " " + week + " as of its end");
+      }
+      CultureScore expected = ENGINE.score(history, asOf, null);
+      assertEquals(JsonBody.wireName(expected.level()), point.getString("level"), team + " " + week);
+      assertEquals(expected.score() == null ? null : expected.score().doubleValue(), point.getDouble("score"), team + " " + week);
+      scored += point.getValue("score") == null ? 0 : 1;
+    }
+    assertTrue(scored >= 10, team + " has months of scored weeks, not only this one: " + scored);
+  }
+
+  private static LocalDate monday(Instant instant) {
+    return LocalDate.ofInstant(instant, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
   }
 
   private static void assertHistory(String url, String space, String team) {

@@ -11,6 +11,7 @@ import org.cadre.culture.CultureRules;
 import org.cadre.culture.ScoreCommand;
 import org.cadre.test.ApiClient;
 import org.cadre.test.BusClient;
+import org.cadre.test.HistorySchema;
 import org.cadre.test.SpaceTree;
 import org.cadre.test.TestDatabases;
 import org.cadre.test.TestServer;
@@ -92,6 +93,13 @@ class HistoryApiTest {
       assertEquals(0, exit);
       assertEquals(api, new JsonObject(out.toString(StandardCharsets.UTF_8)), "the CLI on the export prints what the API answers");
     }
+  }
+
+  @Test
+  void anExportedHistoryIsValidAgainstThePublishedSchema() {
+    String spaceId = importTeam(SampleHistories.team(new Random(11), null, 25, AS_OF));
+    JsonObject exported = tree.admin.expect(200, "GET", "/api/spaces/" + spaceId + "/history", null);
+    assertTrue(HistorySchema.errors(exported).isEmpty(), () -> HistorySchema.describe(HistorySchema.errors(exported)));
   }
 
   @Test

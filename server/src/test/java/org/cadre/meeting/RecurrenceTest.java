@@ -22,6 +22,7 @@ class RecurrenceTest {
 
   private static final Recurrence WEEKLY = new Recurrence(Frequency.WEEKLY, 1);
   private static final Recurrence MONTHLY = new Recurrence(Frequency.MONTHLY, 1);
+  private static final Recurrence MONTHLY_WEEKDAY = new Recurrence(Frequency.MONTHLY_WEEKDAY, 1);
 
   private static ZonedDateTime at(String isoWithOffsetAndZone) {
     return ZonedDateTime.parse(isoWithOffsetAndZone);
@@ -107,9 +108,9 @@ class RecurrenceTest {
   }
 
   @Test
-  void aMonthlyMeetingOnTheSecondTuesdayKeepsItForAYear() {
+  void aMonthlyWeekdayMeetingOnTheSecondTuesdayKeepsItForAYear() {
     ZonedDateTime first = at("2026-01-13T10:00-08:00[America/Los_Angeles]");
-    List<ZonedDateTime> meetings = MONTHLY.occurrences(first, 12);
+    List<ZonedDateTime> meetings = MONTHLY_WEEKDAY.occurrences(first, 12);
     assertEquals(dates("2026-01-13", "2026-02-10", "2026-03-10", "2026-04-14", "2026-05-12", "2026-06-09",
       "2026-07-14", "2026-08-11", "2026-09-08", "2026-10-13", "2026-11-10", "2026-12-08"), dates(meetings));
     assertTrue(meetings.stream().allMatch(m -> m.toLocalTime().equals(LocalTime.of(10, 0))));
@@ -120,40 +121,56 @@ class RecurrenceTest {
   }
 
   @Test
-  void aMonthlyMeetingOnTheFifthFridayFallsOnTheLastFridayOfEveryMonth() {
+  void aMonthlyWeekdayMeetingOnTheFifthFridayFallsOnTheLastFridayOfEveryMonth() {
     ZonedDateTime first = at("2026-01-30T15:00-08:00[America/Los_Angeles]");
     assertEquals(dates("2026-01-30", "2026-02-27", "2026-03-27", "2026-04-24", "2026-05-29", "2026-06-26",
       "2026-07-31", "2026-08-28", "2026-09-25", "2026-10-30", "2026-11-27", "2026-12-25"),
-      dates(MONTHLY.occurrences(first, 12)));
+      dates(MONTHLY_WEEKDAY.occurrences(first, 12)));
   }
 
   @Test
   void aFourthFridayThatIsAlsoTheLastMeansTheLastFriday() {
     ZonedDateTime first = at("2026-02-27T15:00-08:00[America/Los_Angeles]");
-    assertEquals(dates("2026-02-27", "2026-03-27", "2026-04-24", "2026-05-29"), dates(MONTHLY.occurrences(first, 4)));
+    assertEquals(dates("2026-02-27", "2026-03-27", "2026-04-24", "2026-05-29"), dates(MONTHLY_WEEKDAY.occurrences(first, 4)));
   }
 
   @Test
   void aFourthTuesdayThatIsNotTheLastStaysTheFourth() {
     ZonedDateTime first = at("2026-03-24T15:00-07:00[America/Los_Angeles]");
-    assertEquals(dates("2026-03-24", "2026-04-28", "2026-05-26", "2026-06-23"), dates(MONTHLY.occurrences(first, 4)));
+    assertEquals(dates("2026-03-24", "2026-04-28", "2026-05-26", "2026-06-23"), dates(MONTHLY_WEEKDAY.occurrences(first, 4)));
   }
 
   @Test
   void everyThreeMonthsKeepsTheWeekdayOfTheMonth() {
     ZonedDateTime first = at("2026-01-13T10:00-08:00[America/Los_Angeles]");
     assertEquals(dates("2026-01-13", "2026-04-14", "2026-07-14", "2026-10-13", "2027-01-12"),
-      dates(new Recurrence(Frequency.MONTHLY, 3).occurrences(first, 5)));
+      dates(new Recurrence(Frequency.MONTHLY_WEEKDAY, 3).occurrences(first, 5)));
   }
 
   @Test
-  void aMonthlyMeetingThatLandsInTheSpringForwardGapMovesAheadByTheGap() {
+  void aMonthlyWeekdayMeetingThatLandsInTheSpringForwardGapMovesAheadByTheGap() {
     // The 2nd Sunday of March 2026 is the change day in Los Angeles.
     ZonedDateTime first = at("2026-02-08T02:30-08:00[America/Los_Angeles]");
     assertEquals(all(
       "2026-02-08T02:30-08:00[America/Los_Angeles]",
       "2026-03-08T03:30-07:00[America/Los_Angeles]",
-      "2026-04-12T02:30-07:00[America/Los_Angeles]"), MONTHLY.occurrences(first, 3));
+      "2026-04-12T02:30-07:00[America/Los_Angeles]"), MONTHLY_WEEKDAY.occurrences(first, 3));
+  }
+
+  @Test
+  void aMonthlySeriesOnThe31stKeepsItsDayAfterShortMonths() {
+    ZonedDateTime first = at("2026-01-31T16:00-08:00[America/Los_Angeles]");
+    assertEquals(dates("2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30"),
+      dates(MONTHLY.occurrences(first, 6)));
+    assertEquals(dates("2028-01-31", "2028-02-29", "2028-03-31"),
+      dates(MONTHLY.occurrences(at("2028-01-31T16:00-08:00[America/Los_Angeles]"), 3)));
+  }
+
+  @Test
+  void everyTwoMonthsFromThe30thIsCountedFromTheFirstDate() {
+    ZonedDateTime first = at("2025-12-30T09:00-08:00[America/Los_Angeles]");
+    assertEquals(dates("2025-12-30", "2026-02-28", "2026-04-30", "2026-06-30"),
+      dates(new Recurrence(Frequency.MONTHLY, 2).occurrences(first, 4)));
   }
 
   @Test
@@ -171,7 +188,7 @@ class RecurrenceTest {
   void theCountBoundsAreAccepted() {
     ZonedDateTime first = at("2026-01-13T10:00-08:00[America/Los_Angeles]");
     assertEquals(List.of(first), WEEKLY.occurrences(first, 1));
-    List<ZonedDateTime> longest = new Recurrence(Frequency.MONTHLY, 12).occurrences(first, 104);
+    List<ZonedDateTime> longest = new Recurrence(Frequency.MONTHLY_WEEKDAY, 12).occurrences(first, 104);
     assertEquals(104, longest.size());
     ZonedDateTime last = longest.get(103);
     assertEquals(2129, last.getYear());

@@ -72,6 +72,9 @@ public final class TestDatabases {
       return server;
     }
     try {
+      // zonky's defaults on purpose (fsync and synchronous_commit off, trust on loopback): this throwaway cluster
+      // lives in a temporary directory for one run, so a crash may lose it whole; the product's embedded database
+      // (org.cadre.db.Database) is the durable one, and CrashRestartTest and LifecycleTest run that.
       EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
