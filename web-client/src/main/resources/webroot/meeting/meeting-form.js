@@ -4,7 +4,7 @@
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
-import { post } from '../api/http.js';
+import { post } from '../rest/http.js';
 
 const REPEATS = ['none', 'weekly', 'every-n-weeks', 'monthly'];
 /** Which of the form's inputs shows the error for a field the server names. */
@@ -85,7 +85,7 @@ export class CadreMeetingForm extends CadreElement {
         <input name="title" required maxlength="200" aria-describedby=${this.described('title') ?? ''}>${this.errorAt('title')}</label>
       <div class="form-row">
         <label class="field"><span>${t('meetings.date')}</span>
-          <input name="date" type="date" required aria-describedby=${startError ? 'error-date' : ''}></label>
+          <input name="date" type="date" required .value=${tomorrow()} aria-describedby=${startError ? 'error-date' : ''}></label>
         <label class="field"><span>${t('meetings.time')}</span>
           <input name="time" type="time" required value="15:30" aria-describedby=${startError ? 'error-date' : ''}></label>
         <label class="field"><span>${t('meetings.duration')}</span>
@@ -115,6 +115,12 @@ export class CadreMeetingForm extends CadreElement {
       </div>
     </form>`;
   }
+}
+
+/** The default date: tomorrow, as a yyyy-mm-dd in the browser's calendar. */
+function tomorrow() {
+  const d = new Date(Date.now() + 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 customElements.define('cadre-meeting-form', CadreMeetingForm);

@@ -6,7 +6,7 @@ import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t, formatDateTime } from '../i18n/i18n.js';
-import { get } from '../api/http.js';
+import { get } from '../rest/http.js';
 import { spacePath } from '../app/routes.js';
 import { loading, failed, notFound } from '../ui/states.js';
 import { sentence } from '../space/activity.js';
@@ -93,9 +93,20 @@ export class CadreMeetingRoom extends CadreElement {
       this.meeting = meeting;
       this.board = board;
       this.sayPresence();
+      this.focusHeading();
     } catch (error) {
       this.error = error;
     }
+  }
+
+  /** The shell focuses a new screen's heading, which the room only has once loaded: unless the user moved on. */
+  async focusHeading() {
+    await this.updateComplete;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.id !== 'main') return;
+    const heading = this.querySelector('h1');
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
   }
 
   /** Everything but the agenda's text, which the fields keep merged themselves. */

@@ -4,7 +4,7 @@
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t, formatDateTime } from '../i18n/i18n.js';
-import { get } from '../api/http.js';
+import { get } from '../rest/http.js';
 import { loading, failed, empty } from '../ui/states.js';
 import './meeting-form.js';
 

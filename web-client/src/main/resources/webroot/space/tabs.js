@@ -5,11 +5,12 @@
 import './space-overview.js';
 import './space-members.js';
 import './coming-next.js';
+import '../meeting/meetings-tab.js';
 
 /** kinds: which kinds of space show the tab. */
 export const SPACE_TABS = [
   { key: 'overview', tag: 'cadre-space-overview', kinds: ['network', 'district', 'site', 'team'] },
-  { key: 'meetings', tag: 'cadre-coming-next', kinds: ['team'] },
+  { key: 'meetings', tag: 'cadre-meetings-tab', kinds: ['team'] },
   { key: 'actions', tag: 'cadre-coming-next', kinds: ['team'] },
   { key: 'board', tag: 'cadre-coming-next', kinds: ['team'] },
   { key: 'culture', tag: 'cadre-coming-next', kinds: ['team'] },
