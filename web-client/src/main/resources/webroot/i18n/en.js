@@ -126,7 +126,7 @@ export default {
   },
   activity: {
     someone: 'Someone',
-    generic: '{actor} changed {space}',
+    generic: '{actor} made a change',
     'member.added': '{actor} added {name} as {role}',
     'member.confirmed': '{actor} confirmed {name} as {role}',
     'member.removed': '{actor} removed {name}',

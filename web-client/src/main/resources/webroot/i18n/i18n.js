@@ -26,8 +26,18 @@ export function setLanguage(code) {
   window.dispatchEvent(new CustomEvent('cadre-language', { detail: language }));
 }
 
-function lookup(catalog, key) {
-  return key.split('.').reduce((node, part) => (node == null ? undefined : node[part]), catalog);
+/** A dotted key, where a key may itself hold dots (the activity sentences are keyed by event type). */
+function lookup(node, key) {
+  if (node == null || typeof node !== 'object') return undefined;
+  if (Object.hasOwn(node, key)) return node[key];
+  for (let i = key.indexOf('.'); i > 0; i = key.indexOf('.', i + 1)) {
+    const head = key.slice(0, i);
+    if (Object.hasOwn(node, head)) {
+      const found = lookup(node[head], key.slice(i + 1));
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }
 
 /** Whether the catalog (English, the reference) has this key. */

@@ -10,7 +10,6 @@ export function sentence(event, names) {
     role: p.role && hasKey(`role.${p.role}`) ? t(`role.${p.role}`) : '',
     title: p.title ?? p.name ?? '',
     text: p.text ?? '',
-    space: p.name ?? '',
   };
   const key = `activity.${event.type}`;
   return t(hasKey(key) ? key : 'activity.generic', vars);

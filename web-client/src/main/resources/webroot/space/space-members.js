@@ -105,7 +105,7 @@ export class CadreSpaceMembers extends CadreElement {
     const name = self ? t('members.you', { name: member.name }) : member.name;
     return html`<tr>
       <th scope="row">${name}</th>
-      <td>${member.organization ?? ''}</td>
+      <td class="col-org">${member.organization ?? ''}</td>
       <td>${this.manages
         ? html`<select aria-label=${t('members.changeRole', { name: member.name })} ?disabled=${this.busy}
             @change=${(e) => this.changeRole(member, e.target.value)}>
@@ -125,7 +125,7 @@ export class CadreSpaceMembers extends CadreElement {
         <h2 id="members-heading" class="panel-title">${t('members.title')}</h2>
         ${this.manages ? null : html`<p class="hint">${t('members.onlyLeads')}</p>`}
         <div class="table-wrap"><table class="table">
-          <thead><tr><th scope="col">${t('members.name')}</th><th scope="col">${t('members.organization')}</th>
+          <thead><tr><th scope="col">${t('members.name')}</th><th scope="col" class="col-org">${t('members.organization')}</th>
             <th scope="col">${t('members.role')}</th>${this.manages ? html`<th scope="col">${t('members.actions')}</th>` : null}</tr></thead>
           <tbody>${members.map((m) => this.memberRow(m))}</tbody>
         </table></div>

@@ -49,7 +49,7 @@ public abstract class BrowserTest {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) || System.getenv("CI") != null,
       "Browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium); in CI they always run.");
     vertx = Vertx.vertx();
-    server = TestServer.start(vertx, TestDatabases.fresh(), true);
+    server = TestServer.start(vertx, TestDatabases.fresh(), demo());
     playwright = Playwright.create();
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
       .setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run")));
@@ -63,6 +63,11 @@ public abstract class BrowserTest {
     if (playwright != null) playwright.close();
     if (server != null) server.close();
     if (vertx != null) vertx.close().await();
+  }
+
+  /** Whether the server is seeded with the demo network (the screens' tests); a class may do without. */
+  protected boolean demo() {
+    return true;
   }
 
   protected String url(String path) {
@@ -88,10 +93,14 @@ public abstract class BrowserTest {
 
   /** A page whose browser is signed in as the demo person (through the API, as the sign-in form does). */
   protected Page signedIn(String email) {
+    return signedIn(email, DemoNetwork.PASSWORD);
+  }
+
+  protected Page signedIn(String email, String password) {
     Page page = anonymous();
     var response = page.context().request().post(url("/api/auth/login"), RequestOptions.create()
       .setHeader("content-type", "application/json")
-      .setData(new JsonObject().put("email", email).put("password", DemoNetwork.PASSWORD).encode()));
+      .setData(new JsonObject().put("email", email).put("password", password).encode()));
     if (response.status() != 200) fail("login of " + email + " answered " + response.status());
     return page;
   }
