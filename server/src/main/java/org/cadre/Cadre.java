@@ -61,7 +61,7 @@ public final class Cadre {
     AccessVersions accessVersions = new AccessVersions();
     CultureEngine engine = new CultureEngine(CultureRules.defaults());
     Future<?> admin = config.adminEmail() != null && config.adminPassword() != null
-      ? accounts.ensureAdmin(config.adminEmail(), config.adminPassword())
+      ? accounts.ensureAdmin(config.adminEmail(), config.adminPassword(), config.adminPromote())
       : Future.succeededFuture();
     return admin
       .compose(v -> config.demo()

@@ -16,9 +16,10 @@ import java.util.Map;
  * @param demo          --demo: seed the demo network
  * @param httpInstances CADRE_HTTP_INSTANCES / --http-instances, HTTP verticles sharing the port (default: cores)
  * @param dbPort        CADRE_DB_PORT / --db-port, the embedded PostgreSQL's port (0: the one it used before, else a free one)
+ * @param adminPromote  CADRE_ADMIN_PROMOTE=true / --admin-promote: make an existing account with the admin email an administrator
  */
 public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String adminEmail, String adminPassword,
-                          boolean demo, int httpInstances, int dbPort) {
+                          boolean demo, int httpInstances, int dbPort, boolean adminPromote) {
 
   /** What {@code --help} prints: every option with its variable and default. */
   public static final String USAGE = """
@@ -36,6 +37,8 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
                                                                 (default: the one it used before, else a free one)
       --admin-email EMAIL  CADRE_ADMIN_EMAIL     none           with the password: created on start if absent
       --admin-password PW  CADRE_ADMIN_PASSWORD  none
+      --admin-promote      CADRE_ADMIN_PROMOTE   false          make an existing account with the admin email
+                                                                an administrator (it keeps its password)
       --http-instances N   CADRE_HTTP_INSTANCES  cores          HTTP verticles sharing the port
       --demo                                     off            seed the demo network
       --help                                                    print this and exit
@@ -55,23 +58,24 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       blankToNull(pick(flags, "admin-password", env, "CADRE_ADMIN_PASSWORD", null)),
       flags.containsKey("demo"),
       parseInt("http-instances", instances, 1, 64),
-      parseInt("db-port", pick(flags, "db-port", env, "CADRE_DB_PORT", "0"), 0, 65535));
+      parseInt("db-port", pick(flags, "db-port", env, "CADRE_DB_PORT", "0"), 0, 65535),
+      Boolean.parseBoolean(pick(flags, "admin-promote", env, "CADRE_ADMIN_PROMOTE", "false")));
   }
 
   public CadreConfig withDatabaseUrl(String url) {
-    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort);
+    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote);
   }
 
   public CadreConfig withHttpPort(int port) {
-    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort);
+    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote);
   }
 
   public CadreConfig withDemo(boolean on) {
-    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances, dbPort);
+    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances, dbPort, adminPromote);
   }
 
   static final List<String> KNOWN = List.of("http-port", "database-url", "data-dir", "admin-email",
-    "admin-password", "demo", "http-instances", "db-port");
+    "admin-password", "demo", "http-instances", "db-port", "admin-promote");
 
   /** Accepts {@code --name value}, {@code --name=value} and the bare switch {@code --demo}. */
   static Map<String, String> parseFlags(List<String> args) {
@@ -88,7 +92,7 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       if (eq >= 0) {
         value = name.substring(eq + 1);
         name = name.substring(0, eq);
-      } else if (name.equals("demo")) {
+      } else if (name.equals("demo") || name.equals("admin-promote")) {
         value = "true";
       } else if (i + 1 < rest.size()) {
         value = rest.get(++i);

@@ -31,6 +31,7 @@ public final class AccountRepository {
   public static final String CREDENTIALS_CHANNEL = "cadre_credentials";
   private static final String NOTIFY_DELETED = "select pg_notify('" + CREDENTIALS_CHANNEL + "', encode(token_hash, 'hex')) from d";
 
+  private static final String TOKEN_LIVE = "(expires_at is null or expires_at > now())";
   private static final String PRINCIPAL_COLUMNS = "u.id, u.email, u.name, u.is_admin";
 
   private final Pool pool;
@@ -136,7 +137,7 @@ public final class AccountRepository {
   /** Which of these credential digests (hex) are still a live session or an existing API token. */
   public Future<java.util.Set<String>> liveCredentials(List<String> hexDigests) {
     return pool.preparedQuery("select encode(token_hash, 'hex') from sessions where encode(token_hash, 'hex') = any($1) and expires_at > now() "
-        + "union select encode(token_hash, 'hex') from api_tokens where encode(token_hash, 'hex') = any($1)")
+        + "union select encode(token_hash, 'hex') from api_tokens where encode(token_hash, 'hex') = any($1) and " + TOKEN_LIVE)
       .execute(Tuple.tuple().addArrayOfString(hexDigests.toArray(new String[0])))
       .map(rows -> {
         java.util.Set<String> live = new java.util.HashSet<>();
@@ -158,31 +159,34 @@ public final class AccountRepository {
       .mapEmpty();
   }
 
-  public Future<UUID> createToken(UUID userId, String name, Buffer tokenHash) {
-    return pool.preparedQuery("insert into api_tokens (user_id, name, token_hash) values ($1, $2, $3) returning id")
-      .execute(Tuple.of(userId, name, tokenHash))
+  /** A new API token; a null {@code expiresAt} keeps it until it is deleted. */
+  public Future<UUID> createToken(UUID userId, String name, Buffer tokenHash, java.time.Instant expiresAt) {
+    return pool.preparedQuery("insert into api_tokens (user_id, name, token_hash, expires_at) values ($1, $2, $3, $4) returning id")
+      .execute(Tuple.of(userId, name, tokenHash, expiresAt == null ? null : OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC)))
       .map(rows -> rows.iterator().next().getUUID(0));
   }
 
   public Future<Principal> tokenPrincipal(Buffer tokenHash) {
-    return pool.preparedQuery("with t as (update api_tokens set last_used_at = now() where token_hash = $1 returning user_id) "
+    return pool.preparedQuery("with t as (update api_tokens set last_used_at = now() where token_hash = $1 and " + TOKEN_LIVE + " returning user_id) "
         + "select " + PRINCIPAL_COLUMNS + " from t join users u on u.id = t.user_id")
       .execute(Tuple.of(tokenHash))
       .map(rows -> rows.size() == 0 ? null : principal(rows.iterator().next()));
   }
 
   public Future<JsonArray> listTokens(UUID userId) {
-    return pool.preparedQuery("select id, name, created_at, last_used_at from api_tokens where user_id = $1 order by created_at")
+    return pool.preparedQuery("select id, name, created_at, last_used_at, expires_at from api_tokens where user_id = $1 order by created_at")
       .execute(Tuple.of(userId))
       .map(rows -> {
         JsonArray out = new JsonArray();
         for (Row row : rows) {
           OffsetDateTime used = row.getOffsetDateTime("last_used_at");
+          OffsetDateTime expires = row.getOffsetDateTime("expires_at");
           out.add(new JsonObject()
             .put("id", row.getUUID("id").toString())
             .put("name", row.getString("name"))
             .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString())
-            .put("lastUsedAt", used == null ? null : used.toInstant().toString()));
+            .put("lastUsedAt", used == null ? null : used.toInstant().toString())
+            .put("expiresAt", expires == null ? null : expires.toInstant().toString()));
         }
         return out;
       });
@@ -215,11 +219,23 @@ public final class AccountRepository {
       });
   }
 
-  /** A successful login: the account starts afresh, and the address gets its attempt back. */
-  public Future<Void> forgiveAttempt(String accountKey, String addressKey) {
+  /** A successful login: the pair starts afresh, and each other key gets this attempt back. */
+  public Future<Void> forgiveAttempt(String pairKey, List<String> keys) {
     return pool.preparedQuery("with a as (delete from login_failures where key = $1) "
-        + "update login_failures set failures = greatest(failures - 1, 0) where key = $2")
-      .execute(Tuple.of(accountKey, addressKey))
+        + "update login_failures set failures = greatest(failures - 1, 0) where key = any($2)")
+      .execute(Tuple.of(pairKey).addArrayOfString(keys.toArray(new String[0])))
+      .mapEmpty();
+  }
+
+  /**
+   * Sets the password and, in the same statement, deletes the user's sessions other than {@code keepHex},
+   * notifying each so the live connections opened with them close.
+   */
+  public Future<Void> changePassword(UUID userId, String passwordHash, String keepHex) {
+    return pool.preparedQuery("with p as (update users set password_hash = $2 where id = $1), "
+        + "d as (delete from sessions where user_id = $1 and encode(token_hash, 'hex') is distinct from $3 returning token_hash) "
+        + NOTIFY_DELETED)
+      .execute(Tuple.of(userId, passwordHash, keepHex))
       .mapEmpty();
   }
 

@@ -9,6 +9,8 @@ import org.cadre.http.ApiException;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
 
+import java.time.Instant;
+
 /** {@code /api/auth/*} and {@code /api/me*}. */
 public final class AccountRoutes {
 
@@ -25,6 +27,7 @@ public final class AccountRoutes {
     router.post("/api/auth/login").handler(BodyShape.of("email", "password").checker()).handler(this::login);
     router.post("/api/auth/logout").handler(BodyShape.of().checker()).handler(this::logout);
     router.get("/api/me").handler(this::me);
+    router.post("/api/me/password").handler(this::changePassword);
     router.get("/api/me/tokens").handler(this::listTokens);
     router.post("/api/me/tokens").handler(BodyShape.of("name").checker()).handler(this::createToken);
     router.delete("/api/me/tokens/:tokenId").handler(this::deleteToken);
@@ -75,6 +78,16 @@ public final class AccountRoutes {
     repo.profile(principal.userId()).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
+  private void changePassword(RoutingContext ctx) {
+    Principal principal = Authentication.required(ctx);
+    JsonBody body = JsonBody.of(ctx);
+    String current = body.password("currentPassword", 1, 200);
+    String next = body.password("newPassword", 10, 200);
+    accounts.changePassword(principal, current, next, ctx.request().remoteAddress().hostAddress(), Authentication.credential(ctx))
+      .onSuccess(v -> ctx.response().setStatusCode(204).end())
+      .onFailure(ctx::fail);
+  }
+
   private void listTokens(RoutingContext ctx) {
     Principal principal = Authentication.required(ctx);
     repo.listTokens(principal.userId())
@@ -84,12 +97,22 @@ public final class AccountRoutes {
 
   private void createToken(RoutingContext ctx) {
     Principal principal = Authentication.required(ctx);
-    String name = JsonBody.optional(ctx).optionalString("name", 1, 100);
+    JsonBody body = JsonBody.optional(ctx);
+    String name = body.optionalString("name", 1, 100);
+    Instant expiresAt = body.optionalInstant("expiresAt");
+    Instant now = Instant.now();
+    if (expiresAt != null && !expiresAt.isAfter(now)) {
+      throw ApiException.invalid("expiresAt", "'expiresAt' must be in the future.");
+    }
+    if (expiresAt != null && expiresAt.isAfter(now.plus(Accounts.MAX_TOKEN_LIFETIME))) {
+      throw ApiException.invalid("expiresAt", "'expiresAt' must be within " + Accounts.MAX_TOKEN_LIFETIME.toDays() + " days.");
+    }
     String token = Tokens.generate("cadre_pat_");
-    repo.createToken(principal.userId(), name == null ? "API token" : name, Tokens.digest(token))
+    repo.createToken(principal.userId(), name == null ? "API token" : name, Tokens.digest(token), expiresAt)
       .onSuccess(id -> {
         ctx.response().setStatusCode(201);
-        ctx.json(new JsonObject().put("id", id.toString()).put("token", token).put("name", name == null ? "API token" : name));
+        ctx.json(new JsonObject().put("id", id.toString()).put("token", token).put("name", name == null ? "API token" : name)
+          .put("expiresAt", expiresAt == null ? null : expiresAt.toString()));
       })
       .onFailure(ctx::fail);
   }

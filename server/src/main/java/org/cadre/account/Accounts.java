@@ -6,6 +6,7 @@ import org.cadre.http.ApiException;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 
 /** Registration, login with throttling, and sessions. Password hashing runs on worker threads. */
@@ -14,10 +15,19 @@ public final class Accounts {
   private static final Logger LOG = Logger.getLogger(Accounts.class.getName());
 
   public static final Duration SESSION_LIFETIME = Duration.ofDays(14);
-  /** Failed logins are counted over this window, per account and per client address. */
+  /**
+   * Failed logins are counted over this window. An address past its limit is refused for every account; an account
+   * is refused only to the addresses that failed on it, so guesses from elsewhere never lock its owner out.
+   */
   static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
-  static final int MAX_FAILURES_PER_ACCOUNT = 10;
   static final int MAX_FAILURES_PER_ADDRESS = 50;
+  /** Failures on one account from one address. */
+  static final int MAX_FAILURES_PER_PAIR = 10;
+  /** Past this many failures on an account from all addresses together, each address gets fewer tries at it. */
+  static final int ACCOUNT_UNDER_ATTACK = 10;
+  static final int MAX_FAILURES_PER_PAIR_UNDER_ATTACK = 3;
+  /** The longest an API token may be given to live. */
+  public static final Duration MAX_TOKEN_LIFETIME = Duration.ofDays(366);
   public static final int MAX_ORGANIZATION = 200;
 
   private final Vertx vertx;
@@ -65,25 +75,47 @@ public final class Accounts {
   }
 
   /**
-   * Checks the password. Every attempt counts against the account and the address until it succeeds; past the
-   * limits even the right password is refused for the rest of the window.
+   * Checks the password, counting the attempt in the database first (so parallel guesses and several servers share
+   * one count) and forgiving it when it succeeds. The address is counted first: an attempt it refuses counts against
+   * no account. Then the (account, address) pair and the account: the pair is refused after
+   * {@link #MAX_FAILURES_PER_PAIR} failures, or {@link #MAX_FAILURES_PER_PAIR_UNDER_ATTACK} while the account as a
+   * whole has more than {@link #ACCOUNT_UNDER_ATTACK}; an address that has not failed on the account always gets to try.
    */
   public Future<Principal> login(String email, String password, String address) {
-    String accountKey = "account:" + email;
+    String account = email.toLowerCase(Locale.ROOT);
     String addressKey = "address:" + address;
-    return repo.countAttempt(List.of(accountKey, addressKey), FAILURE_WINDOW)
+    String accountKey = "account:" + account;
+    String pairKey = "pair:" + account + " " + address;
+    return repo.countAttempt(List.of(addressKey), FAILURE_WINDOW)
+      .compose(byAddress -> byAddress[0] > MAX_FAILURES_PER_ADDRESS ? Future.failedFuture(tooManyAttempts())
+        : repo.countAttempt(List.of(pairKey, accountKey), FAILURE_WINDOW))
       .compose(counts -> {
-        if (counts[0] > MAX_FAILURES_PER_ACCOUNT || counts[1] > MAX_FAILURES_PER_ADDRESS) {
-          return Future.failedFuture(new ApiException(429, "too_many_attempts",
-            "Too many failed logins. Try again in " + FAILURE_WINDOW.toMinutes() + " minutes.", null));
-        }
-        return repo.credentials(email);
+        int limit = counts[1] > ACCOUNT_UNDER_ATTACK ? MAX_FAILURES_PER_PAIR_UNDER_ATTACK : MAX_FAILURES_PER_PAIR;
+        return counts[0] > limit ? Future.failedFuture(tooManyAttempts()) : repo.credentials(account);
       })
       .compose(creds -> vertx.executeBlocking(
           () -> hasher.verify(password, creds == null ? null : creds.passwordHash()), false)
         .compose(ok -> ok
-          ? repo.forgiveAttempt(accountKey, addressKey).map(creds.principal())
+          ? repo.forgiveAttempt(pairKey, List.of(addressKey, accountKey)).map(creds.principal())
           : Future.failedFuture(new ApiException(401, "invalid_credentials", "The email or password is wrong.", null))));
+  }
+
+  private static ApiException tooManyAttempts() {
+    return new ApiException(429, "too_many_attempts",
+      "Too many failed logins. Try again in " + FAILURE_WINDOW.toMinutes() + " minutes.", null);
+  }
+
+  /**
+   * Replaces the password after checking the current one (throttled like a login), and ends every other session
+   * of the user, closing their live connections; {@code keepCredential} (the caller's own session, hex) stays.
+   */
+  public Future<Void> changePassword(Principal principal, String current, String next, String address, String keepCredential) {
+    return login(principal.email(), current, address)
+      .recover(err -> Future.failedFuture(err instanceof ApiException e && e.status() == 401
+        ? new ApiException(403, "wrong_password", "The current password is wrong.", "currentPassword")
+        : err))
+      .compose(ok -> hash(next))
+      .compose(hash -> repo.changePassword(principal.userId(), hash, keepCredential));
   }
 
   /** Starts a session and answers its token, to be set as the session cookie. */
@@ -92,15 +124,29 @@ public final class Accounts {
     return repo.createSession(Tokens.digest(token), principal.userId(), SESSION_LIFETIME).map(token);
   }
 
-  /** The configured administrator: created when absent, promoted when it exists. */
-  public Future<Principal> ensureAdmin(String email, String password) {
-    return repo.byEmail(email).compose(existing -> {
-      if (existing == null) {
+  /**
+   * The configured administrator: created when absent (or claimed, like registering, when an import named that
+   * email and nobody has set a password). An account someone registered with that email is theirs, so it becomes
+   * an administrator only when {@code promote} says so, keeping its password; otherwise start-up goes on without
+   * an administrator and logs why.
+   */
+  public Future<Principal> ensureAdmin(String email, String password, boolean promote) {
+    return repo.credentials(email).compose(existing -> {
+      if (existing == null || existing.passwordHash() == null) {
         LOG.info("Creating administrator " + email);
         return register(email, password, "Administrator", null, true);
       }
-      return existing.admin() ? Future.succeededFuture(existing)
-        : repo.setAdmin(existing.userId()).map(new Principal(existing.userId(), existing.email(), existing.name(), true));
+      Principal found = existing.principal();
+      if (found.admin()) {
+        return Future.succeededFuture(found);
+      }
+      if (!promote) {
+        LOG.warning("Not making " + email + " an administrator: someone already registered that email; "
+          + "set CADRE_ADMIN_PROMOTE=true (--admin-promote) to promote that account, keeping its password.");
+        return Future.succeededFuture();
+      }
+      LOG.info("Promoting the existing account " + email + " to administrator; its password is kept");
+      return repo.setAdmin(found.userId()).map(new Principal(found.userId(), found.email(), found.name(), true));
     });
   }
 }

@@ -56,7 +56,7 @@ public final class Authentication implements Handler<RoutingContext> {
       ctx.put(CREDENTIAL, hex(digest));
       return repo.tokenPrincipal(digest)
         .compose(p -> p != null ? Future.succeededFuture(p)
-          : Future.failedFuture(new ApiException(401, "invalid_token", "The API token is unknown or revoked.", null)));
+          : Future.failedFuture(new ApiException(401, "invalid_token", "The API token is unknown, expired or revoked.", null)));
     }
     Cookie cookie = request.getCookie(SESSION_COOKIE);
     if (cookie == null || cookie.getValue().isEmpty()) {

@@ -200,7 +200,9 @@ public final class HistoryRepository {
 
   /**
    * Writes the history into the (just created, locked) space within the caller's transaction. People are matched
-   * to accounts by email; those without one get an account without a password that registering later claims.
+   * to accounts by email; those without one get an account without a password that registering later claims. A
+   * membership is confirmed only for an account whose email is verified, or the importer's own; the others wait
+   * for a lead's confirmation.
    * Batched inserts keep a history of hundreds of meetings to a few dozen round trips.
    */
   public Future<Map<String, UUID>> write(SqlConnection tx, UUID spaceId, TeamHistory h, UUID importer) {
@@ -209,8 +211,10 @@ public final class HistoryRepository {
       Batches b = new Batches();
       for (Member m : h.members()) {
         b.add("insert into memberships (space_id, user_id, role, joined_at, left_at, confirmed) "
-            + "select $1, $2, $3, $4, $5, password_hash is not null from users where id = $2",
-          Tuple.of(spaceId, people.get(m.email()), wireName(m.role()), time(m.joinedAt()), time(m.leftAt())));
+            // Only an owner who proved the email (or the importer, acting for themselves) holds the role at once;
+            // anyone could have registered an email a document later names.
+            + "select $1, $2, $3, $4, $5, email_verified_at is not null or id = $6 from users where id = $2",
+          Tuple.of(spaceId, people.get(m.email()), wireName(m.role()), time(m.joinedAt()), time(m.leftAt()), importer));
       }
       for (Goal g : h.goals()) {
         UUID id = ids.of(g.id());

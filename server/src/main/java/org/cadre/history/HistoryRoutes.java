@@ -101,7 +101,7 @@ public final class HistoryRoutes {
           history.leaderSelection() == null || history.leaderSelection().at() == null ? null
             : OffsetDateTime.ofInstant(history.leaderSelection().at(), ZoneOffset.UTC)))
         .compose(space -> histories.write(tx, space.id(), history, me.userId())
-          .compose(people -> joinImporter(tx, space.id(), me, history)
+          .compose(people -> joinImporter(tx, space.id(), me)
             .compose(v -> EventLog.append(tx, space.id(), "history.imported", new JsonObject()
               .put("name", history.name())
               .put("members", history.members().size())
@@ -114,15 +114,18 @@ public final class HistoryRoutes {
 
   /**
    * The importer joins as an observer, so the roster stays the document's, unless no lead of the document can
-   * manage the team yet (none has an account): then the importer leads it, since a team always keeps a lead.
+   * manage the team yet (none is a confirmed member: an unverified account's membership waits for a lead): then
+   * the importer leads it, in the role the document gives them if it names them as a current member, since a team
+   * always keeps a lead.
    */
-  private Future<Void> joinImporter(SqlConnection tx, UUID spaceId, Principal me, TeamHistory history) {
-    boolean named = history.members().stream().anyMatch(m -> m.email().equalsIgnoreCase(me.email()));
-    if (named) {
-      return Future.succeededFuture();
-    }
-    return spaces.otherLeads(tx, spaceId, me.userId())
-      .compose(leads -> spaces.addMember(tx, spaceId, me.userId(), leads > 0 ? Role.OBSERVER : Role.LEAD));
+  private Future<Void> joinImporter(SqlConnection tx, UUID spaceId, Principal me) {
+    return spaces.otherLeads(tx, spaceId, me.userId()).compose(leads -> spaces.currentRole(tx, spaceId, me.userId())
+      .compose(current -> {
+        if (current == null) {
+          return spaces.addMember(tx, spaceId, me.userId(), leads > 0 ? Role.OBSERVER : Role.LEAD);
+        }
+        return leads > 0 || current == Role.LEAD ? Future.succeededFuture() : spaces.changeRole(tx, spaceId, me.userId(), Role.LEAD);
+      }));
   }
 
   private static Future<Void> notifyMembers(SqlConnection tx, UUID spaceId, Map<String, UUID> people, UUID importer) {

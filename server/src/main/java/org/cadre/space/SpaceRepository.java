@@ -274,6 +274,18 @@ public final class SpaceRepository {
       .map(rows -> rows.size() == 0 ? null : invitation(rows.iterator().next()));
   }
 
+  /** Revokes the invitations this user made in the space that could still admit someone; answers them. */
+  public Future<List<Invitation>> revokeInvitationsBy(SqlClient tx, UUID spaceId, UUID creator) {
+    return tx.preparedQuery("update invitations set revoked_at = now() where space_id = $1 and created_by = $2 "
+        + "and revoked_at is null and expires_at > now() and uses < max_uses returning " + INVITATION_COLUMNS)
+      .execute(Tuple.of(spaceId, creator))
+      .map(rows -> {
+        List<Invitation> out = new ArrayList<>(rows.size());
+        rows.forEach(row -> out.add(invitation(row)));
+        return out;
+      });
+  }
+
   private static Invitation invitation(Row row) {
     OffsetDateTime revoked = row.getOffsetDateTime("revoked_at");
     return new Invitation(row.getUUID("id"), row.getUUID("space_id"), role(row.getString("role")),

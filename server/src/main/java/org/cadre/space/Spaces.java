@@ -88,7 +88,9 @@ public final class Spaces {
                 .map(new SpaceChanges.Outcome<>(new MemberChange(member, false), new SpaceChanges.Event("member.confirmed", member))));
           }
           Future<Void> change = current == null ? repo.addMember(tx, spaceId, userId, role)
-            : ensureAnotherLead(tx, spaceId, userId, current).compose(v -> repo.changeRole(tx, spaceId, userId, role));
+            : ensureAnotherLead(tx, spaceId, userId, current)
+              .compose(v -> repo.changeRole(tx, spaceId, userId, role))
+              .compose(v -> revokeInvitationsOfFormerLead(tx, actor, spaceId, userId, current));
           return change
             .compose(v -> EventLog.notifyAccessChanged(tx, userId, spaceId))
             .map(new SpaceChanges.Outcome<>(new MemberChange(member, current == null),
@@ -103,11 +105,29 @@ public final class Spaces {
     return changes.apply(spaceId, actor.userId(), null, SpaceChanges.Archived.ALLOW, (tx, space) -> repo.currentRole(tx, spaceId, userId)
       .compose(current -> current == null
         ? Future.failedFuture(ApiException.notFound("That member"))
-        : ensureAnotherLead(tx, spaceId, userId, current))
+        : ensureAnotherLead(tx, spaceId, userId, current)
+          .compose(v -> revokeInvitationsOfFormerLead(tx, actor, spaceId, userId, current)))
       .compose(v -> repo.endMembership(tx, spaceId, userId))
       .compose(v -> EventLog.notifyAccessChanged(tx, userId, spaceId))
       .map(v -> new SpaceChanges.Outcome<Void>(null,
         new SpaceChanges.Event("member.removed", new JsonObject().put("userId", userId.toString()))))).mapEmpty();
+  }
+
+  /**
+   * A lead who leaves or steps down no longer lets anyone in: the invitations they made that could still be used
+   * are revoked, each with its own {@code invitation.revoked} event, as if withdrawn by hand.
+   */
+  private Future<Void> revokeInvitationsOfFormerLead(SqlConnection tx, Principal actor, UUID spaceId, UUID userId, Role former) {
+    if (former != Role.LEAD) {
+      return Future.succeededFuture();
+    }
+    return repo.revokeInvitationsBy(tx, spaceId, userId).compose(revoked -> {
+      Future<Void> all = Future.succeededFuture();
+      for (SpaceRepository.Invitation invitation : revoked) {
+        all = all.compose(v -> EventLog.append(tx, spaceId, "invitation.revoked", invitation.toJson(), actor.userId()).mapEmpty());
+      }
+      return all;
+    });
   }
 
   /** A space keeps at least one lead: the last one cannot leave or step down. */

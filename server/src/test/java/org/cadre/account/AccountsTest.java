@@ -104,27 +104,100 @@ class AccountsTest {
     assertEquals(wrong.error(), unknown.error());
   }
 
+  private static long failures(String key) {
+    return TestDatabases.count(server.databaseUrl(), "select coalesce(sum(failures), 0) from login_failures where key = '" + key + "'");
+  }
+
+  private static void seed(String key, int failures) {
+    TestDatabases.execute(server.databaseUrl(), "insert into login_failures (key, failures, window_start) values ('" + key + "', "
+      + failures + ", now()) on conflict (key) do update set failures = excluded.failures, window_start = now()");
+  }
+
   @Test
-  void repeatedFailedLoginsLockTheAccountEvenForTheRightPassword() {
+  void repeatedFailuresFromOneAddressLockThatAddressOutOfTheAccountEvenForTheRightPassword() {
     server.register("locked@school.test", "Locked");
-    IntStream.range(0, Accounts.MAX_FAILURES_PER_ACCOUNT).forEach(i -> assertEquals(401,
+    IntStream.range(0, Accounts.MAX_FAILURES_PER_PAIR).forEach(i -> assertEquals(401,
       server.anonymous().call("POST", "/api/auth/login", credentials("locked@school.test", "guess " + i)).status()));
     ApiClient.Response right = server.anonymous().call("POST", "/api/auth/login",
       credentials("locked@school.test", "password-locked@school.test"));
     assertEquals(429, right.status());
     assertEquals("too_many_attempts", right.error().getString("code"));
+    TestDatabases.execute(server.databaseUrl(), "update login_failures set failures = greatest(failures - 11, 0) where key = 'address:127.0.0.1'");
   }
 
   @Test
-  void manyFailuresFromOneAddressLockThatAddressForEveryAccount() {
+  void theRightPasswordFromAnAddressThatHasNotFailedIsNeverLockedOut() {
+    server.register("besieged@school.test", "Besieged");
+    seed("account:besieged@school.test", 5000);
+    seed("pair:besieged@school.test 10.9.8.7", 5000);
+    assertEquals(200, server.anonymous().call("POST", "/api/auth/login",
+      credentials("besieged@school.test", "password-besieged@school.test")).status(),
+      "failures from other addresses never lock the owner out");
+  }
+
+  @Test
+  void anAccountUnderAttackGivesEachAddressFewerTries() {
+    server.register("attacked@school.test", "Attacked");
+    seed("account:attacked@school.test", Accounts.ACCOUNT_UNDER_ATTACK + 1);
+    seed("pair:attacked@school.test 127.0.0.1", Accounts.MAX_FAILURES_PER_PAIR_UNDER_ATTACK);
+    assertEquals(429, server.anonymous().call("POST", "/api/auth/login",
+      credentials("attacked@school.test", "password-attacked@school.test")).status());
+    TestDatabases.execute(server.databaseUrl(), "update login_failures set failures = greatest(failures - 1, 0) where key = 'address:127.0.0.1'");
+  }
+
+  @Test
+  void manyFailuresFromOneAddressLockThatAddressForEveryAccountWithoutCountingAgainstThem() {
     server.register("victim@school.test", "Victim");
-    TestDatabases.execute(server.databaseUrl(), "insert into login_failures (key, failures, window_start) values "
-      + "('address:127.0.0.1', " + Accounts.MAX_FAILURES_PER_ADDRESS + ", now()) "
-      + "on conflict (key) do update set failures = excluded.failures, window_start = now()");
-    ApiClient.Response right = server.anonymous().call("POST", "/api/auth/login",
-      credentials("victim@school.test", "password-victim@school.test"));
-    assertEquals(429, right.status());
+    seed("address:127.0.0.1", Accounts.MAX_FAILURES_PER_ADDRESS);
+    for (int i = 0; i < 3; i++) {
+      ApiClient.Response right = server.anonymous().call("POST", "/api/auth/login",
+        credentials("victim@school.test", "password-victim@school.test"));
+      assertEquals(429, right.status());
+    }
+    assertEquals(0, TestDatabases.count(server.databaseUrl(), "select count(*) from login_failures where key like '%victim@school.test%'"),
+      "attempts the address limit refuses count against no account");
     TestDatabases.execute(server.databaseUrl(), "delete from login_failures where key = 'address:127.0.0.1'");
+  }
+
+  @Test
+  void aPasswordChangeNeedsTheCurrentPasswordAndCountsAsALoginAttempt() {
+    ApiClient user = server.register("changer@school.test", "Changer");
+    ApiClient.Response wrong = user.call("POST", "/api/me/password",
+      new JsonObject().put("currentPassword", "not my password").put("newPassword", "a new long password"));
+    assertEquals(403, wrong.status());
+    assertEquals("wrong_password", wrong.error().getString("code"));
+    assertEquals("currentPassword", wrong.error().getString("field"));
+    assertEquals(1, failures("pair:changer@school.test 127.0.0.1"));
+    assertEquals(400, user.call("POST", "/api/me/password",
+      new JsonObject().put("currentPassword", "password-changer@school.test").put("newPassword", "short")).status());
+    user.expect(204, "POST", "/api/me/password",
+      new JsonObject().put("currentPassword", "password-changer@school.test").put("newPassword", "a new long password"));
+    server.anonymous().login("changer@school.test", "a new long password");
+    assertEquals(401, server.anonymous().call("POST", "/api/me/password",
+      new JsonObject().put("currentPassword", "x").put("newPassword", "a new long password")).status());
+  }
+
+  @Test
+  void aTokenMayCarryAnExpiryWithinABoundAndIsListedWithIt() {
+    ApiClient owner = server.register("expiring@school.test", "Expiring");
+    java.time.Instant in30days = java.time.Instant.now().plus(java.time.Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    JsonObject created = owner.expect(201, "POST", "/api/me/tokens", new JsonObject().put("name", "ci").put("expiresAt", in30days.toString()));
+    assertEquals(in30days.toString(), created.getString("expiresAt"));
+    JsonObject listed = owner.expect(200, "GET", "/api/me/tokens", null).getJsonArray("tokens").getJsonObject(0);
+    assertEquals(in30days.toString(), listed.getString("expiresAt"));
+    assertEquals(200, owner.withToken(created.getString("token")).get("/api/me").status());
+
+    for (String bad : new String[] {java.time.Instant.now().minusSeconds(60).toString(),
+      java.time.Instant.now().plus(Accounts.MAX_TOKEN_LIFETIME).plus(java.time.Duration.ofDays(1)).toString(), "soon"}) {
+      ApiClient.Response refused = owner.call("POST", "/api/me/tokens", new JsonObject().put("expiresAt", bad));
+      assertEquals(400, refused.status(), bad);
+      assertEquals("expiresAt", refused.error().getString("field"));
+    }
+    TestDatabases.execute(server.databaseUrl(), "update api_tokens set expires_at = now() - interval '1 second' where id = '"
+      + created.getString("id") + "'");
+    ApiClient.Response expired = owner.withToken(created.getString("token")).get("/api/me");
+    assertEquals(401, expired.status());
+    assertEquals("invalid_token", expired.error().getString("code"));
   }
 
   @Test

@@ -148,6 +148,43 @@ class HistoryApiTest {
   }
 
   @Test
+  void anImportNeverHandsATeamToSomeoneWhoOnlyRegisteredTheLeadsEmail() {
+    ApiClient squatter = server.register(HistoryBuilder.email("squat-lead"), "Squatter");
+    TeamHistory history = HistoryBuilder.team().member("squat-lead", org.cadre.space.Role.LEAD).members(2).build();
+    String team = tree.lead.expect(201, "POST", "/api/spaces/" + tree.site + "/import", HistoryJson.write(history)).getString("spaceId");
+    assertEquals(404, squatter.call("GET", "/api/spaces/" + team + "/board", null).status(),
+      "a registered but unverified account's imported membership waits for a lead");
+    assertEquals(201, tree.lead.call("POST", "/api/spaces/" + team + "/invitations", new JsonObject().put("role", "member")).status(),
+      "the importer keeps leading the team");
+    tree.lead.expect(200, "POST", "/api/spaces/" + team + "/members",
+      new JsonObject().put("email", HistoryBuilder.email("squat-lead")).put("role", "lead"));
+    assertEquals(200, squatter.call("GET", "/api/spaces/" + team + "/board", null).status(), "once a lead confirms, they are in");
+  }
+
+  @Test
+  void anImporterTheDocumentNamesAsAMemberLeadsWhileNoLeadIsConfirmed() {
+    ApiClient importer = server.register(HistoryBuilder.email("named-importer"), "Named Importer");
+    tree.admin.expect(201, "POST", "/api/spaces/" + tree.site + "/members", new JsonObject().put("userId", importer.userId()).put("role", "lead"));
+    server.register(HistoryBuilder.email("unverified-lead"), "Unverified");
+    TeamHistory history = HistoryBuilder.team().member("unverified-lead", org.cadre.space.Role.LEAD)
+      .member("named-importer", org.cadre.space.Role.MEMBER).members(2).build();
+    String team = importer.expect(201, "POST", "/api/spaces/" + tree.site + "/import", HistoryJson.write(history)).getString("spaceId");
+    assertEquals(201, importer.call("POST", "/api/spaces/" + team + "/invitations", new JsonObject().put("role", "member")).status(),
+      "the team keeps a lead who can confirm the others");
+  }
+
+  @Test
+  void anImportConfirmsAVerifiedLeadAndTheImporterObserves() {
+    ApiClient verified = server.register(HistoryBuilder.email("verified-lead"), "Verified");
+    TestDatabases.execute(databaseUrl, "update users set email_verified_at = now() where email = '" + HistoryBuilder.email("verified-lead") + "'");
+    TeamHistory history = HistoryBuilder.team().member("verified-lead", org.cadre.space.Role.LEAD).members(2).build();
+    String team = tree.lead.expect(201, "POST", "/api/spaces/" + tree.site + "/import", HistoryJson.write(history)).getString("spaceId");
+    assertEquals(201, verified.call("POST", "/api/spaces/" + team + "/invitations", new JsonObject().put("role", "member")).status());
+    assertEquals(403, tree.lead.call("POST", "/api/spaces/" + team + "/invitations", new JsonObject().put("role", "member")).status(),
+      "the importer observes a team whose lead is a confirmed account");
+  }
+
+  @Test
   void theRollupListsOnlyTeamsTheViewerMayOpenAndCountsTheRest() {
     importTeam(SampleHistories.team(new Random(21), null, 12, AS_OF));
     importTeam(SampleHistories.team(new Random(22), null, 12, AS_OF));

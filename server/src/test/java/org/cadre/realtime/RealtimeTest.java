@@ -261,6 +261,45 @@ class RealtimeTest {
   }
 
   @Test
+  void anExpiredTokenIsRefusedAndTheRecheckClosesItsConnections() {
+    JsonObject created = tree.member.expect(201, "POST", "/api/me/tokens",
+      new JsonObject().put("name", "short-lived").put("expiresAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString()));
+    String token = created.getString("token");
+    try (BusClient client = BusClient.connect(server.vertx(), server.port(), "Authorization", "Bearer " + token)) {
+      client.subscribe("space." + tree.site);
+      TestDatabases.execute(server.databaseUrl(), "update api_tokens set expires_at = now() - interval '1 second' where id = '"
+        + created.getString("id") + "'");
+      server.vertx().eventBus().publish(Addresses.CREDENTIALS_RECHECK, null);
+      client.poll(f -> false, 5_000);
+      assertTrue(client.isClosed(), "the periodic re-check closes a connection whose token has expired");
+    }
+    org.cadre.test.ApiClient.Response refused = tree.member.withToken(token).get("/api/me");
+    assertEquals(401, refused.status());
+    assertEquals("invalid_token", refused.error().getString("code"));
+  }
+
+  @Test
+  void changingThePasswordEndsTheOtherSessionsAndTheirConnections() {
+    String email = "pw.rt@district.test";
+    org.cadre.test.ApiClient here = server.register(email, "Password Changer");
+    org.cadre.test.ApiClient there = server.anonymous().login(email, "password-" + email);
+    try (BusClient onHere = bus(here); BusClient onThere = bus(there)) {
+      onHere.register("user." + here.userId());
+      onThere.register("user." + there.userId());
+      here.expect(204, "POST", "/api/me/password",
+        new JsonObject().put("currentPassword", "password-" + email).put("newPassword", "a brand new password"));
+      onThere.poll(f -> false, 5_000);
+      assertTrue(onThere.isClosed(), "the other session's socket is closed");
+      assertTrue(!onHere.isClosed(), "the session that changed the password stays");
+    }
+    assertEquals(401, there.get("/api/me").status());
+    assertEquals(200, here.get("/api/me").status());
+    assertEquals(401, server.anonymous().call("POST", "/api/auth/login",
+      new JsonObject().put("email", email).put("password", "password-" + email)).status());
+    server.anonymous().login(email, "a brand new password");
+  }
+
+  @Test
   void anApiTokenOpensTheBusToo() {
     String token = tree.member.expect(201, "POST", "/api/me/tokens", new JsonObject().put("name", "bus")).getString("token");
     try (BusClient client = BusClient.connect(server.vertx(), server.port(), "Authorization", "Bearer " + token)) {

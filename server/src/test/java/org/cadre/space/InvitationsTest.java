@@ -15,6 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,5 +156,37 @@ class InvitationsTest {
     assertEquals(400, response.status(), () -> String.valueOf(response.json()));
     assertEquals(field, response.error().getString("field"), () -> response.json().encode());
     assertTrue(response.error().getString("message").contains(field), response.error()::encode);
+  }
+
+  @Test
+  void aLeadWhoIsRemovedOrDemotedCannotComeBackThroughTheirOwnInvitations() {
+    ApiClient removed = server.register("removed-lead@inv.test", "Removed Lead");
+    ApiClient demoted = server.register("demoted-lead@inv.test", "Demoted Lead");
+    for (ApiClient lead : new ApiClient[] {removed, demoted}) {
+      tree.admin.expect(201, "POST", "/api/spaces/" + tree.team + "/members",
+        new JsonObject().put("userId", lead.userId()).put("role", "lead"));
+    }
+    String removedToken = invite(removed, tree.team, new JsonObject().put("role", "lead"));
+    String demotedToken = invite(demoted, tree.team, new JsonObject().put("role", "lead"));
+    String adminToken = invite(tree.admin, tree.team, new JsonObject().put("role", "member"));
+    long seq = tree.admin.expect(200, "GET", "/api/spaces/" + tree.team + "/events?after=0", null).getJsonArray("events").size();
+
+    tree.admin.expect(204, "DELETE", "/api/spaces/" + tree.team + "/members/" + removed.userId(), null);
+    tree.admin.expect(200, "POST", "/api/spaces/" + tree.team + "/members",
+      new JsonObject().put("userId", demoted.userId()).put("role", "member"));
+
+    ApiClient.Response back = removed.call("POST", "/api/invitations/" + removedToken + "/accept", null);
+    assertEquals(409, back.status());
+    assertEquals("invitation_revoked", back.error().getString("code"));
+    ApiClient.Response up = demoted.call("POST", "/api/invitations/" + demotedToken + "/accept", null);
+    assertEquals("invitation_revoked", up.error().getString("code"), "the demoted lead's invitation admits nobody");
+    assertEquals("member", role(demoted, tree.team));
+    ApiClient stranger = server.register("stranger@inv.test", "Stranger");
+    assertEquals(200, stranger.call("POST", "/api/invitations/" + adminToken + "/accept", null).status(),
+      "invitations made by others stay open");
+
+    List<String> types = tree.admin.expect(200, "GET", "/api/spaces/" + tree.team + "/events?after=0", null)
+      .getJsonArray("events").stream().skip(seq).map(JsonObject.class::cast).map(e -> e.getString("type")).toList();
+    assertEquals(List.of("invitation.revoked", "member.removed", "invitation.revoked", "member.role-changed", "member.added"), types);
   }
 }

@@ -37,7 +37,7 @@ public final class TestServer implements AutoCloseable {
     try {
       int port = freePort();
       CadreConfig config = new CadreConfig(port, databaseUrl, Files.createTempDirectory("cadre-test"),
-        ADMIN_EMAIL, ADMIN_PASSWORD, demo, 2, 0);
+        ADMIN_EMAIL, ADMIN_PASSWORD, demo, 2, 0, false);
       return new TestServer(vertx, Cadre.start(vertx, config).await(), port, databaseUrl);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
