@@ -209,6 +209,8 @@ export default {
   },
   clock: {
     minutes: { one: '{count} minute', other: '{count} minutes' },
+    hours: { one: '{count} hour', other: '{count} hours' },
+    days: { one: '{count} day', other: '{count} days' },
     startsIn: 'The meeting starts in',
     left: 'Left for “{title}”',
     timeUp: 'Time is up',
@@ -285,6 +287,7 @@ export default {
     tab: { people: 'Who is here', decisions: 'Decisions', actions: 'Actions' },
     attendance: 'Attendance',
     checkIn: 'Check in',
+    checkInOpens: 'Check-in opens 30 minutes before the start.',
     youCheckedIn: 'You are checked in',
     here: 'in the room',
     status: { present: 'Present', late: 'Late', absent: 'Absent', excused: 'Excused', unknown: 'Not checked in' },

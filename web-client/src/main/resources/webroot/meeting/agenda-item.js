@@ -111,8 +111,8 @@ export class CadreAgendaItem extends CadreElement {
         ${select('presenterId', (this.members ?? []).map((m) => ({ value: m.userId, label: m.name })), t('room.presenter'), item.presenterId, true)}
         ${select('outcome', OUTCOMES.map((v) => ({ value: v, label: t(`room.outcome.${v}`) })), t('room.outcomeLabel'), item.outcome, true)}
       </div>
-      <section class="artifacts" aria-labelledby=${`art-${id}`}>
-        <h4 class="subheading" id=${`art-${id}`}>${t('room.artifacts')}</h4>
+      <div class="artifacts">
+        <h4 class="subheading">${t('room.artifacts')}</h4>
         ${(item.dataArtifacts ?? []).length ? html`<ul class="artifact-list">${item.dataArtifacts.map((a, i) => html`<li>
           ${a.link ? html`<a href=${a.link} target="_blank" rel="noopener noreferrer">${a.title}</a>` : html`<span>${a.title}</span>`}
           <span class="tag">${t(`room.artifactType.${a.type}`)}</span>
@@ -127,7 +127,7 @@ export class CadreAgendaItem extends CadreElement {
           <button class="button secondary">${t('room.addArtifact')}</button>
         </form>`}
         ${this.fieldError('dataArtifacts')}
-      </section>
+      </div>
       ${ro ? null : html`<div class="item-actions actions">
         <button type="button" class="button small secondary" ?disabled=${index === 0} aria-label=${t('room.moveUp', { title })}
           @click=${() => this.request('cadre-move-item', { by: -1 })}>${t('room.up')}</button>

@@ -14,7 +14,7 @@ export class CadreMeetingClock extends CadreElement {
     let label;
     let state = 'running';
     if (now < schedule.start) {
-      big = t('clock.minutes', { count: Math.ceil((schedule.start - now) / 60_000) });
+      big = until(schedule.start - now);
       label = t('clock.startsIn');
       state = 'before';
     } else if (schedule.current) {
@@ -33,6 +33,14 @@ export class CadreMeetingClock extends CadreElement {
       <p class="clock-value" aria-live="polite">${big}</p>
     </section>`;
   }
+}
+
+/** A wait in the largest unit that reads naturally: minutes, then hours, then days. */
+function until(ms) {
+  const minutes = Math.ceil(ms / 60_000);
+  if (minutes < 120) return t('clock.minutes', { count: minutes });
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? t('clock.hours', { count: hours }) : t('clock.days', { count: Math.round(hours / 24) });
 }
 
 customElements.define('cadre-meeting-clock', CadreMeetingClock);

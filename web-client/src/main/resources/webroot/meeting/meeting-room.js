@@ -352,7 +352,7 @@ export class CadreMeetingRoom extends CadreElement {
       </div>
       <section class="side-panel ${this.side === 'people' ? 'selected' : ''}" id="panel-people" role="tabpanel" aria-labelledby="tab-people">
         <cadre-room-people .meeting=${m} .me=${this.me} .bus=${this.bus} .spaceId=${this.space.id} .viewers=${this.viewers}
-          .facilitates=${this.facilitates} .readOnly=${!this.writable}></cadre-room-people>
+          .facilitates=${this.facilitates} .readOnly=${!this.writable} .now=${this.now}></cadre-room-people>
       </section>
       <section class="side-panel ${this.side === 'decisions' ? 'selected' : ''}" id="panel-decisions" role="tabpanel" aria-labelledby="tab-decisions">
         <cadre-room-decisions .meeting=${m} .bus=${this.bus} .spaceId=${this.space.id} .readOnly=${ro}></cadre-room-decisions>

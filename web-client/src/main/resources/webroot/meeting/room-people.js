@@ -5,6 +5,8 @@ import { CadreElement } from '../ui/cadre-element.js';
 import { t, formatDateTime } from '../i18n/i18n.js';
 import { initials } from '../ui/initials.js';
 
+// As the server's check-in window: from 30 minutes before the start until the meeting is closed.
+const CHECK_IN_OPENS_MS = 30 * 60_000;
 const STATUSES = ['present', 'late', 'absent', 'excused'];
 
 export class CadreRoomPeople extends CadreElement {
@@ -16,6 +18,7 @@ export class CadreRoomPeople extends CadreElement {
     viewers: { attribute: false },
     facilitates: { attribute: false },
     readOnly: { attribute: false },
+    now: { attribute: false },
     error: { state: true },
     reasons: { state: true },
   };
@@ -52,6 +55,7 @@ export class CadreRoomPeople extends CadreElement {
     return html`<h2 class="panel-title">${t('room.attendance')}</h2>
       ${!this.readOnly && m.status === 'scheduled' && mine?.onRoster !== false ? html`<p>
         ${checkedIn ? html`<span class="tag">${t('room.youCheckedIn')}</span>`
+          : this.now < Date.parse(m.startsAt) - CHECK_IN_OPENS_MS ? html`<span class="hint">${t('room.checkInOpens')}</span>`
           : html`<button type="button" class="button" @click=${() => this.run({ type: 'attendance.check-in' })}>${t('room.checkIn')}</button>`}
       </p>` : null}
       ${this.error && this.error.field !== 'reason' ? html`<p class="field-error" role="alert">${this.error.message}</p>` : null}

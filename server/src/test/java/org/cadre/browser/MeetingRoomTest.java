@@ -153,6 +153,25 @@ class MeetingRoomTest extends BrowserTest {
     audit(ana, "meeting-room-new");
   }
 
+  /** merge.js on its own: another's edit lands in the local text, the caret stays in the word being typed. */
+  @Test
+  void aRemoteEditIsMergedIntoUnsentTypingWithoutMovingTheCaretOutOfTheWord() {
+    Page page = signedIn(BEN);
+    page.navigate(url("/spaces"));
+    Object merged = page.evaluate("""
+      async () => {
+        const { rebase } = await import('/meeting/merge.js');
+        // Ben typed "wor" (caret after it); meanwhile Ana put "Agenda: " in front and fixed "teh" at the end.
+        const base = 'Hello teh end';
+        const local = 'Hello wor teh end';
+        const remote = 'Agenda: Hello teh end.';
+        const at = rebase(base, local, remote, 'Hello wor'.length);
+        const same = rebase(base, base, remote, 3);
+        return [at.text, at.text.slice(0, at.caret), same.text, same.caret];
+      }""");
+    assertEquals(java.util.List.of("Agenda: Hello wor teh end.", "Agenda: Hello wor", "Agenda: Hello teh end.", 11), merged);
+  }
+
   // --- helpers ----------------------------------------------------------------------------------------------
 
   /** A meeting starting in five minutes (check-in is open) with one agenda item, made as the lead through REST. */
