@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.RequestOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -54,6 +55,7 @@ public abstract class BrowserTest {
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
       .setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run")));
     Files.createDirectories(SCREENSHOTS);
+    PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
   }
 
   @AfterAll
@@ -77,7 +79,9 @@ public abstract class BrowserTest {
   /** A page of a browser nobody has signed in on, 1280x800. */
   protected Page anonymous() {
     BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-    context.setDefaultTimeout(10_000);
+    // Generous waits: the build machine is shared, and a first load fetches every module of the client.
+    context.setDefaultTimeout(20_000);
+    context.setDefaultNavigationTimeout(30_000);
     contexts.add(context);
     Page page = context.newPage();
     // The client's own errors go to the test's output, where a failing test's report shows them.
