@@ -17,7 +17,14 @@ export function rebase(ancestor, local, remote, caret = local.length) {
     text = remote;
   } else {
     const dmp = Dmp();
-    [text] = dmp.patch_apply(dmp.patch_make(ancestor, remote), local);
+    // Only exact context, wherever the user's typing moved it: a fuzzy match could overwrite what they wrote.
+    dmp.Match_Threshold = 0.01;
+    dmp.Match_Distance = 100_000;
+    const [patched, applied] = dmp.patch_apply(dmp.patch_make(ancestor, remote), local);
+    // A change that no longer fits (the user rewrote that very part) is not guessed at: the user's text stays,
+    // and their pending edit comes back from the server as an edit_conflict to resolve by hand.
+    if (applied.includes(false)) return { text: local, caret };
+    text = patched;
   }
   return { text, caret: mapOffset(local, text, caret) };
 }

@@ -148,7 +148,8 @@ class ClientScreensTest extends BrowserTest {
     for (String tab : new String[] {"Meetings", "Actions", "Board", "Culture"}) {
       tabs.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName(tab)).click();
       assertThat(page).hasURL(url("/spaces/" + team + "/" + tab.toLowerCase()));
-      assertThat(page.locator("main")).containsText(tab + " is coming next");
+      // The Meetings tab is built (MeetingRoomTest); the others are still placeholders.
+      assertThat(page.locator("main")).containsText(tab.equals("Meetings") ? "Upcoming meetings" : tab + " is coming next");
     }
     audit(page, "culture-tab");
     page.goBack();

@@ -120,6 +120,29 @@ class MeetingRoomTest extends BrowserTest {
   }
 
   @Test
+  void anEditThatCannotBeMergedShowsBothTextsAndKeepMineStoresMine() {
+    Page ana = signedIn(ANA);
+    Page ben = signedIn(BEN);
+    Room room = meetingWithItem(ana, "Conflict meeting", "We meet on Monday.");
+    open(ana, room);
+    ben.route("**/eventbus/**", route -> route.abort());
+    ben.navigate(url(room.path()));
+    replaceLastWord(ben, "Tuesday.");
+    assertThat(ben.locator(".pending")).containsText("Not saved yet");
+    replaceLastWord(ana, "Friday.");
+    assertThat(ana.locator(".pending")).hasCount(0);
+
+    ben.unroute("**/eventbus/**");
+    Locator conflict = ben.locator(".conflict");
+    assertThat(conflict).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+    assertThat(conflict.locator(".conflict-text").first()).hasText("We meet on Friday.");
+    assertThat(conflict.locator(".conflict-text").last()).hasText("We meet on Tuesday.");
+    conflict.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Keep mine")).click();
+    assertThat(notes(ana)).hasValue("We meet on Tuesday.");
+    assertEquals("We meet on Tuesday.", item(ana, room).getString("notes"));
+  }
+
+  @Test
   void theKeyboardAloneSchedulesAMeetingAndBuildsItsAgenda() {
     Page ana = signedIn(ANA);
     String team = spaceId(ana, TEAM);
@@ -202,6 +225,16 @@ class MeetingRoomTest extends BrowserTest {
     page.navigate(url(room.path()));
     assertThat(page.locator(".connection")).containsText("Live");
     assertThat(notes(page)).isVisible();
+  }
+
+  /** Selects the notes' last "Monday." and types over it, as a person would. */
+  private static void replaceLastWord(Page page, String word) {
+    notes(page).click();
+    page.keyboard().press("Control+End");
+    for (int i = 0; i < "Monday.".length(); i++) {
+      page.keyboard().press("Shift+ArrowLeft");
+    }
+    page.keyboard().type(word);
   }
 
   private static Locator notes(Page page) {
