@@ -7,26 +7,23 @@ const DIFF_INSERT = 1;
 
 /**
  * Applies the change from `ancestor` to `remote` onto `local` (the user's text, derived from `ancestor`), and maps
- * the caret through it. Answers {text, caret}. An insertion exactly at the caret goes after it, so the caret stays
+ * the caret through it. Answers {text, caret, ok}; ok is false when the change could not be placed. An insertion exactly at the caret goes after it, so the caret stays
  * in the word the user is typing.
  */
 export function rebase(ancestor, local, remote, caret = local.length) {
-  if (remote === ancestor || local === remote) return { text: local, caret };
+  if (remote === ancestor || local === remote) return { text: local, caret, ok: true };
   let text;
   if (local === ancestor) {
     text = remote;
   } else {
     const dmp = Dmp();
-    // Only exact context, wherever the user's typing moved it: a fuzzy match could overwrite what they wrote.
-    dmp.Match_Threshold = 0.01;
-    dmp.Match_Distance = 100_000;
     const [patched, applied] = dmp.patch_apply(dmp.patch_make(ancestor, remote), local);
     // A change that no longer fits (the user rewrote that very part) is not guessed at: the user's text stays,
     // and their pending edit comes back from the server as an edit_conflict to resolve by hand.
-    if (applied.includes(false)) return { text: local, caret };
+    if (applied.includes(false)) return { text: local, caret, ok: false };
     text = patched;
   }
-  return { text, caret: mapOffset(local, text, caret) };
+  return { text, caret: mapOffset(local, text, caret), ok: true };
 }
 
 /** Where offset in `before` lands in `after`. */

@@ -97,8 +97,8 @@ export class CadreSharedText extends CadreElement {
       ancestor = this.known;
       this.flight.forEach((f) => { f.sent = rebase(ancestor, f.sent, remote).text; });
     }
-    this.known = remote;
-    this.merge(ancestor, remote);
+    // Not placed in the local text: the next send keeps the older base, so the server merges that change in.
+    if (this.merge(ancestor, remote)) this.known = remote;
     this.pending = this.flight.length > 0 || !!this.timer;
   }
 
@@ -114,6 +114,7 @@ export class CadreSharedText extends CadreElement {
       control.value = start.text;
       if (focused) control.setSelectionRange(start.caret, end);
     }
+    return start.ok;
   }
 
   /** The reply to one of our sends: its seq says which event is ours; held events can now be applied. */
