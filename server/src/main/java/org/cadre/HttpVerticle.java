@@ -37,6 +37,7 @@ import org.cadre.space.SpaceRepository;
 import org.cadre.space.SpaceRoutes;
 import org.cadre.space.Spaces;
 
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,6 +64,7 @@ public final class HttpVerticle extends VerticleBase {
   private MessageConsumer<Object> commandConsumer;
   private MessageConsumer<String> revocations;
   private MessageConsumer<Object> rechecks;
+  private MessageConsumer<String> accessChanges;
   private long recheckTimer;
 
   public HttpVerticle(Pool pool, Accounts accounts, AccessVersions accessVersions, CultureEngine engine, int port) {
@@ -78,7 +80,8 @@ public final class HttpVerticle extends VerticleBase {
     SpaceRepository spaceRepo = new SpaceRepository(pool);
     SpaceAccess access = new SpaceAccess(vertx, spaceRepo, accessVersions);
     Commands commands = new Commands();
-    EventFeed feed = new EventFeed(new EventLog(pool), access);
+    EventLog log = new EventLog(pool);
+    EventFeed feed = new EventFeed(log, access);
     feed.register(commands);
     new PresenceAnnouncer(pool).register(commands);
     Boards.register(commands, vertx, pool, spaceRepo);
@@ -103,9 +106,10 @@ public final class HttpVerticle extends VerticleBase {
 
     router.route("/eventbus/*").handler(authentication).handler(Authentication::requireAuthenticated)
       .failureHandler(ApiErrors::handle);
-    BridgeGuard guard = new BridgeGuard(access, commands, accounts.repository());
+    BridgeGuard guard = new BridgeGuard(vertx, access, log, commands, accounts.repository());
     revocations = vertx.eventBus().localConsumer(Addresses.CREDENTIAL_REVOKED, msg -> guard.closeOpenedWith(msg.body()));
     rechecks = vertx.eventBus().localConsumer(Addresses.CREDENTIALS_RECHECK, msg -> guard.recheckCredentials());
+    accessChanges = vertx.eventBus().localConsumer(Addresses.ACCESS_CHANGED, msg -> guard.accessChanged(UUID.fromString(msg.body())));
     recheckTimer = vertx.setPeriodic(CREDENTIAL_RECHECK_MS, id -> guard.recheckCredentials());
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx).bridge(bridgeOptions(), guard));
 
@@ -115,7 +119,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get().handler(HttpVerticle::clientPage);
 
     server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)).requestHandler(router);
-    return Future.all(commandConsumer.completion(), revocations.completion(), rechecks.completion())
+    return Future.all(commandConsumer.completion(), revocations.completion(), rechecks.completion(), accessChanges.completion())
       .compose(v -> server.listen(port));
   }
 
@@ -130,7 +134,6 @@ public final class HttpVerticle extends VerticleBase {
   private static SockJSBridgeOptions bridgeOptions() {
     return new SockJSBridgeOptions()
       .addInboundPermitted(new PermittedOptions().setAddress(Addresses.COMMAND))
-      .addOutboundPermitted(new PermittedOptions().setAddressRegex("space\\.[0-9a-f-]{36}"))
       .addOutboundPermitted(new PermittedOptions().setAddressRegex("user\\.[0-9a-f-]{36}"));
   }
 
@@ -140,7 +143,8 @@ public final class HttpVerticle extends VerticleBase {
     return server.shutdown(DRAIN_SECONDS, TimeUnit.SECONDS)
       .compose(v -> {
         vertx.cancelTimer(recheckTimer);
-        return Future.all(commandConsumer.unregister(), revocations.unregister(), rechecks.unregister());
+        return Future.all(commandConsumer.unregister(), revocations.unregister(), rechecks.unregister(),
+          accessChanges.unregister());
       });
   }
 }

@@ -50,7 +50,7 @@ public final class BoardStore {
    * payload of an event of {@code eventType}. Answers the event, which is also what every subscriber receives.
    */
   public Future<JsonObject> change(Command command, String eventType, BiFunction<SqlConnection, Space, Future<JsonObject>> work) {
-    return changes.change(command.spaceId(), command.userId(), command.time(), eventType, work).map(SpaceEvent::toJson);
+    return changes.change(command.spaceId(), command.userId(), command.time(), command.retry(), eventType, work).map(SpaceEvent::toJson);
   }
 
   /**

@@ -35,7 +35,7 @@ public final class Ratings {
     }
     int level = (int) c.body().longValue("level", 1, 3);
     String note = c.body().optionalText("note", 2000);
-    return changes.change(c.spaceId(), c.userId(), c.time(), "rating.recorded", (tx, space) -> tx.preparedQuery(
+    return changes.change(c.spaceId(), c.userId(), c.time(), c.retry(), "rating.recorded", (tx, space) -> tx.preparedQuery(
           "insert into ratings (space_id, row_id, level, user_id, note, at) values ($1, $2, $3, $4, $5, $6) returning id")
         .execute(Tuple.of(c.spaceId(), row, level, c.userId(), note == null ? "" : note, c.time()))
         .map(rows -> new JsonObject()

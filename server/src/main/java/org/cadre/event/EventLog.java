@@ -65,6 +65,16 @@ public final class EventLog {
       .mapEmpty();
   }
 
+  /** The seq of the space's latest event (0 before its first); fails for an unknown space. */
+  public Future<Long> lastSeq(UUID spaceId) {
+    return pool.preparedQuery("select seq from spaces where id = $1").execute(Tuple.of(spaceId)).map(rows -> {
+      if (rows.size() == 0) {
+        throw new IllegalStateException("No space " + spaceId);
+      }
+      return rows.iterator().next().getLong(0);
+    });
+  }
+
   /** Events of a space after a seq, in order, at most {@code limit}. */
   public Future<List<SpaceEvent>> after(UUID spaceId, long afterSeq, int limit) {
     return pool.preparedQuery("select space_id, seq, type, payload, actor_id, at from events "

@@ -14,6 +14,13 @@ public record SpaceEvent(UUID space, long seq, String type, JsonObject payload, 
       (JsonObject) row.getValue("payload"), row.getUUID("actor_id"), row.getOffsetDateTime("at").toInstant());
   }
 
+  /** Reads back {@link #toJson}, as stored with a command's result. */
+  public static SpaceEvent fromJson(JsonObject json) {
+    String actor = json.getString("actor");
+    return new SpaceEvent(UUID.fromString(json.getString("space")), json.getLong("seq"), json.getString("type"),
+      json.getJsonObject("payload"), actor == null ? null : UUID.fromString(actor), Instant.parse(json.getString("at")));
+  }
+
   /** The wire form sent to {@code space.<id>} subscribers and in catch-up replies. */
   public JsonObject toJson() {
     return new JsonObject()

@@ -8,6 +8,12 @@ public final class Addresses {
   /** Inbound request/reply address of every client command. */
   public static final String COMMAND = "cadre.command";
 
+  /** The address of the server's first frame on every socket, {@code {"type":"hello",...}}; never subscribed to. */
+  public static final String HELLO = "cadre.hello";
+
+  /** Local only: a user's memberships changed (on any server); the body is the user id. */
+  public static final String ACCESS_CHANGED = "cadre.internal.access-changed";
+
   /** Local only, never bridged: a session or token was deleted; its hex digest is the body. */
   public static final String CREDENTIAL_REVOKED = "cadre.internal.credential-revoked";
   /** Local only: revocation notices may have been lost; re-check every open connection's credential. */

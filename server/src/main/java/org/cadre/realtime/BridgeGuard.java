@@ -1,7 +1,7 @@
 package org.cadre.realtime;
 
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.web.RoutingContext;
@@ -10,12 +10,14 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import org.cadre.account.AccountRepository;
 import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
+import org.cadre.event.EventLog;
 import org.cadre.http.ApiException;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
 import org.cadre.space.Access;
 import org.cadre.space.SpaceAccess;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +27,36 @@ import java.util.UUID;
  * The event-bus bridge hook: every socket needs an authenticated caller, every REGISTER and SEND is checked
  * against the caller's rights, and every message to a {@code space.<id>} subscriber is checked again on the way
  * out, so a member removed from a space stops receiving its events at once.
+ *
+ * <p>Subscriptions to spaces are the guard's own, not the bridge's: each is a {@link SpaceStream}, which sends the
+ * space's events to the socket strictly in seq order, resumes from {@code afterSeq}, and ends with
+ * {@code unsubscribed} when the caller loses read access. Whatever the guard answers itself (a refused command or
+ * subscription, a space subscription) it answers with exactly one frame and leaves the bridge's event pending on
+ * purpose: completing it would make the bridge write a second frame ({@code "rejected"}) or register the address
+ * itself.
  */
 public final class BridgeGuard implements Handler<BridgeEvent> {
 
-  /** What the guard keeps per open socket: the credential it was opened with and its command budget. */
-  private record Connection(String credential, CommandRate rate) {
+  /** The protocol version announced in {@code hello}; docs/protocol.md describes it. */
+  public static final int PROTOCOL = 1;
+  /** A socket may follow this many spaces at once (the bridge's own default for its handlers). */
+  static final int MAX_SPACES_PER_SOCKET = 1_000;
+
+  /** What the guard keeps per open socket: the credential it was opened with, its command budget, its spaces. */
+  private record Connection(String credential, CommandRate rate, Map<UUID, SpaceStream> spaces) {
   }
 
+  private final Vertx vertx;
   private final SpaceAccess access;
+  private final EventLog log;
   private final Commands commands;
   private final AccountRepository accounts;
   private final Map<SockJSSocket, Connection> connections = new HashMap<>();
 
-  public BridgeGuard(SpaceAccess access, Commands commands, AccountRepository accounts) {
+  public BridgeGuard(Vertx vertx, SpaceAccess access, EventLog log, Commands commands, AccountRepository accounts) {
+    this.vertx = vertx;
     this.access = access;
+    this.log = log;
     this.commands = commands;
     this.accounts = accounts;
   }
@@ -53,35 +71,51 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     BridgeEventType type = event.type();
     switch (type) {
       case SOCKET_CREATED -> {
-        connections.put(event.socket(), new Connection(Authentication.credential(event.socket().routingContext()), new CommandRate()));
+        connections.put(event.socket(), new Connection(Authentication.credential(event.socket().routingContext()),
+          new CommandRate(), new HashMap<>()));
+        hello(event.socket(), caller);
         event.complete(true);
       }
       case SOCKET_CLOSED -> {
-        connections.remove(event.socket());
+        Connection gone = connections.remove(event.socket());
+        if (gone != null) {
+          gone.spaces().values().forEach(SpaceStream::close);
+        }
         event.complete(true);
       }
-      case REGISTER -> mayListen(caller, event.getRawMessage().getString("address")).onComplete(event);
+      case REGISTER -> register(caller, event);
       case REGISTERED -> {
-        confirmSubscription(event);
+        confirmPersonal(event);
         event.complete(true);
       }
-      case RECEIVE -> mayReceive(caller, event.getRawMessage().getString("address")).onComplete(event);
+      case UNREGISTER -> unregister(event);
+      case RECEIVE -> event.complete(mayReceive(caller, event.getRawMessage().getString("address")));
       case SEND -> authorizeCommand(caller, event);
       case PUBLISH -> event.complete(false);
       default -> event.complete(true);
     }
   }
 
-  /**
-   * Tells the client that its subscription is live, as a message on the subscribed address. From then on no
-   * event is missed, so a client asks for {@code catchup} after this, never before, and closes any gap.
-   */
-  private static void confirmSubscription(BridgeEvent event) {
+  /** The first frame on every socket: the protocol version, the server's clock and who the socket is. */
+  private static void hello(SockJSSocket socket, Principal caller) {
+    socket.write(new JsonObject()
+      .put("type", "rec")
+      .put("address", Addresses.HELLO)
+      .put("body", new JsonObject()
+        .put("type", "hello")
+        .put("protocol", PROTOCOL)
+        .put("serverTime", Instant.now().toString())
+        .put("userId", caller.userId().toString()))
+      .encode());
+  }
+
+  /** The bridge registers only {@code user.<id>}; it is confirmed like a space, though it has no seq. */
+  private static void confirmPersonal(BridgeEvent event) {
     String address = event.getRawMessage().getString("address");
     event.socket().write(new JsonObject()
       .put("type", "rec")
       .put("address", address)
-      .put("body", new JsonObject().put("type", "subscribed").put("address", address))
+      .put("body", new JsonObject().put("type", "subscribed").put("address", address).put("serverTime", Instant.now().toString()))
       .encode());
   }
 
@@ -90,26 +124,89 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     return ctx == null ? null : Authentication.current(ctx);
   }
 
-  private Future<Boolean> mayListen(Principal caller, String address) {
-    if (address == null) {
-      return Future.succeededFuture(false);
+  private void register(Principal caller, BridgeEvent event) {
+    JsonObject raw = event.getRawMessage();
+    String address = raw.getString("address");
+    if (address != null && address.startsWith(Addresses.USER_PREFIX)) {
+      if (address.equals(Addresses.user(caller.userId()))) {
+        event.complete(true);
+      } else {
+        refuseFrame(event.socket(), address, "access_denied");
+      }
+      return;
     }
-    if (address.startsWith(Addresses.USER_PREFIX)) {
-      return Future.succeededFuture(address.equals(Addresses.user(caller.userId())));
+    UUID space = address != null && address.startsWith(Addresses.SPACE_PREFIX)
+      ? Ids.parse(address.substring(Addresses.SPACE_PREFIX.length())) : null;
+    if (space == null) {
+      refuseFrame(event.socket(), address, "access_denied");
+      return;
     }
-    if (address.startsWith(Addresses.SPACE_PREFIX)) {
-      UUID space = Ids.parse(address.substring(Addresses.SPACE_PREFIX.length()));
-      return space == null ? Future.succeededFuture(false) : access.of(caller, space).map(a -> a.allows(Access.READ));
+    Long afterSeq = afterSeq(raw.getValue("headers"));
+    if (afterSeq != null && afterSeq < 0) {
+      refuseFrame(event.socket(), address, "invalid_after_seq");
+      return;
     }
-    return Future.succeededFuture(false);
+    access.of(caller, space).onComplete(ar -> {
+      Connection connection = connections.get(event.socket());
+      if (connection == null) {
+        return;
+      }
+      if (ar.failed() || !ar.result().allows(Access.READ)) {
+        refuseFrame(event.socket(), address, "access_denied");
+      } else if (connection.spaces().containsKey(space)) {
+        refuseFrame(event.socket(), address, "address_already_registered");
+      } else if (connection.spaces().size() >= MAX_SPACES_PER_SOCKET) {
+        refuseFrame(event.socket(), address, "max_handlers_reached");
+      } else {
+        SpaceStream stream = new SpaceStream(vertx, event.socket(), caller, space, access, log,
+          revoked -> connection.spaces().remove(revoked.space(), revoked));
+        connection.spaces().put(space, stream);
+        stream.open(afterSeq);
+      }
+    });
   }
 
-  /** Replies to the caller's own requests go to generated addresses and pass; space events are re-checked. */
-  private Future<Boolean> mayReceive(Principal caller, String address) {
-    if (address != null && (address.startsWith(Addresses.SPACE_PREFIX) || address.startsWith(Addresses.USER_PREFIX))) {
-      return mayListen(caller, address);
+  /** {@code headers.afterSeq}: null when absent, -1 when not a whole number. */
+  private static Long afterSeq(Object headers) {
+    Object value = headers instanceof JsonObject json ? json.getValue("afterSeq") : null;
+    if (value == null) {
+      return null;
     }
-    return Future.succeededFuture(true);
+    try {
+      return value instanceof Number n && n.doubleValue() == n.longValue() ? n.longValue() : Long.parseLong(value.toString());
+    } catch (NumberFormatException e) {
+      return -1L;
+    }
+  }
+
+  private void unregister(BridgeEvent event) {
+    String address = event.getRawMessage().getString("address");
+    Connection connection = connections.get(event.socket());
+    UUID space = address != null && address.startsWith(Addresses.SPACE_PREFIX)
+      ? Ids.parse(address.substring(Addresses.SPACE_PREFIX.length())) : null;
+    if (connection != null && space != null) {
+      SpaceStream stream = connection.spaces().remove(space);
+      if (stream != null) {
+        stream.close();
+      }
+    }
+    // The bridge holds no registration for a space address: it has nothing to remove and answers nothing.
+    event.complete(true);
+  }
+
+  /** Replies to the caller's own requests go to generated addresses and pass; user notices only to that user. */
+  private static boolean mayReceive(Principal caller, String address) {
+    if (address != null && address.startsWith(Addresses.USER_PREFIX)) {
+      return address.equals(Addresses.user(caller.userId()));
+    }
+    return address == null || !address.startsWith(Addresses.SPACE_PREFIX);
+  }
+
+  /** Every subscription of this user re-checks its access, in order with its events: their memberships changed. */
+  public void accessChanged(UUID userId) {
+    connections.values().forEach(connection -> connection.spaces().values().stream()
+      .filter(stream -> stream.caller().userId().equals(userId))
+      .forEach(SpaceStream::recheck));
   }
 
   private void authorizeCommand(Principal caller, BridgeEvent event) {
@@ -176,6 +273,8 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
    * notice may have been missed. Runs periodically and after the change listener reconnects.
    */
   public void recheckCredentials() {
+    // Rights may have changed unnoticed too (a lost notice, the cache's expiry): every subscription re-checks.
+    connections.values().forEach(connection -> connection.spaces().values().forEach(SpaceStream::recheck));
     if (connections.isEmpty()) {
       return;
     }
@@ -187,7 +286,10 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       .forEach(SockJSSocket::close));
   }
 
-  /** Answers the client's pending request with the reason, in the REST error shape, then drops the message. */
+  /**
+   * Answers the client's pending request with the reason, in the REST error shape, and nothing else: the bridge's
+   * event stays pending (see the class comment). A command without a reply address is dropped silently.
+   */
   private static void refuse(BridgeEvent event, String replyAddress, ApiException error) {
     if (replyAddress != null) {
       event.socket().write(new JsonObject()
@@ -198,6 +300,10 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
         .put("message", error.toJson().encode())
         .encode());
     }
-    event.complete(false);
+  }
+
+  /** The one answer to a refused subscription: {@code {"type":"err","address":..,"body":<reason>}}. */
+  private static void refuseFrame(SockJSSocket socket, String address, String reason) {
+    socket.write(new JsonObject().put("type", "err").put("address", address).put("body", reason).encode());
   }
 }

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
+import org.cadre.http.ApiException;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
 import org.cadre.realtime.Commands.Command;
@@ -39,6 +40,13 @@ public final class CommandRoutes {
     UUID spaceId = Ids.path(ctx, "id", "That space");
     JsonObject body = route.method() == HttpMethod.GET || route.method() == HttpMethod.DELETE
       ? new JsonObject() : JsonBody.optional(ctx).json().copy();
+    String key = ctx.request().getHeader("Idempotency-Key");
+    if (key != null) {
+      if (body.containsKey(Commands.COMMAND_ID) && !key.equals(body.getValue(Commands.COMMAND_ID))) {
+        throw ApiException.invalid(Commands.COMMAND_ID, "The Idempotency-Key header and 'commandId' differ; send one.");
+      }
+      body.put(Commands.COMMAND_ID, key);
+    }
     for (Map.Entry<String, String> param : ctx.pathParams().entrySet()) {
       if (!param.getKey().equals("id")) {
         body.put(param.getKey(), param.getValue());

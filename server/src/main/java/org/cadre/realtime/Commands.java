@@ -11,6 +11,7 @@ import org.cadre.http.BodyShape;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
 import org.cadre.space.Access;
+import org.cadre.space.SpaceChanges;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import java.util.logging.Logger;
 
 /**
@@ -36,20 +38,42 @@ public final class Commands {
   static final String ACCESS_HEADER = "cadre-access";
 
   /**
-   * An authorized command: its space, caller and the caller's access there, its validated-on-read body, and the
-   * time it takes effect (now, except when the demo replays months of history through the same operations).
+   * An authorized command: its space, caller and the caller's access there, its validated-on-read body, the
+   * time it takes effect (now, except when the demo replays months of history through the same operations) and
+   * the client's idempotency key, {@code commandId} in the body (null when none was sent).
    */
-  public record Command(String type, UUID spaceId, UUID userId, Access access, JsonBody body, Instant at) {
+  public record Command(String type, UUID spaceId, UUID userId, Access access, JsonBody body, Instant at, String commandId) {
 
     public Command(String type, UUID spaceId, UUID userId, Access access, JsonBody body) {
       this(type, spaceId, userId, access, body, Instant.now());
+    }
+
+    public Command(String type, UUID spaceId, UUID userId, Access access, JsonBody body, Instant at) {
+      this(type, spaceId, userId, access, body, at, commandId(body));
     }
 
     /** {@link #at} as a timestamp to store. */
     public OffsetDateTime time() {
       return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
+
+    /** What a change stores its result under, so that a retry with the same key answers it (null: no key sent). */
+    public SpaceChanges.Retry retry() {
+      return commandId == null ? null : new SpaceChanges.Retry(commandId, type);
+    }
+
+    private static String commandId(JsonBody body) {
+      String id = body.optionalString(COMMAND_ID, 1, 100);
+      if (id != null && !COMMAND_ID_SHAPE.matcher(id).matches()) {
+        throw ApiException.invalid(COMMAND_ID, "'commandId' may hold only letters, digits and _ - : .");
+      }
+      return id;
+    }
   }
+
+  /** The idempotency key's field in a command's body. */
+  public static final String COMMAND_ID = "commandId";
+  private static final Pattern COMMAND_ID_SHAPE = Pattern.compile("[A-Za-z0-9_\\-:.]{1,100}");
 
   @FunctionalInterface
   public interface Handler {
@@ -107,7 +131,8 @@ public final class Commands {
     }
     try {
       entry.shape().check(command.body().json(), command.type());
-      return entry.handler().handle(command);
+      // Every reply says when the server sent it, so clients can tell their clock's offset.
+      return entry.handler().handle(command).map(reply -> reply.copy().put("serverTime", Instant.now().toString()));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

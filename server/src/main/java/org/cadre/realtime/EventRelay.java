@@ -146,6 +146,7 @@ public final class EventRelay extends VerticleBase {
     JsonObject notice = new JsonObject(payload);
     UUID user = UUID.fromString(notice.getString("user"));
     accessVersions.changed(user);
+    vertx.eventBus().publish(Addresses.ACCESS_CHANGED, user.toString());
     vertx.eventBus().publish(Addresses.user(user),
       new JsonObject().put("type", "access.changed").put("spaceId", notice.getString("space")));
   }

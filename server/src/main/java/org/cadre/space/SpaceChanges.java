@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import org.cadre.event.EventLog;
+import org.cadre.http.ApiException;
 import org.cadre.event.SpaceEvent;
 
 import java.time.OffsetDateTime;
@@ -34,6 +35,20 @@ public final class SpaceChanges {
     }
   }
 
+  /**
+   * A client's idempotency key for a command: its first result is stored with the change, in its transaction, and
+   * a retry with the same key by the same user answers that result (the same event) without applying anything.
+   */
+  public record Retry(String commandId, String commandType) {
+  }
+
+  /** The key was stored by a concurrent duplicate that committed first; this transaction rolls back. */
+  private static final class DuplicateCommand extends RuntimeException {
+    DuplicateCommand() {
+      super(null, null, false, false);
+    }
+  }
+
   /** Whether the change may touch an archived space (only ending a membership may). */
   public enum Archived { REFUSE, ALLOW }
 
@@ -46,20 +61,75 @@ public final class SpaceChanges {
   /** A change whose only answer is its event. */
   public Future<SpaceEvent> change(UUID spaceId, UUID actor, OffsetDateTime at, String eventType,
                                    BiFunction<SqlConnection, Space, Future<JsonObject>> work) {
+    return change(spaceId, actor, at, null, eventType, work);
+  }
+
+  /**
+   * A change whose only answer is its event, made at most once per {@code retry} key (null: no key): a retry
+   * answers the stored event, a reused key with another command type fails with 409 {@code idempotency_mismatch}.
+   */
+  public Future<SpaceEvent> change(UUID spaceId, UUID actor, OffsetDateTime at, Retry retry, String eventType,
+                                   BiFunction<SqlConnection, Space, Future<JsonObject>> work) {
+    if (retry == null) {
+      return once(spaceId, actor, at, null, eventType, work);
+    }
+    return answered(actor, retry).compose(stored -> stored != null ? Future.succeededFuture(stored)
+      : once(spaceId, actor, at, retry, eventType, work).recover(failure -> failure instanceof DuplicateCommand
+        ? answered(actor, retry).map(winner -> {
+          if (winner == null) {
+            throw new IllegalStateException("Command " + retry.commandId() + " lost to a result that is gone");
+          }
+          return winner;
+        })
+        : Future.failedFuture(failure)));
+  }
+
+  private Future<SpaceEvent> once(UUID spaceId, UUID actor, OffsetDateTime at, Retry retry, String eventType,
+                                  BiFunction<SqlConnection, Space, Future<JsonObject>> work) {
     return apply(spaceId, actor, at, Archived.REFUSE, (tx, space) -> work.apply(tx, space)
-        .map(payload -> new Outcome<>(null, new Event(eventType, payload))))
+        .map(payload -> new Outcome<Void>(null, new Event(eventType, payload))), (tx, applied) -> retry == null
+        ? Future.succeededFuture(applied)
+        : repo.saveCommandResult(tx, actor, retry.commandId(), retry.commandType(), applied.event().toJson())
+          .map(saved -> {
+            if (!saved) {
+              throw new DuplicateCommand();
+            }
+            return applied;
+          }))
       .map(Applied::event);
+  }
+
+  /** The event stored for the key, null when there is none; fails when the key was used for another command. */
+  private Future<SpaceEvent> answered(UUID actor, Retry retry) {
+    return repo.commandResult(actor, retry.commandId()).map(stored -> {
+      if (stored == null) {
+        return null;
+      }
+      if (!stored.type().equals(retry.commandType())) {
+        throw ApiException.conflict("idempotency_mismatch", "This commandId was already used for '" + stored.type()
+          + "'; send a new one for each command.", "commandId");
+      }
+      return SpaceEvent.fromJson(stored.reply());
+    });
   }
 
   /** The general form: the work decides its event (or none) and what the caller answers. */
   public <T> Future<Applied<T>> apply(UUID spaceId, UUID actor, OffsetDateTime at, Archived archived,
                                       BiFunction<SqlConnection, Space, Future<Outcome<T>>> work) {
+    return apply(spaceId, actor, at, archived, work, (tx, applied) -> Future.succeededFuture(applied));
+  }
+
+  /** {@link #apply}, with a last step in the same transaction once the event is appended. */
+  private <T> Future<Applied<T>> apply(UUID spaceId, UUID actor, OffsetDateTime at, Archived archived,
+                                       BiFunction<SqlConnection, Space, Future<Outcome<T>>> work,
+                                       BiFunction<SqlConnection, Applied<T>, Future<Applied<T>>> last) {
     OffsetDateTime when = at == null ? OffsetDateTime.now(ZoneOffset.UTC) : at;
     return repo.pool().withTransaction(tx -> (archived == Archived.REFUSE ? repo.lockActive(tx, spaceId) : repo.lock(tx, spaceId))
       .compose(space -> work.apply(tx, space))
       .compose(outcome -> outcome.event() == null
         ? Future.succeededFuture(new Applied<>(outcome.value(), null))
         : EventLog.append(tx, spaceId, outcome.event().type(), outcome.event().payload(), actor, when)
-          .map(event -> new Applied<>(outcome.value(), event))));
+          .map(event -> new Applied<>(outcome.value(), event)))
+      .compose(applied -> last.apply(tx, applied)));
   }
 }

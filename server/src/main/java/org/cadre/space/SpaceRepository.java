@@ -51,6 +51,13 @@ public final class SpaceRepository {
     }
   }
 
+  /** A command's stored first result: its type and what it answered. */
+  public record CommandResult(String type, JsonObject reply) {
+  }
+
+  /** How long a command's result answers its retries. */
+  private static final String COMMAND_RESULT_KEPT = "interval '7 days'";
+
   private final Pool pool;
 
   public SpaceRepository(Pool pool) {
@@ -59,6 +66,28 @@ public final class SpaceRepository {
 
   public Pool pool() {
     return pool;
+  }
+
+  /** The result stored for the user's command key within the last 7 days, or null. */
+  public Future<CommandResult> commandResult(UUID userId, String commandId) {
+    return pool.preparedQuery("select command_type, reply from command_results where user_id = $1 and command_id = $2 "
+        + "and created_at > now() - " + COMMAND_RESULT_KEPT)
+      .execute(Tuple.of(userId, commandId))
+      .map(rows -> rows.size() == 0 ? null
+        : new CommandResult(rows.iterator().next().getString(0), (JsonObject) rows.iterator().next().getValue(1)));
+  }
+
+  /**
+   * Stores a command's result in the change's transaction, first purging the user's expired ones. False when the
+   * key is already taken: a duplicate committed first (a concurrent one waits here for it to commit or roll back).
+   */
+  public Future<Boolean> saveCommandResult(SqlClient tx, UUID userId, String commandId, String type, JsonObject reply) {
+    return tx.preparedQuery("delete from command_results where user_id = $1 and created_at <= now() - " + COMMAND_RESULT_KEPT)
+      .execute(Tuple.of(userId))
+      .compose(purged -> tx.preparedQuery("insert into command_results (user_id, command_id, command_type, reply) "
+          + "values ($1, $2, $3, $4) on conflict do nothing")
+        .execute(Tuple.of(userId, commandId, type, reply)))
+      .map(rows -> rows.rowCount() == 1);
   }
 
   public Future<List<Grant>> grants(UUID userId) {

@@ -57,7 +57,7 @@ public final class TeamSettings {
       throw ApiException.invalid(null, "Send at least one of timeZone, cadenceDays, leaderSelection.");
     }
     OffsetDateTime at = method == null ? null : OffsetDateTime.ofInstant(selectedAt == null ? c.at() : selectedAt, ZoneOffset.UTC);
-    return changes.change(c.spaceId(), c.userId(), c.time(), "team.settings-changed",
+    return changes.change(c.spaceId(), c.userId(), c.time(), c.retry(), "team.settings-changed",
         (tx, space) -> repo.updateSettings(tx, c.spaceId(), zone, cadence, clearCadence, method, at).map(TeamSettings::settings))
       .map(SpaceEvent::toJson);
   }

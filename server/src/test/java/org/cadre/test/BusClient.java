@@ -1,7 +1,7 @@
 package org.cadre.test;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -23,14 +23,15 @@ public final class BusClient implements AutoCloseable {
   public static final long TIMEOUT_MS = 10_000;
 
   private final Vertx vertx;
-  private final WebSocket socket;
+  private final ClientWebSocket socket;
   private final List<JsonObject> frames = new ArrayList<>();
   private final long pingTimer;
   private boolean closed;
 
-  private BusClient(Vertx vertx, WebSocket socket) {
+  private BusClient(Vertx vertx, ClientWebSocket socket) {
     this.vertx = vertx;
     this.socket = socket;
+    // Handlers are set before connecting, so the server's first frame (hello) is never missed.
     // The bridge sends its own frames as binary WebSocket messages and ours go out as text: take both.
     socket.textMessageHandler(this::received);
     socket.binaryMessageHandler(buffer -> received(buffer.toString()));
@@ -63,21 +64,45 @@ public final class BusClient implements AutoCloseable {
     if (header != null) {
       options.addHeader(header, value);
     }
-    return new BusClient(vertx, client.connect(options).await());
+    BusClient bus = new BusClient(vertx, client.webSocket());
+    try {
+      bus.socket.connect(options).await();
+    } catch (RuntimeException e) {
+      vertx.cancelTimer(bus.pingTimer);
+      throw e;
+    }
+    return bus;
   }
 
   public void register(String address) {
     write(new JsonObject().put("type", "register").put("address", address));
   }
 
-  /** Registers and waits until the bridge confirms the subscription is live. */
-  public void subscribe(String address) {
+  /** Registers asking for the events after {@code afterSeq} first. */
+  public void register(String address, long afterSeq) {
+    write(new JsonObject().put("type", "register").put("address", address)
+      .put("headers", new JsonObject().put("afterSeq", Long.toString(afterSeq))));
+  }
+
+  /** Registers and waits until the server confirms the subscription is live; answers the confirmation's body. */
+  public JsonObject subscribe(String address) {
     register(address);
-    JsonObject frame = take(f -> ("rec".equals(f.getString("type")) && address.equals(f.getString("address")))
-      || "err".equals(f.getString("type")));
+    return confirmed(address);
+  }
+
+  /** Registers with {@code afterSeq} and waits for the confirmation, which follows the missed events. */
+  public JsonObject subscribe(String address, long afterSeq) {
+    register(address, afterSeq);
+    return confirmed(address);
+  }
+
+  private JsonObject confirmed(String address) {
+    JsonObject frame = take(f -> address.equals(f.getString("address")) && ("err".equals(f.getString("type"))
+      || "subscribed".equals(f.getJsonObject("body").getString("type"))));
     if ("err".equals(frame.getString("type"))) {
       fail("Subscription to " + address + " refused: " + frame);
     }
+    return frame.getJsonObject("body");
   }
 
   /** Sends a command and answers the reply frame: {@code rec} with a body, or {@code err} with a failure. */
@@ -86,15 +111,25 @@ public final class BusClient implements AutoCloseable {
   }
 
   public JsonObject request(JsonObject command, JsonObject headers) {
+    String replyAddress = send(command, headers);
+    return take(f -> replyAddress.equals(f.getString("address")));
+  }
+
+  /** Sends a command without waiting; answers the reply address to {@link #take} the reply from. */
+  public String send(JsonObject command, JsonObject headers) {
     String replyAddress = UUID.randomUUID().toString();
     write(new JsonObject().put("type", "send").put("address", "cadre.command").put("body", command)
       .put("headers", headers).put("replyAddress", replyAddress));
-    JsonObject reply = take(f -> replyAddress.equals(f.getString("address")));
-    if ("err".equals(reply.getString("type"))) {
-      // A refused command is also answered with the bridge's generic "rejected" frame, right behind ours.
-      poll(f -> "err".equals(f.getString("type")) && "rejected".equals(f.getString("body")), 1_000);
-    }
-    return reply;
+    return replyAddress;
+  }
+
+  /**
+   * Writes every command before reading any reply, so they reach the server as one burst however slow the machine
+   * is, and answers the reply frames in the order the commands were sent.
+   */
+  public List<JsonObject> burst(List<JsonObject> commands) {
+    List<String> addresses = commands.stream().map(command -> send(command, new JsonObject())).toList();
+    return addresses.stream().map(address -> take(f -> address.equals(f.getString("address")))).toList();
   }
 
   /** The body of a successful reply; fails the test on an error reply. */
@@ -110,6 +145,13 @@ public final class BusClient implements AutoCloseable {
   public JsonObject next(String address) {
     return take(f -> "rec".equals(f.getString("type")) && address.equals(f.getString("address"))
       && !"subscribed".equals(f.getJsonObject("body").getString("type"))).getJsonObject("body");
+  }
+
+  /** Every frame received so far and not taken, in arrival order (they stay). */
+  public java.util.List<JsonObject> frames() {
+    synchronized (frames) {
+      return new ArrayList<>(frames);
+    }
   }
 
   /** Takes the first frame that matches, waiting for it up to {@link #TIMEOUT_MS}. */
