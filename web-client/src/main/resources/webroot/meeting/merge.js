@@ -17,6 +17,8 @@ export function rebase(ancestor, local, remote, caret = local.length) {
     text = remote;
   } else {
     const dmp = Dmp();
+    // A remote change touching what the user changed is not guessed at (a fuzzy patch could overwrite their words).
+    if (overlaps(hunks(dmp, ancestor, local), hunks(dmp, ancestor, remote))) return { text: local, caret, ok: false };
     const [patched, applied] = dmp.patch_apply(dmp.patch_make(ancestor, remote), local);
     // A change that no longer fits (the user rewrote that very part) is not guessed at: the user's text stays,
     // and their pending edit comes back from the server as an edit_conflict to resolve by hand.
@@ -25,6 +27,19 @@ export function rebase(ancestor, local, remote, caret = local.length) {
   }
   return { text, caret: mapOffset(local, text, caret), ok: true };
 }
+
+/** The spans of `before` that `after` changed, as [start, end) pairs. */
+function hunks(dmp, before, after) {
+  const spans = [];
+  let at = 0;
+  for (const [op, chunk] of dmp.diff_main(before, after)) {
+    if (op === DIFF_INSERT) spans.push([at, at]);
+    else if (op === DIFF_DELETE) { spans.push([at, at + chunk.length]); at += chunk.length; } else at += chunk.length;
+  }
+  return spans;
+}
+
+const overlaps = (mine, theirs) => mine.some(([s1, e1]) => theirs.some(([s2, e2]) => s1 <= e2 && s2 <= e1));
 
 /** Where offset in `before` lands in `after`. */
 export function mapOffset(before, after, offset) {
