@@ -184,7 +184,7 @@ export class CadreApp extends CadreElement {
       case 'register': return html`<cadre-register-page .next=${next}></cadre-register-page>`;
       case 'join': return html`<cadre-join-page .token=${params.token} .me=${this.me}></cadre-join-page>`;
       case 'spaces': return html`<cadre-spaces-page .tree=${this.tree}></cadre-spaces-page>`;
-      case 'space': return html`<cadre-space-page .spaceId=${params.spaceId} .tab=${params.tab} .me=${this.me}
+      case 'space': return html`<cadre-space-page .spaceId=${params.spaceId} .tab=${params.tab} .meetingId=${params.meetingId} .me=${this.me}
         .bus=${this.bus} .tree=${this.tree}></cadre-space-page>`;
       default: return notFound();
     }

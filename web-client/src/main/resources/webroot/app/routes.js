@@ -8,6 +8,8 @@ const ROUTES = [
   { pattern: /^\/join\/([^/]+)$/, screen: 'join', public: true, params: ['token'] },
   { pattern: /^\/spaces$/, screen: 'spaces' },
   { pattern: /^\/spaces\/([0-9a-f-]{36})(?:\/([a-z-]+))?$/, screen: 'space', params: ['spaceId', 'tab'] },
+  // A meeting room: a page of its own inside its team's space (which keeps the space's event subscription).
+  { pattern: /^\/spaces\/([0-9a-f-]{36})\/(meetings)\/([0-9a-f-]{36})$/, screen: 'space', params: ['spaceId', 'tab', 'meetingId'] },
 ];
 
 /** The route for a path: {screen, params, public}; unknown paths answer the not-found screen. */

@@ -2,6 +2,7 @@
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t, LANGUAGES, currentLanguage, setLanguage } from '../i18n/i18n.js';
+import { initials } from '../ui/initials.js';
 
 export class CadreUserMenu extends CadreElement {
   static properties = { me: { attribute: false }, open: { state: true } };
@@ -9,10 +10,6 @@ export class CadreUserMenu extends CadreElement {
   constructor() {
     super();
     this.open = false;
-  }
-
-  initials() {
-    return (this.me?.name ?? '?').split(/\s+/).map((w) => w[0]).slice(0, 2).join('').toUpperCase();
   }
 
   keydown(event) {
@@ -26,7 +23,7 @@ export class CadreUserMenu extends CadreElement {
     return html`<div class="user-menu" @keydown=${this.keydown}>
       <button type="button" class="user-button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="user-panel"
         aria-label=${t('user.menu', { name: this.me.name })} @click=${() => { this.open = !this.open; }}>
-        <span class="avatar" aria-hidden="true">${this.initials()}</span>
+        <span class="avatar" aria-hidden="true">${initials(this.me?.name)}</span>
         <span class="user-name" aria-hidden="true">${this.me.name}</span>
       </button>
       <div id="user-panel" class="user-panel" ?hidden=${!this.open}>

@@ -9,11 +9,13 @@ import { loading, failed, notFound } from '../ui/states.js';
 import { tabsFor } from './tabs.js';
 import { sentence } from './activity.js';
 import { findPath } from './tree.js';
+import '../meeting/meeting-room.js';
 
 export class CadreSpacePage extends CadreElement {
   static properties = {
     spaceId: { attribute: false },
     tab: { attribute: false },
+    meetingId: { attribute: false }, // set: the meeting room instead of a tab
     me: { attribute: false },
     bus: { attribute: false },
     tree: { attribute: false },
@@ -68,7 +70,8 @@ export class CadreSpacePage extends CadreElement {
     this.space = { ...this.space, seq: event.seq };
     if (event.type.startsWith('member.')) this.reloadMembers();
     if (event.type === 'space.updated' || event.type === 'space.archived') this.reloadSpace();
-    if (event.actor !== this.me?.id) {
+    // The meeting room announces others' changes itself, batched, rather than one sentence per edit.
+    if (event.actor !== this.me?.id && !this.meetingId) {
       this.announce(sentence(event, new Map(this.members.map((m) => [m.userId, m.name]))));
     }
     this.feed.dispatchEvent(new CustomEvent('space-event', { detail: event }));
@@ -109,6 +112,10 @@ export class CadreSpacePage extends CadreElement {
     const tabs = tabsFor(space);
     const tab = tabs.find((candidate) => candidate.key === this.tab);
     if (!tab) return notFound();
+    if (this.meetingId) {
+      return html`<cadre-meeting-room .space=${space} .meetingId=${this.meetingId} .me=${this.me} .bus=${this.bus}
+        .feed=${this.feed} .members=${this.members}></cadre-meeting-room>`;
+    }
     return html`<section class="page">
       <header class="page-header">
         <p class="eyebrow">${t(`kind.${space.kind}`)}</p>

@@ -7,11 +7,12 @@ import './space-members.js';
 import './coming-next.js';
 import '../board/board-tab.js';
 import '../action/actions-tab.js';
+import '../meeting/meetings-tab.js';
 
 /** kinds: which kinds of space show the tab. */
 export const SPACE_TABS = [
   { key: 'overview', tag: 'cadre-space-overview', kinds: ['network', 'district', 'site', 'team'] },
-  { key: 'meetings', tag: 'cadre-coming-next', kinds: ['team'] },
+  { key: 'meetings', tag: 'cadre-meetings-tab', kinds: ['team'] },
   { key: 'actions', tag: 'cadre-actions-tab', kinds: ['team'] },
   { key: 'board', tag: 'cadre-board-tab', kinds: ['team'] },
   { key: 'culture', tag: 'cadre-coming-next', kinds: ['team'] },
