@@ -1,5 +1,7 @@
 package org.cadre;
 
+import org.cadre.http.WebSecurity;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +17,11 @@ import java.util.Map;
  * @param adminPassword CADRE_ADMIN_PASSWORD / --admin-password
  * @param demo          --demo: seed the demo network
  * @param httpInstances CADRE_HTTP_INSTANCES / --http-instances, HTTP verticles sharing the port (default: cores)
+ * @param allowedOrigins CADRE_ALLOWED_ORIGINS / --allowed-origins, comma-separated origins browsers may call from
+ *                       besides the request's own (behind a proxy: {@code https://cadre.district.org})
  */
 public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String adminEmail, String adminPassword,
-                          boolean demo, int httpInstances) {
+                          boolean demo, int httpInstances, List<String> allowedOrigins) {
 
   public static CadreConfig from(Map<String, String> env, List<String> args) {
     Map<String, String> flags = parseFlags(args);
@@ -31,23 +35,24 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       blankToNull(pick(flags, "admin-email", env, "CADRE_ADMIN_EMAIL", null)),
       blankToNull(pick(flags, "admin-password", env, "CADRE_ADMIN_PASSWORD", null)),
       flags.containsKey("demo"),
-      parseInt("http-instances", instances, 1, 64));
+      parseInt("http-instances", instances, 1, 64),
+      WebSecurity.parseOrigins(pick(flags, "allowed-origins", env, "CADRE_ALLOWED_ORIGINS", "")));
   }
 
   public CadreConfig withDatabaseUrl(String url) {
-    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances);
+    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances, allowedOrigins);
   }
 
   public CadreConfig withHttpPort(int port) {
-    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances);
+    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, allowedOrigins);
   }
 
   public CadreConfig withDemo(boolean on) {
-    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances);
+    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances, allowedOrigins);
   }
 
   private static final List<String> KNOWN = List.of("http-port", "database-url", "data-dir", "admin-email",
-    "admin-password", "demo", "http-instances");
+    "admin-password", "demo", "http-instances", "allowed-origins");
 
   /** Accepts {@code --name value}, {@code --name=value} and the bare switch {@code --demo}. */
   static Map<String, String> parseFlags(List<String> args) {

@@ -11,6 +11,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.Transport;
 import io.vertx.sqlclient.Pool;
 import org.cadre.account.AccountRoutes;
 import org.cadre.culture.CultureEngine;
@@ -24,6 +26,8 @@ import org.cadre.team.Boards;
 import org.cadre.account.Accounts;
 import org.cadre.account.Authentication;
 import org.cadre.http.ApiErrors;
+import org.cadre.http.WebSecurity;
+import org.cadre.realtime.SockJsSends;
 import org.cadre.realtime.Addresses;
 import org.cadre.realtime.BridgeGuard;
 import org.cadre.realtime.Commands;
@@ -55,18 +59,21 @@ public final class HttpVerticle extends VerticleBase {
   private final AccessVersions accessVersions;
   private final CultureEngine engine;
   private final int port;
+  private final WebSecurity security;
   private HttpServer server;
   private MessageConsumer<Object> commandConsumer;
   private MessageConsumer<String> revocations;
   private MessageConsumer<Object> rechecks;
   private long recheckTimer;
 
-  public HttpVerticle(Pool pool, Accounts accounts, AccessVersions accessVersions, CultureEngine engine, int port) {
+  public HttpVerticle(Pool pool, Accounts accounts, AccessVersions accessVersions, CultureEngine engine, int port,
+                      WebSecurity security) {
     this.pool = pool;
     this.accounts = accounts;
     this.accessVersions = accessVersions;
     this.engine = engine;
     this.port = port;
+    this.security = security;
   }
 
   @Override
@@ -85,6 +92,9 @@ public final class HttpVerticle extends VerticleBase {
 
     Authentication authentication = new Authentication(accounts.repository());
     Router router = Router.router(vertx);
+    router.route().handler(security);
+    // A path the router cannot even decode (a bad %-escape) fails before any route; answer it in the JSON shape too.
+    router.errorHandler(400, ApiErrors::handle).errorHandler(500, ApiErrors::handle);
     history.mountBodyHandler(router);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(authentication);
     new AccountRoutes(accounts).mount(router);
@@ -97,19 +107,33 @@ public final class HttpVerticle extends VerticleBase {
     culture.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404)).failureHandler(ApiErrors::handle);
 
+    router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    router.postWithRegex("/eventbus/.*/xhr_send").handler(SockJsSends::check);
     router.route("/eventbus/*").handler(authentication).handler(Authentication::requireAuthenticated)
       .failureHandler(ApiErrors::handle);
     BridgeGuard guard = new BridgeGuard(access, commands, accounts.repository());
     revocations = vertx.eventBus().localConsumer(Addresses.CREDENTIAL_REVOKED, msg -> guard.closeOpenedWith(msg.body()));
     rechecks = vertx.eventBus().localConsumer(Addresses.CREDENTIALS_RECHECK, msg -> guard.recheckCredentials());
     recheckTimer = vertx.setPeriodic(CREDENTIAL_RECHECK_MS, id -> guard.recheckCredentials());
-    router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx).bridge(bridgeOptions(), guard));
+    router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, sockJsOptions()).bridge(bridgeOptions(), guard));
 
     router.route().handler(StaticHandler.create("webroot"));
 
-    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)).requestHandler(router);
+    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)).requestHandler(request -> {
+      security.addHeaders(request.response());
+      router.handle(request);
+    });
     return Future.all(commandConsumer.completion(), revocations.completion(), rechecks.completion())
       .compose(v -> server.listen(port));
+  }
+
+  /**
+   * No JSESSIONID: SockJS would otherwise echo the request's cookies (the session among them) back as a Set-Cookie
+   * without its flags. No JSONP: its sends are form bodies, and scripts from the bus are not needed by any browser
+   * the client supports.
+   */
+  private static SockJSHandlerOptions sockJsOptions() {
+    return new SockJSHandlerOptions().setInsertJSESSIONID(false).addDisabledTransport(Transport.JSON_P.name());
   }
 
   private static SockJSBridgeOptions bridgeOptions() {

@@ -27,7 +27,7 @@ class LifecycleTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    CadreConfig config = new CadreConfig(port, null, dataDir, "boss@cadre.test", "boss-password-1", false, 1);
+    CadreConfig config = new CadreConfig(port, null, dataDir, "boss@cadre.test", "boss-password-1", false, 1, java.util.List.of());
     WebClient web = WebClient.create(vertx);
     JsonObject login = new JsonObject().put("email", "boss@cadre.test").put("password", "boss-password-1");
 

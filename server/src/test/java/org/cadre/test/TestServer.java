@@ -32,7 +32,7 @@ public final class TestServer implements AutoCloseable {
     try {
       int port = freePort();
       CadreConfig config = new CadreConfig(port, databaseUrl, Files.createTempDirectory("cadre-test"),
-        ADMIN_EMAIL, ADMIN_PASSWORD, false, 2);
+        ADMIN_EMAIL, ADMIN_PASSWORD, false, 2, java.util.List.of());
       return new TestServer(vertx, Cadre.start(vertx, config).await(), port, databaseUrl);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
