@@ -94,7 +94,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(security);
     // A path the router cannot even decode (a bad %-escape) fails before any route; answer it in the JSON shape too.
-    router.errorHandler(400, ApiErrors::handle).errorHandler(500, ApiErrors::handle);
+    router.errorHandler(400, ApiErrors::malformedPath).errorHandler(500, ApiErrors::handle);
     history.mountBodyHandler(router);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(authentication);
     new AccountRoutes(accounts).mount(router);

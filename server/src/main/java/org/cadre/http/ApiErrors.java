@@ -3,6 +3,7 @@ package org.cadre.http;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 
@@ -24,7 +25,15 @@ public final class ApiErrors {
   }
 
   public static void handle(RoutingContext ctx) {
-    ApiException error = translate(ctx);
+    render(ctx, translate(ctx));
+  }
+
+  /** For the router's own 400, a path it cannot decode (a bad %-escape); it gives no status to translate. */
+  public static void malformedPath(RoutingContext ctx) {
+    render(ctx, ApiException.invalid(null, "The request path is malformed."));
+  }
+
+  private static void render(RoutingContext ctx, ApiException error) {
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
@@ -43,10 +52,18 @@ public final class ApiErrors {
     if (failure instanceof DecodeException || failure instanceof ClassCastException) {
       return ApiException.invalid(null, "The request body is not a JSON object.");
     }
+    if (failure instanceof HttpException http && http.getStatusCode() >= 400 && http.getStatusCode() < 500) {
+      // Vert.x's own refusals, such as a query string with a bad %-escape
+      return fromStatus(http.getStatusCode());
+    }
     if (failure != null) {
       return of(failure, ctx.request().method() + " " + ctx.request().path());
     }
-    return switch (ctx.statusCode()) {
+    return fromStatus(ctx.statusCode());
+  }
+
+  private static ApiException fromStatus(int status) {
+    return switch (status) {
       case 415 -> new ApiException(415, "unsupported_media_type", "The request body must be sent as 'Content-Type: application/json'.", null);
       case 413 -> new ApiException(413, "too_large", "The request body is larger than this endpoint accepts.", null);
       case 404 -> ApiException.notFound("That resource");
@@ -54,7 +71,9 @@ public final class ApiErrors {
       case 401 -> ApiException.unauthenticated();
       case 403 -> ApiException.forbidden("Not allowed.");
       case 400 -> ApiException.invalid(null, "The request is malformed.");
-      default -> new ApiException(ctx.statusCode(), "error", "The request failed.", null);
+      default -> status >= 400 && status < 500
+        ? new ApiException(status, "error", "The request failed.", null)
+        : new ApiException(500, "internal", "Something went wrong on the server.", null);
     };
   }
 

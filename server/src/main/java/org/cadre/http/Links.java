@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class Links {
 
-  private static final Pattern SAFE = Pattern.compile("(?i)(https?://[^\\s/?#]+|mailto:)[^\\s]*");
+  private static final Pattern SAFE = Pattern.compile("(?iU)(https?://[^\\s/?#]+|mailto:)[^\\s]*");
 
   private Links() {
   }

@@ -141,8 +141,6 @@ public final class WebSecurity implements Handler<RoutingContext> {
       ctx.fail(new ApiException(403, "forbidden_origin", "Requests from other sites are not accepted.", null));
     } else if (apiChange && hasBody(request) && !isJson(request.getHeader("Content-Type"))) {
       ctx.fail(new ApiException(415, "unsupported_media_type", "The request body must be sent as 'Content-Type: application/json'.", null));
-    } else if (!queryDecodes(ctx)) {
-      ctx.fail(ApiException.invalid(null, "The query string is malformed."));
     } else {
       ctx.next();
     }
@@ -183,15 +181,5 @@ public final class WebSecurity implements Handler<RoutingContext> {
     }
     int semicolon = contentType.indexOf(';');
     return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().equalsIgnoreCase("application/json");
-  }
-
-  /** A bad %-escape in the query would otherwise fail deep inside a handler. */
-  private static boolean queryDecodes(RoutingContext ctx) {
-    try {
-      ctx.queryParams();
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }

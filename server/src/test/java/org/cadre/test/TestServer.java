@@ -29,10 +29,15 @@ public final class TestServer implements AutoCloseable {
 
   /** Two HTTP verticles, as in production on this machine, so per-verticle caches are exercised. */
   public static TestServer start(Vertx vertx, String databaseUrl) {
+    return start(vertx, databaseUrl, java.util.List.of());
+  }
+
+  /** With origins that browsers may call from besides the server's own (CADRE_ALLOWED_ORIGINS). */
+  public static TestServer start(Vertx vertx, String databaseUrl, java.util.List<String> allowedOrigins) {
     try {
       int port = freePort();
       CadreConfig config = new CadreConfig(port, databaseUrl, Files.createTempDirectory("cadre-test"),
-        ADMIN_EMAIL, ADMIN_PASSWORD, false, 2, java.util.List.of());
+        ADMIN_EMAIL, ADMIN_PASSWORD, false, 2, allowedOrigins);
       return new TestServer(vertx, Cadre.start(vertx, config).await(), port, databaseUrl);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
