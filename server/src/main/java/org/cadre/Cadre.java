@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import org.cadre.account.AccountRepository;
 import org.cadre.culture.CultureEngine;
 import org.cadre.culture.CultureRules;
+import org.cadre.http.WebSecurity;
 import org.cadre.culture.CultureWatcher;
 import org.cadre.history.HistoryRepository;
 import org.cadre.account.Accounts;
@@ -60,6 +61,7 @@ public final class Cadre {
     Accounts accounts = new Accounts(vertx, new AccountRepository(pool), new PasswordHasher());
     AccessVersions accessVersions = new AccessVersions();
     CultureEngine engine = new CultureEngine(CultureRules.defaults());
+    WebSecurity security = WebSecurity.forWebClient(config.allowedOrigins());
     Future<?> admin = config.adminEmail() != null && config.adminPassword() != null
       ? accounts.ensureAdmin(config.adminEmail(), config.adminPassword(), config.adminPromote())
       : Future.succeededFuture();
@@ -75,7 +77,7 @@ public final class Cadre {
       })
       .compose(id -> {
         deployments.add(id);
-        return vertx.deployVerticle(() -> new HttpVerticle(pool, accounts, accessVersions, engine, config.httpPort()),
+        return vertx.deployVerticle(() -> new HttpVerticle(pool, accounts, accessVersions, engine, config.httpPort(), security),
           new DeploymentOptions().setInstances(config.httpInstances()));
       })
       .map(id -> {

@@ -1,5 +1,7 @@
 package org.cadre;
 
+import org.cadre.http.WebSecurity;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +19,12 @@ import java.util.Map;
  * @param httpInstances CADRE_HTTP_INSTANCES / --http-instances, HTTP verticles sharing the port (default: cores)
  * @param dbPort        CADRE_DB_PORT / --db-port, the embedded PostgreSQL's port (0: the one it used before, else a free one)
  * @param adminPromote  CADRE_ADMIN_PROMOTE=true / --admin-promote: make an existing account with the admin email an administrator
+ * @param allowedOrigins CADRE_ALLOWED_ORIGINS / --allowed-origins, comma-separated origins browsers may call from
+ *                       besides the request's own (behind a proxy: {@code https://cadre.district.org})
  */
 public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String adminEmail, String adminPassword,
-                          boolean demo, int httpInstances, int dbPort, boolean adminPromote) {
+                          boolean demo, int httpInstances, int dbPort, boolean adminPromote,
+                          List<String> allowedOrigins) {
 
   /** What {@code --help} prints: every option with its variable and default. */
   public static final String USAGE = """
@@ -40,6 +45,8 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       --admin-promote      CADRE_ADMIN_PROMOTE   false          make an existing account with the admin email
                                                                 an administrator (it keeps its password)
       --http-instances N   CADRE_HTTP_INSTANCES  cores          HTTP verticles sharing the port
+      --allowed-origins L  CADRE_ALLOWED_ORIGINS none           comma-separated origins (https://host) browsers
+                                                                may call from besides the server's own
       --demo                                     off            seed the demo network
       --help                                                    print this and exit
       --version                                                 print the version and exit
@@ -59,23 +66,24 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       flags.containsKey("demo"),
       parseInt("http-instances", instances, 1, 64),
       parseInt("db-port", pick(flags, "db-port", env, "CADRE_DB_PORT", "0"), 0, 65535),
-      Boolean.parseBoolean(pick(flags, "admin-promote", env, "CADRE_ADMIN_PROMOTE", "false")));
+      Boolean.parseBoolean(pick(flags, "admin-promote", env, "CADRE_ADMIN_PROMOTE", "false")),
+      WebSecurity.parseOrigins(pick(flags, "allowed-origins", env, "CADRE_ALLOWED_ORIGINS", "")));
   }
 
   public CadreConfig withDatabaseUrl(String url) {
-    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote);
+    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins);
   }
 
   public CadreConfig withHttpPort(int port) {
-    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote);
+    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins);
   }
 
   public CadreConfig withDemo(boolean on) {
-    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances, dbPort, adminPromote);
+    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances, dbPort, adminPromote, allowedOrigins);
   }
 
   static final List<String> KNOWN = List.of("http-port", "database-url", "data-dir", "admin-email",
-    "admin-password", "demo", "http-instances", "db-port", "admin-promote");
+    "admin-password", "demo", "http-instances", "db-port", "admin-promote", "allowed-origins");
 
   /** Accepts {@code --name value}, {@code --name=value} and the bare switch {@code --demo}. */
   static Map<String, String> parseFlags(List<String> args) {

@@ -12,6 +12,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.Transport;
 import io.vertx.sqlclient.Pool;
 import org.cadre.account.AccountRoutes;
 import org.cadre.culture.CultureEngine;
@@ -25,6 +27,8 @@ import org.cadre.team.Boards;
 import org.cadre.account.Accounts;
 import org.cadre.account.Authentication;
 import org.cadre.http.ApiErrors;
+import org.cadre.http.WebSecurity;
+import org.cadre.realtime.SockJsSends;
 import org.cadre.realtime.Addresses;
 import org.cadre.realtime.BridgeGuard;
 import org.cadre.realtime.Commands;
@@ -60,6 +64,7 @@ public final class HttpVerticle extends VerticleBase {
   private final AccessVersions accessVersions;
   private final CultureEngine engine;
   private final int port;
+  private final WebSecurity security;
   private HttpServer server;
   private MessageConsumer<Object> commandConsumer;
   private MessageConsumer<String> revocations;
@@ -67,12 +72,14 @@ public final class HttpVerticle extends VerticleBase {
   private MessageConsumer<String> accessChanges;
   private long recheckTimer;
 
-  public HttpVerticle(Pool pool, Accounts accounts, AccessVersions accessVersions, CultureEngine engine, int port) {
+  public HttpVerticle(Pool pool, Accounts accounts, AccessVersions accessVersions, CultureEngine engine, int port,
+                      WebSecurity security) {
     this.pool = pool;
     this.accounts = accounts;
     this.accessVersions = accessVersions;
     this.engine = engine;
     this.port = port;
+    this.security = security;
   }
 
   @Override
@@ -92,6 +99,9 @@ public final class HttpVerticle extends VerticleBase {
 
     Authentication authentication = new Authentication(accounts.repository());
     Router router = Router.router(vertx);
+    router.route().handler(security);
+    // A path the router cannot even decode (a bad %-escape) fails before any route; answer it in the JSON shape too.
+    router.errorHandler(400, ApiErrors::malformedPath).errorHandler(500, ApiErrors::handle);
     history.mountBodyHandler(router);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(authentication);
     new AccountRoutes(accounts).mount(router);
@@ -104,6 +114,8 @@ public final class HttpVerticle extends VerticleBase {
     culture.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404)).failureHandler(ApiErrors::handle);
 
+    router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    router.postWithRegex("/eventbus/.*/xhr_send").handler(SockJsSends::check);
     router.route("/eventbus/*").handler(authentication).handler(Authentication::requireAuthenticated)
       .failureHandler(ApiErrors::handle);
     BridgeGuard guard = new BridgeGuard(vertx, access, log, commands, accounts.repository());
@@ -111,14 +123,17 @@ public final class HttpVerticle extends VerticleBase {
     rechecks = vertx.eventBus().localConsumer(Addresses.CREDENTIALS_RECHECK, msg -> guard.recheckCredentials());
     accessChanges = vertx.eventBus().localConsumer(Addresses.ACCESS_CHANGED, msg -> guard.accessChanged(UUID.fromString(msg.body())));
     recheckTimer = vertx.setPeriodic(CREDENTIAL_RECHECK_MS, id -> guard.recheckCredentials());
-    router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx).bridge(bridgeOptions(), guard));
+    router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, sockJsOptions()).bridge(bridgeOptions(), guard));
 
     router.route("/vendor/*").handler(StaticHandler.create(VENDOR_ROOT).setMaxAgeSeconds(VENDOR_MAX_AGE_SECONDS));
     router.route("/vendor/*").handler(ctx -> ctx.fail(404));
     router.route().handler(StaticHandler.create("webroot"));
     router.get().handler(HttpVerticle::clientPage);
 
-    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)).requestHandler(router);
+    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)).requestHandler(request -> {
+      security.addHeaders(request.response());
+      router.handle(request);
+    });
     return Future.all(commandConsumer.completion(), revocations.completion(), rechecks.completion(), accessChanges.completion())
       .compose(v -> server.listen(port));
   }
@@ -129,6 +144,15 @@ public final class HttpVerticle extends VerticleBase {
    */
   private static void clientPage(RoutingContext ctx) {
     ctx.response().putHeader("Cache-Control", "no-cache").sendFile("webroot/index.html");
+  }
+
+  /**
+   * No JSESSIONID: SockJS would otherwise echo the request's cookies (the session among them) back as a Set-Cookie
+   * without its flags. No JSONP: its sends are form bodies, and scripts from the bus are not needed by any browser
+   * the client supports.
+   */
+  private static SockJSHandlerOptions sockJsOptions() {
+    return new SockJSHandlerOptions().setInsertJSESSIONID(false).addDisabledTransport(Transport.JSON_P.name());
   }
 
   private static SockJSBridgeOptions bridgeOptions() {

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Row;
 import org.cadre.http.ApiException;
 import org.cadre.http.BodyShape;
 import org.cadre.http.JsonBody;
+import org.cadre.http.Links;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -148,10 +149,14 @@ public record Field(String name, String column, Type type, int floor, int limit,
       }
       JsonBody item = new JsonBody(artifact);
       try {
+        String link = item.optionalString("link", 1, 2000);
+        if (link != null && !Links.isSafe(link)) {
+          throw ApiException.invalid("link", Links.rule("link"));
+        }
         out.add(new JsonObject()
           .put("type", JsonBody.wireName(item.enumValue("type", org.cadre.history.ArtifactType.class)))
           .put("title", item.string("title", 1, 200))
-          .put("link", item.optionalString("link", 1, 2000)));
+          .put("link", link));
       } catch (ApiException e) {
         throw ApiException.invalid(path + "." + e.field(), e.getMessage());
       }

@@ -12,6 +12,7 @@ import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
 import org.cadre.http.ApiException;
 import org.cadre.http.Ids;
+import org.cadre.http.JsonBody;
 import org.cadre.space.Access;
 import org.cadre.space.SpaceAccess;
 
@@ -103,10 +104,14 @@ public final class CultureRoutes {
       return null;
     }
     try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ApiException.invalid("asOf", "'asOf' must be an ISO-8601 instant such as 2026-03-02T15:30:00Z.");
+      Instant asOf = Instant.parse(value);
+      if (!asOf.isBefore(JsonBody.EARLIEST) && asOf.isBefore(JsonBody.LATEST)) {
+        return asOf;
+      }
+    } catch (DateTimeParseException ignored) {
+      // the message below says what is expected
     }
+    throw ApiException.invalid("asOf", "'asOf' must be an ISO-8601 instant such as 2026-03-02T15:30:00Z.");
   }
 
   private static Integer windowDays(RoutingContext ctx) {

@@ -17,6 +17,7 @@ import org.cadre.history.TeamHistory.Member;
 import org.cadre.history.TeamHistory.ProtocolRun;
 import org.cadre.history.TeamHistory.Rating;
 import org.cadre.history.TeamHistory.Review;
+import org.cadre.http.Links;
 import org.cadre.space.Kind;
 import org.cadre.space.Role;
 
@@ -164,7 +165,11 @@ final class HistoryReader {
   }
 
   private DataArtifact dataArtifact(JsonBody f) {
-    return new DataArtifact(f.enumValue("type", ArtifactType.class), f.text("title", TITLE), f.optionalText("link", NOTE));
+    String link = f.optionalText("link", NOTE);
+    if (link != null && !Links.isSafe(link)) {
+      throw f.invalid("link", Links.rule("link"));
+    }
+    return new DataArtifact(f.enumValue("type", ArtifactType.class), f.text("title", TITLE), link);
   }
 
   private Attendance attendance(JsonBody f, Set<String> attendees) {

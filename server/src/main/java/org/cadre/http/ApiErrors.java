@@ -3,7 +3,14 @@ package org.cadre.http;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
 
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -11,15 +18,28 @@ import java.util.logging.Logger;
 public final class ApiErrors {
 
   private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
+  /** Seconds a client should wait before retrying while the database is unreachable. */
+  public static final int RETRY_AFTER_SECONDS = 5;
 
   private ApiErrors() {
   }
 
   public static void handle(RoutingContext ctx) {
-    ApiException error = translate(ctx);
+    render(ctx, translate(ctx));
+  }
+
+  /** For the router's own 400, a path it cannot decode (a bad %-escape); it gives no status to translate. */
+  public static void malformedPath(RoutingContext ctx) {
+    render(ctx, ApiException.invalid(null, "The request path is malformed."));
+  }
+
+  private static void render(RoutingContext ctx, ApiException error) {
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
+    }
+    if (error.status() == 503) {
+      ctx.response().putHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
     }
     ctx.response()
       .setStatusCode(error.status())
@@ -29,24 +49,68 @@ public final class ApiErrors {
 
   private static ApiException translate(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    if (failure instanceof ApiException api) {
-      return api;
-    }
     if (failure instanceof DecodeException || failure instanceof ClassCastException) {
       return ApiException.invalid(null, "The request body is not a JSON object.");
     }
-    if (failure != null) {
-      LOG.log(Level.SEVERE, "Unexpected failure on " + ctx.request().method() + " " + ctx.request().path(), failure);
-      return new ApiException(500, "internal", "Something went wrong on the server.", null);
+    if (failure instanceof HttpException http && http.getStatusCode() >= 400 && http.getStatusCode() < 500) {
+      // Vert.x's own refusals, such as a query string with a bad %-escape
+      return fromStatus(http.getStatusCode());
     }
-    return switch (ctx.statusCode()) {
+    if (failure != null) {
+      return of(failure, ctx.request().method() + " " + ctx.request().path());
+    }
+    return fromStatus(ctx.statusCode());
+  }
+
+  private static ApiException fromStatus(int status) {
+    return switch (status) {
+      case 415 -> new ApiException(415, "unsupported_media_type", "The request body must be sent as 'Content-Type: application/json'.", null);
       case 413 -> new ApiException(413, "too_large", "The request body is larger than this endpoint accepts.", null);
       case 404 -> ApiException.notFound("That resource");
       case 405 -> new ApiException(405, "method_not_allowed", "That method is not allowed here.", null);
       case 401 -> ApiException.unauthenticated();
       case 403 -> ApiException.forbidden("Not allowed.");
       case 400 -> ApiException.invalid(null, "The request is malformed.");
-      default -> new ApiException(ctx.statusCode(), "error", "The request failed.", null);
+      default -> status >= 400 && status < 500
+        ? new ApiException(status, "error", "The request failed.", null)
+        : new ApiException(500, "internal", "Something went wrong on the server.", null);
     };
+  }
+
+  /**
+   * The error to answer for a failure, over REST and the bus alike: an {@link ApiException} as it is, 503
+   * {@code unavailable} while the database cannot be reached, else 500 {@code internal} (logged with what failed).
+   */
+  public static ApiException of(Throwable failure, String during) {
+    if (failure instanceof ApiException api) {
+      return api;
+    }
+    if (databaseUnreachable(failure)) {
+      LOG.warning("Database unreachable during " + during + ": " + failure);
+      return new ApiException(503, "unavailable", "The database cannot be reached; try again in a few seconds.", null)
+        .with("retryAfter", RETRY_AFTER_SECONDS);
+    }
+    LOG.log(Level.SEVERE, "Unexpected failure during " + during, failure);
+    return new ApiException(500, "internal", "Something went wrong on the server.", null);
+  }
+
+  /** Connection failures of the pg client and its pool, anywhere in the cause chain. */
+  static boolean databaseUnreachable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ConnectException || t instanceof ClosedConnectionException || t instanceof ClosedChannelException
+        || t instanceof TimeoutException) {
+        return true;
+      }
+      if (t instanceof DatabaseException db && db.getSqlState() != null
+        && (db.getSqlState().startsWith("08") || db.getSqlState().startsWith("57P0"))) {
+        return true;
+      }
+      String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+      if (message.contains("connection refused") || message.contains("pool closed") || message.contains("connection reset")
+        || message.contains("timeout while waiting for connection")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

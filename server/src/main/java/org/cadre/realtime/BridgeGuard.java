@@ -11,6 +11,7 @@ import org.cadre.account.AccountRepository;
 import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
 import org.cadre.event.EventLog;
+import org.cadre.http.ApiErrors;
 import org.cadre.http.ApiException;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
@@ -239,7 +240,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     }
     access.of(caller, spaceId).onComplete(ar -> {
       if (ar.failed()) {
-        refuse(event, replyAddress, new ApiException(500, "internal", "Could not check your access; try again.", null));
+        refuse(event, replyAddress, ApiErrors.of(ar.cause(), "the access check of '" + type + "'"));
         return;
       }
       Access granted = ar.result();

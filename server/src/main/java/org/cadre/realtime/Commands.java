@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import org.cadre.http.ApiErrors;
 import org.cadre.http.ApiException;
 import org.cadre.http.BodyShape;
 import org.cadre.http.Ids;
@@ -33,7 +34,6 @@ import java.util.logging.Logger;
  */
 public final class Commands {
 
-  private static final Logger LOG = Logger.getLogger(Commands.class.getName());
   static final String USER_HEADER = "cadre-user";
   static final String ACCESS_HEADER = "cadre-access";
 
@@ -174,13 +174,7 @@ public final class Commands {
 
   /** Bus failures carry the same error object as REST, JSON-encoded in the failure message. */
   static void fail(Message<?> message, Throwable cause) {
-    ApiException error;
-    if (cause instanceof ApiException api) {
-      error = api;
-    } else {
-      LOG.log(Level.SEVERE, "Command failed", cause);
-      error = new ApiException(500, "internal", "Something went wrong on the server.", null);
-    }
+    ApiException error = ApiErrors.of(cause, "a bus command");
     message.fail(error.status(), error.toJson().encode());
   }
 }

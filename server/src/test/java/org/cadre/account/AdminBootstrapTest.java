@@ -11,6 +11,7 @@ import org.cadre.test.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
 import java.nio.file.Files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +28,7 @@ class AdminBootstrapTest {
 
   private static void startWithAdmin(Vertx vertx, String url, boolean promote) throws Exception {
     CadreConfig config = new CadreConfig(0, url, Files.createTempDirectory("cadre-admin"), EMAIL, CONFIGURED_PASSWORD,
-      false, 1, 0, promote);
+      false, 1, 0, promote, List.of());
     Cadre.start(vertx, config).await().stop().await();
   }
 

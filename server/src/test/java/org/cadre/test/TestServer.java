@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.util.List;
 
 /** A real Cadre server on a free port, with an administrator, on the given database. */
 public final class TestServer implements AutoCloseable {
@@ -29,15 +30,24 @@ public final class TestServer implements AutoCloseable {
 
   /** Two HTTP verticles, as in production on this machine, so per-verticle caches are exercised. */
   public static TestServer start(Vertx vertx, String databaseUrl) {
-    return start(vertx, databaseUrl, false);
+    return start(vertx, databaseUrl, false, List.of());
   }
 
   /** As above; with {@code demo}, seeded with the demo network as {@code --demo} does. */
   public static TestServer start(Vertx vertx, String databaseUrl, boolean demo) {
+    return start(vertx, databaseUrl, demo, List.of());
+  }
+
+  /** With origins that browsers may call from besides the server's own (CADRE_ALLOWED_ORIGINS). */
+  public static TestServer start(Vertx vertx, String databaseUrl, List<String> allowedOrigins) {
+    return start(vertx, databaseUrl, false, allowedOrigins);
+  }
+
+  private static TestServer start(Vertx vertx, String databaseUrl, boolean demo, List<String> allowedOrigins) {
     try {
       int port = freePort();
       CadreConfig config = new CadreConfig(port, databaseUrl, Files.createTempDirectory("cadre-test"),
-        ADMIN_EMAIL, ADMIN_PASSWORD, demo, 2, 0, false);
+        ADMIN_EMAIL, ADMIN_PASSWORD, demo, 2, 0, false, allowedOrigins);
       return new TestServer(vertx, Cadre.start(vertx, config).await(), port, databaseUrl);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
