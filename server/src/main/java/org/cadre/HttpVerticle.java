@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -40,6 +41,8 @@ import org.cadre.space.SpaceRepository;
 import org.cadre.space.SpaceRoutes;
 import org.cadre.space.Spaces;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,6 +64,8 @@ public final class HttpVerticle extends VerticleBase {
   private final int port;
   private final WebSecurity security;
   private HttpServer server;
+  private Router router;
+  private Commands commands;
   private MessageConsumer<Object> commandConsumer;
   private MessageConsumer<String> revocations;
   private MessageConsumer<Object> rechecks;
@@ -80,7 +85,7 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     SpaceRepository spaceRepo = new SpaceRepository(pool);
     SpaceAccess access = new SpaceAccess(vertx, spaceRepo, accessVersions);
-    Commands commands = new Commands();
+    commands = new Commands();
     EventFeed feed = new EventFeed(new EventLog(pool), access);
     feed.register(commands);
     new PresenceAnnouncer(pool).register(commands);
@@ -91,7 +96,7 @@ public final class HttpVerticle extends VerticleBase {
     HistoryRoutes history = new HistoryRoutes(vertx, histories, spaceRepo, access);
 
     Authentication authentication = new Authentication(accounts.repository());
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router.route().handler(security);
     // A path the router cannot even decode (a bad %-escape) fails before any route; answer it in the JSON shape too.
     router.errorHandler(400, ApiErrors::malformedPath).errorHandler(500, ApiErrors::handle);
@@ -141,6 +146,16 @@ public final class HttpVerticle extends VerticleBase {
       .addInboundPermitted(new PermittedOptions().setAddress(Addresses.COMMAND))
       .addOutboundPermitted(new PermittedOptions().setAddressRegex("space\\.[0-9a-f-]{36}"))
       .addOutboundPermitted(new PermittedOptions().setAddressRegex("user\\.[0-9a-f-]{36}"));
+  }
+
+  /** Every route this verticle serves, once started: what a test that must cover all of them enumerates. */
+  public List<Route> routes() {
+    return router.getRoutes();
+  }
+
+  /** Every bus command type, once started. */
+  public Set<String> commandTypes() {
+    return commands.types();
   }
 
   /** Stops taking connections and lets requests in flight finish. */
