@@ -112,6 +112,7 @@ public final class HttpVerticle extends VerticleBase {
     culture.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404)).failureHandler(ApiErrors::handle);
 
+    // SockJS's xhr_send reads its body from a body handler and answers 500 without one.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.postWithRegex("/eventbus/.*/xhr_send").handler(SockJsSends::check);
     router.route("/eventbus/*").handler(authentication).handler(Authentication::requireAuthenticated)
