@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -42,6 +43,8 @@ import org.cadre.space.SpaceRoutes;
 import org.cadre.space.Spaces;
 
 import java.util.UUID;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,6 +69,8 @@ public final class HttpVerticle extends VerticleBase {
   private final int port;
   private final WebSecurity security;
   private HttpServer server;
+  private Router router;
+  private Commands commands;
   private MessageConsumer<Object> commandConsumer;
   private MessageConsumer<String> revocations;
   private MessageConsumer<Object> rechecks;
@@ -86,7 +91,7 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     SpaceRepository spaceRepo = new SpaceRepository(pool);
     SpaceAccess access = new SpaceAccess(vertx, spaceRepo, accessVersions);
-    Commands commands = new Commands();
+    commands = new Commands();
     EventLog log = new EventLog(pool);
     EventFeed feed = new EventFeed(log, access);
     feed.register(commands);
@@ -98,7 +103,7 @@ public final class HttpVerticle extends VerticleBase {
     HistoryRoutes history = new HistoryRoutes(vertx, histories, spaceRepo, access);
 
     Authentication authentication = new Authentication(accounts.repository());
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router.route().handler(security);
     // A path the router cannot even decode (a bad %-escape) fails before any route; answer it in the JSON shape too.
     router.errorHandler(400, ApiErrors::malformedPath).errorHandler(500, ApiErrors::handle);
@@ -114,6 +119,7 @@ public final class HttpVerticle extends VerticleBase {
     culture.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404)).failureHandler(ApiErrors::handle);
 
+    // SockJS's xhr_send reads its body from a body handler and answers 500 without one.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.postWithRegex("/eventbus/.*/xhr_send").handler(SockJsSends::check);
     router.route("/eventbus/*").handler(authentication).handler(Authentication::requireAuthenticated)
@@ -159,6 +165,16 @@ public final class HttpVerticle extends VerticleBase {
     return new SockJSBridgeOptions()
       .addInboundPermitted(new PermittedOptions().setAddress(Addresses.COMMAND))
       .addOutboundPermitted(new PermittedOptions().setAddressRegex("user\\.[0-9a-f-]{36}"));
+  }
+
+  /** Every route this verticle serves, once started: what a test that must cover all of them enumerates. */
+  public List<Route> routes() {
+    return router.getRoutes();
+  }
+
+  /** Every bus command type, once started. */
+  public Set<String> commandTypes() {
+    return commands.types();
   }
 
   /** Stops taking connections and lets requests in flight finish. */

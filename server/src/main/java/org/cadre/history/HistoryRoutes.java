@@ -68,6 +68,9 @@ public final class HistoryRoutes {
     Principal me = Authentication.required(ctx);
     UUID parentId = Ids.path(ctx, "id", "That space");
     String text = ctx.body().asString();
+    if (text == null || text.isBlank()) {
+      throw ApiException.invalid("$", "The request needs a cadre.team-history/1 document as its body.");
+    }
     access.require(me, parentId, Access.MANAGE)
       // Parsing and checking a large document is CPU work: keep it off the event loop.
       .compose(a -> vertx.executeBlocking(() -> parse(text), false))

@@ -136,10 +136,14 @@ public final class WebSecurity implements Handler<RoutingContext> {
     HttpServerRequest request = ctx.request();
     String path = request.path();
     boolean bus = path.startsWith("/eventbus");
-    boolean apiChange = path.startsWith("/api/") && STATE_CHANGING.contains(request.method());
-    if ((bus || apiChange) && !fromAllowedOrigin(request)) {
+    boolean api = path.startsWith("/api/");
+    boolean apiChange = api && STATE_CHANGING.contains(request.method());
+    if (!queryDecodes(request)) {
+      ctx.fail(ApiException.invalid(null, "The query string has a malformed %-escape."));
+    } else if ((bus || apiChange) && !fromAllowedOrigin(request)) {
       ctx.fail(new ApiException(403, "forbidden_origin", "Requests from other sites are not accepted.", null));
-    } else if (apiChange && hasBody(request) && !isJson(request.getHeader("Content-Type"))) {
+    } else if (api && hasBody(request) && !isJson(request.getHeader("Content-Type"))) {
+      // Any method: the body handler would otherwise try to decode a form or multipart body, even on a GET.
       ctx.fail(new ApiException(415, "unsupported_media_type", "The request body must be sent as 'Content-Type: application/json'.", null));
     } else {
       ctx.next();
@@ -181,5 +185,18 @@ public final class WebSecurity implements Handler<RoutingContext> {
     }
     int semicolon = contentType.indexOf(';');
     return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().equalsIgnoreCase("application/json");
+  }
+
+  /**
+   * Checked first: a body handler decoding a form body merges the query into the parameters, and a bad %-escape
+   * there would throw outside any handler and leave the request unanswered.
+   */
+  private static boolean queryDecodes(HttpServerRequest request) {
+    try {
+      request.params();
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 }

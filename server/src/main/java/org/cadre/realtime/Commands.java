@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
@@ -136,6 +137,11 @@ public final class Commands {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+  }
+
+  /** Every registered type. */
+  public Set<String> types() {
+    return Set.copyOf(handlers.keySet());
   }
 
   /** The access a command type needs in its space, or null for an unknown type. */
