@@ -116,10 +116,15 @@ class ClientModulesTest extends BrowserTest {
     page.navigate(url("/spaces"));
     page.evaluate("([id, upTo]) => { window.applied = []; window.cadreBus.subscribe(id, { afterSeq: 1, "
       + "onEvent: (e) => window.applied.push(e.seq) }); }", List.of(id, seq));
-    page.waitForFunction("n => window.applied.length === n", seq - 1);
+    // Polled from here: waitForFunction evaluates a string in the page, which the CSP (no 'unsafe-eval') forbids.
+    page.waitForCondition(() -> applied(page) == seq - 1);
     admin.expect(200, "PATCH", "/api/spaces/" + id, new JsonObject().put("name", "Network live"));
-    page.waitForFunction("n => window.applied.length === n", seq);
+    page.waitForCondition(() -> applied(page) == seq);
     assertEquals(IntStream.rangeClosed(2, seq + 1).boxed().toList(), page.evaluate("() => window.applied"));
+  }
+
+  private static int applied(Page page) {
+    return ((Number) page.evaluate("() => window.applied.length")).intValue();
   }
 
   /** Every literal t('key') in a component, and every family of t(`prefix.${...}`), is in the English catalog. */
