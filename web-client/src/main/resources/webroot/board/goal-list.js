@@ -1,9 +1,11 @@
 // The team's goals. Editing one keeps the old wording: goal.update stores every revision, and "History" lists them
-// (goal.revisions) with who changed what and when.
+// (goal.revisions) with who changed what and when. An edit is sent with the text it started from, so the server
+// merges it with others' edits; one that cannot be merged shows both texts and lets the user keep either.
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t, formatDateTime } from '../i18n/i18n.js';
 import { get } from '../rest/http.js';
+import { editConflict } from '../ui/edit-conflict.js';
 import { run } from './board-state.js';
 
 export class CadreGoalList extends CadreElement {
@@ -15,6 +17,7 @@ export class CadreGoalList extends CadreElement {
     history: { state: true },
     error: { state: true },
     busy: { state: true },
+    conflict: { state: true }, // {field, current, mine, values}: a field whose edit could not be merged, and the edit
   };
 
   constructor() {
@@ -44,7 +47,14 @@ export class CadreGoalList extends CadreElement {
       this.announce(done);
       return true;
     } catch (error) {
-      this.error = error;
+      if (error?.code === 'edit_conflict' && body.type === 'goal.update') {
+        // What is stored now is the text any further edit of that field starts from.
+        const { title, description } = body;
+        this.base = { ...this.base, [error.field]: error.current ?? '' };
+        this.conflict = { field: error.field, current: error.current ?? '', mine: body[error.field] ?? '', values: { title, description } };
+      } else {
+        this.error = error;
+      }
       return false;
     } finally {
       this.busy = false;
@@ -64,12 +74,42 @@ export class CadreGoalList extends CadreElement {
     if (await this.send({ type: 'goal.create', ...values }, t('goals.added', { title: values.title }))) this.adding = false;
   }
 
-  async save(event, goal) {
+  startEditing(goal) {
+    // The form keeps what it started with while others' edits arrive; they are merged on save.
+    this.started = { title: goal.title, description: goal.description };
+    this.base = { ...this.started };
+    this.conflict = null;
+    this.editing = goal.id;
+  }
+
+  stopEditing() {
+    this.editing = null;
+    this.adding = false;
+    this.conflict = null;
+  }
+
+  save(event, goal) {
     event.preventDefault();
-    const values = this.values(event.target);
-    if (await this.send({ type: 'goal.update', goalId: goal.id, ...values }, t('goals.saved', { title: values.title }))) {
-      this.editing = null;
+    this.saveValues(goal, this.values(event.target));
+  }
+
+  async saveValues(goal, values) {
+    this.conflict = null;
+    if (values.title === this.base.title && values.description === this.base.description) {
+      this.stopEditing();
+      return;
     }
+    const base = { title: this.base.title };
+    if (this.base.description != null) base.description = this.base.description;
+    if (await this.send({ type: 'goal.update', goalId: goal.id, ...values, base }, t('goals.saved', { title: values.title }))) {
+      this.stopEditing();
+    }
+  }
+
+  /** Keeps the user's text or the current one for the conflicting field; the other field's edit is sent either way. */
+  resolve(goal, choice) {
+    const { field, current, values } = this.conflict;
+    this.saveValues(goal, choice === 'mine' ? values : { ...values, [field]: current });
   }
 
   async loadHistory(goal) {
@@ -103,14 +143,17 @@ export class CadreGoalList extends CadreElement {
 
   form(goal) {
     return html`<form class="form boxed" @submit=${(e) => (goal ? this.save(e, goal) : this.add(e))}>
-      <label class="field">${t('goals.titleLabel')}<input name="title" type="text" maxlength="200" required .value=${goal?.title ?? ''}></label>
+      <label class="field">${t('goals.titleLabel')}<input name="title" type="text" maxlength="200" required .value=${goal ? this.started.title : ''}></label>
       <label class="field">${t('goals.descriptionLabel')}
-        <textarea name="description" rows="3" maxlength="10000" .value=${goal?.description ?? ''}></textarea></label>
+        <textarea name="description" rows="3" maxlength="10000" .value=${(goal ? this.started.description : null) ?? ''}></textarea></label>
       ${goal ? html`<p class="hint">${t('goals.keepsHistory')}</p>` : null}
       <div class="actions">
         <button type="submit" class="button" ?disabled=${this.busy}>${t(goal ? 'board.save' : 'goals.create')}</button>
-        <button type="button" class="button secondary" @click=${() => { this.editing = null; this.adding = false; }}>${t('board.cancel')}</button>
+        <button type="button" class="button secondary" @click=${() => this.stopEditing()}>${t('board.cancel')}</button>
       </div>
+      ${goal && this.conflict ? editConflict({ id: `conflict-goal-${goal.id}`, field: t(`goals.conflictField.${this.conflict.field}`),
+        current: this.conflict.current, mine: this.conflict.mine,
+        onMine: () => this.resolve(goal, 'mine'), onTheirs: () => this.resolve(goal, 'theirs') }) : null}
     </form>`;
   }
 
@@ -126,7 +169,7 @@ export class CadreGoalList extends CadreElement {
       ${goal.description ? html`<p class="card-body">${goal.description}</p>` : null}
       <div class="actions">
         ${this.writable ? html`<button type="button" class="button secondary" aria-label=${t('goals.edit', { title: goal.title })}
-          @click=${() => { this.editing = goal.id; }}>${t('board.edit')}</button>` : null}
+          @click=${() => this.startEditing(goal)}>${t('board.edit')}</button>` : null}
         <button type="button" class="button secondary" aria-expanded=${revisions ? 'true' : 'false'}
           aria-label=${t('goals.historyOf', { title: goal.title })} @click=${() => this.toggleHistory(goal)}>${t('goals.history')}</button>
       </div>

@@ -1,10 +1,12 @@
 // The team's norms, in order: add, edit, retire, and reorder by dragging or from the keyboard (a focused norm moves
 // with Alt+ArrowUp/Down, and the new place is announced). Every change is a norm.* command; its event reorders
-// everyone's list.
+// everyone's list. An edit is sent with the text it started from, so the server merges it with others' edits; one
+// that cannot be merged shows both texts and lets the user keep either.
 import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
+import { editConflict } from '../ui/edit-conflict.js';
 import { run, afterIdFor } from './board-state.js';
 
 export class CadreNormList extends CadreElement {
@@ -14,6 +16,7 @@ export class CadreNormList extends CadreElement {
     editing: { state: true },
     error: { state: true },
     busy: { state: true },
+    conflict: { state: true }, // {current, mine}: the stored text and the user's, which could not be merged
   };
 
   get writable() {
@@ -32,7 +35,13 @@ export class CadreNormList extends CadreElement {
       if (done) this.announce(done);
       return true;
     } catch (error) {
-      this.error = error;
+      if (error?.code === 'edit_conflict') {
+        // What is stored now is the text any further edit starts from.
+        this.base = error.current ?? '';
+        this.conflict = { current: this.base, mine: body.text };
+      } else {
+        this.error = error;
+      }
       return false;
     } finally {
       this.busy = false;
@@ -47,13 +56,31 @@ export class CadreNormList extends CadreElement {
     if (await this.send({ type: 'norm.create', text }, t('norms.added', { text }))) input.value = '';
   }
 
-  async save(event, norm) {
+  startEditing(norm) {
+    // The input keeps what it started with while others' edits arrive; they are merged on save.
+    this.started = norm.text;
+    this.base = norm.text;
+    this.conflict = null;
+    this.editing = norm.id;
+  }
+
+  stopEditing(norm) {
+    this.editing = null;
+    this.conflict = null;
+    this.focusNorm(norm.id);
+  }
+
+  save(event, norm) {
     event.preventDefault();
     const text = event.target.elements.text.value.trim();
-    if (!text) return;
-    if (text === norm.text || await this.send({ type: 'norm.update', normId: norm.id, text }, t('norms.saved'))) {
-      this.editing = null;
-      this.focusNorm(norm.id);
+    if (text) this.saveText(norm, text);
+  }
+
+  async saveText(norm, text) {
+    this.conflict = null;
+    if (text === this.base || await this.send({ type: 'norm.update', normId: norm.id, text, base: { text: this.base } },
+      t('norms.saved'))) {
+      this.stopEditing(norm);
     }
   }
 
@@ -126,10 +153,12 @@ export class CadreNormList extends CadreElement {
       return html`<li class="norm editing" data-id=${norm.id}>
         <form class="inline-form" @submit=${(e) => this.save(e, norm)}>
           <label class="field grow">${t('norms.editLabel', { position: index + 1 })}
-            <input name="text" type="text" maxlength="2000" required .value=${norm.text}></label>
+            <input name="text" type="text" maxlength="2000" required .value=${this.started}></label>
           <button type="submit" class="button" ?disabled=${this.busy}>${t('board.save')}</button>
-          <button type="button" class="button secondary" @click=${() => { this.editing = null; this.focusNorm(norm.id); }}>${t('board.cancel')}</button>
+          <button type="button" class="button secondary" @click=${() => this.stopEditing(norm)}>${t('board.cancel')}</button>
         </form>
+        ${this.conflict ? editConflict({ id: `conflict-norm-${norm.id}`, field: t('norms.conflictField'), ...this.conflict,
+          onMine: () => this.saveText(norm, this.conflict.mine), onTheirs: () => this.stopEditing(norm) }) : null}
       </li>`;
     }
     const label = t('norms.position', { position: index + 1, count, text: norm.text });
@@ -142,7 +171,7 @@ export class CadreNormList extends CadreElement {
       <span class="norm-text">${norm.text}</span>
       ${this.writable ? html`<span class="norm-actions">
         <button type="button" class="button secondary" aria-label=${t('norms.edit', { text: norm.text })}
-          @click=${() => { this.editing = norm.id; }}>${t('board.edit')}</button>
+          @click=${() => this.startEditing(norm)}>${t('board.edit')}</button>
         <button type="button" class="button danger" aria-label=${t('norms.retire', { text: norm.text })} ?disabled=${this.busy}
           @click=${() => this.retire(norm)}>${t('norms.retireShort')}</button>
       </span>` : null}

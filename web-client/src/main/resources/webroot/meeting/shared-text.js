@@ -10,6 +10,7 @@ import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
 import { rebase } from './merge.js';
+import { editConflict } from '../ui/edit-conflict.js';
 
 const PAUSE_MS = 400;
 const MAX_WAIT_MS = 2000;
@@ -218,18 +219,8 @@ export class CadreSharedText extends CadreElement {
   }
 
   renderConflict() {
-    return html`<div class="conflict" role="group" aria-labelledby=${`conflict-${this.field}-${this.item.id}`}>
-      <p class="conflict-title" id=${`conflict-${this.field}-${this.item.id}`}>${t('room.conflictTitle', { field: this.label })}</p>
-      <div class="conflict-versions">
-        <section><h4>${t('room.theirs')}</h4><pre class="conflict-text">${this.conflict.current}</pre></section>
-        <section><h4>${t('room.mine')}</h4><pre class="conflict-text">${this.conflict.mine}</pre></section>
-      </div>
-      <div class="actions">
-        <button type="button" class="button" @click=${() => this.resolve('mine')}>${t('room.keepMine')}</button>
-        <button type="button" class="button secondary" @click=${() => this.resolve('theirs')}>${t('room.keepTheirs')}</button>
-        <button type="button" class="button secondary" @click=${() => this.resolve('both')}>${t('room.keepBoth')}</button>
-      </div>
-    </div>`;
+    return editConflict({ id: `conflict-${this.field}-${this.item.id}`, field: this.label, ...this.conflict,
+      onMine: () => this.resolve('mine'), onTheirs: () => this.resolve('theirs'), onBoth: () => this.resolve('both') });
   }
 }
 

@@ -37,6 +37,8 @@ export class CadreSpacePage extends CadreElement {
     super.disconnectedCallback();
     this.subscription?.close();
     this.subscription = null;
+    this.barObserver?.disconnect();
+    this.observedBar = null;
   }
 
   async load() {
@@ -129,6 +131,33 @@ export class CadreSpacePage extends CadreElement {
       </ul></nav>` : null}
       <div class="tab-panel">${this.tabElement(tab)}</div>
     </section>`;
+  }
+
+  /**
+   * On a narrow screen the tab bar scrolls sideways; the current tab is kept in view after each render and when the
+   * bar's width changes (a phone turned, a window narrowed), else later tabs such as Board sit off screen.
+   */
+  updated(changed) {
+    super.updated?.(changed);
+    const bar = this.querySelector('.tab-bar');
+    if (bar !== this.observedBar) {
+      this.barObserver ??= new ResizeObserver(() => this.showCurrentTab());
+      this.barObserver.disconnect();
+      if (bar) this.barObserver.observe(bar);
+      this.observedBar = bar;
+    }
+    if (changed.has('tab') || changed.has('space')) this.showCurrentTab();
+  }
+
+  /** Scrolls the bar only (like scrollIntoView's inline 'nearest'), never the page, so reading is not disturbed. */
+  showCurrentTab() {
+    const bar = this.observedBar;
+    const tab = bar?.querySelector('.tab.current');
+    if (!tab) return;
+    const outer = bar.getBoundingClientRect();
+    const inner = tab.getBoundingClientRect();
+    if (inner.right > outer.right) bar.scrollLeft += inner.right - outer.right;
+    else if (inner.left < outer.left) bar.scrollLeft -= outer.left - inner.left;
   }
 
   /** The tab's element, made from its registered tag, with the properties every tab gets. */

@@ -72,6 +72,39 @@ class BoardScreensTest extends BrowserTest {
   }
 
   @Test
+  void aNormEditThatCannotBeMergedShowsBothTextsAndKeepMineStoresTheChosenText() {
+    Page ana = signedIn("ana.torres@riverside.demo");
+    Page grace = signedIn("grace.kim@riverside.demo");
+    String team = spaceId(ana, NINTH);
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    String norm = "Phones stay in bags " + tag;
+    String normId = write(ana, "POST", "/api/spaces/" + team + "/norms", new JsonObject().put("text", norm))
+      .getJsonObject("payload").getString("id");
+    grace.navigate(url("/spaces/" + team + "/board"));
+    assertThat(grace.locator(".connection")).containsText("Live");
+    Locator row = grace.locator(".norm-list > .norm").filter(new Locator.FilterOptions().setHasText(norm));
+    row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit")).click();
+
+    // While Grace edits, Ana rewrites the same words another way.
+    String theirs = "Laptops closed unless we are writing " + tag;
+    write(ana, "PATCH", "/api/spaces/" + team + "/norms/" + normId,
+      new JsonObject().put("text", theirs).put("base", new JsonObject().put("text", norm)));
+    String mine = "Everyone speaks before anyone speaks twice " + tag;
+    Locator editor = grace.locator(".norm.editing");
+    editor.locator("input[name=text]").fill(mine);
+    editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+
+    Locator conflict = editor.locator(".conflict");
+    assertThat(conflict).containsText(theirs);
+    assertThat(conflict).containsText(mine);
+    conflict.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Keep mine")).click();
+    assertThat(grace.locator(".conflict")).hasCount(0);
+    assertThat(grace.locator(".norm-list")).containsText(mine);
+    assertEquals(mine, read(grace, "/api/spaces/" + team + "/board").getJsonArray("norms").stream()
+      .map(JsonObject.class::cast).filter(n -> n.getString("id").equals(normId)).findFirst().orElseThrow().getString("text"));
+  }
+
+  @Test
   void aNormMovedUpByKeyboardIsAnnouncedAndKeepsItsPlaceAfterReload() {
     Page ana = signedIn("ana.torres@riverside.demo");
     String team = spaceId(ana, NINTH);
