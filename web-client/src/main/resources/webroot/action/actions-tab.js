@@ -2,55 +2,17 @@
 // A focused card moves to the next or previous column with Alt+ArrowRight/Left (action.update status) and up or
 // down its column with Alt+ArrowUp/Down (action.move); each move is announced.
 import { html } from 'lit';
-import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
 import { loading, failed } from '../ui/states.js';
-import { BoardState, run, afterIdFor, today } from '../board/board-state.js';
+import { run, afterIdFor, today } from '../board/board-state.js';
+import { BoardTabElement } from '../board/board-tab-element.js';
 import './action-column.js';
 import './action-form.js';
 
 export const STATUSES = ['open', 'in-progress', 'done', 'dropped'];
 
-export class CadreActionsTab extends CadreElement {
-  static properties = {
-    space: { attribute: false },
-    me: { attribute: false },
-    bus: { attribute: false },
-    feed: { attribute: false },
-    members: { attribute: false },
-    board: { state: true },
-    error: { state: true },
-    moveError: { state: true },
-  };
-
-  willUpdate(changed) {
-    if ((changed.has('space') && changed.get('space')?.id !== this.space.id) || changed.has('feed')) this.load();
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    if (this.hasUpdated && !this.state) this.load();
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.state?.close();
-    this.state = null;
-  }
-
-  async load() {
-    this.state?.close();
-    this.board = null;
-    this.error = null;
-    const state = new BoardState(this.space.id, this.feed);
-    this.state = state;
-    state.addEventListener('change', (e) => { if (state === this.state) this.board = { ...e.detail }; });
-    try {
-      await state.load();
-    } catch (error) {
-      if (state === this.state) this.error = error;
-    }
-  }
+export class CadreActionsTab extends BoardTabElement {
+  static properties = { ...BoardTabElement.properties, moveError: { state: true } };
 
   /** What every card needs to show itself and act. */
   context() {
