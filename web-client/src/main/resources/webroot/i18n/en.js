@@ -441,6 +441,21 @@ export default {
     due: 'due {date}',
     fromItem: 'from “{title}”',
   },
+  culture: {
+  },
+
+  rollup: {
+  },
+
+  report: {
+  },
+
+  exports: {
+  },
+
+  calendar: {
+  },
+
   errors: {
     network: 'Cadre cannot be reached. Check your connection and try again.',
     unknown: 'Something went wrong. Try again.',
