@@ -104,7 +104,7 @@ public final class CultureEngine {
         .measured("meetingsHeld", w.held.size())
         .threshold("meetingsHeld", min)
         .evidence(evidence)
-        .insufficient("Hold and record at least " + min + " meetings in the window so this row can be judged.", w.rating(id)));
+        .insufficient(NextStep.of("next.insufficient.meetings", min), w.rating(id)));
     }
     return rows;
   }

@@ -13,6 +13,7 @@ import org.cadre.account.Principal;
 import org.cadre.http.ApiException;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
+import org.cadre.http.Language;
 import org.cadre.space.Access;
 import org.cadre.space.SpaceAccess;
 
@@ -27,9 +28,6 @@ import java.util.UUID;
  * below a site, district or network.
  */
 public final class CultureRoutes {
-
-  static final List<String> ROWS = List.of("A1", "A2", "A3", "A4", "A5", "A6", "B1", "B2", "B3", "B4",
-    "C1", "C2", "C3", "C4", "C5", "C6");
 
   private final Pool pool;
   private final CultureScores scores;
@@ -53,7 +51,7 @@ public final class CultureRoutes {
     Instant asOf = asOf(ctx);
     Integer windowDays = windowDays(ctx);
     access.require(me, id, Access.READ)
-      .compose(a -> scores.score(id, asOf, windowDays))
+      .compose(a -> scores.score(id, asOf, windowDays, Rubric.of(Language.of(ctx))))
       .onSuccess(ctx::json)
       .onFailure(ctx::fail);
   }
@@ -191,7 +189,7 @@ public final class CultureRoutes {
 
     JsonObject json() {
       JsonObject perRow = new JsonObject();
-      for (String row : ROWS) {
+      for (String row : Rubric.ROWS) {
         perRow.put(row, rows.getJsonObject(row, new JsonObject()));
       }
       return new JsonObject()

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import org.cadre.history.HistoryRepository;
 import org.cadre.history.TeamHistory;
+import org.cadre.http.Language;
 
 import java.time.Duration;
 import java.time.DayOfWeek;
@@ -101,17 +102,22 @@ public final class CultureScores {
     return weeks;
   }
 
-  /** The score JSON of the spec for the space as of {@code asOf} (null: now), or null when there is no such space. */
+  /** The score JSON of the spec for the space as of {@code asOf} (null: now), in English; null when there is no such space. */
   public Future<JsonObject> score(UUID spaceId, Instant asOfOrNull, Integer windowDays) {
+    return score(spaceId, asOfOrNull, windowDays, Rubric.of(Language.EN));
+  }
+
+  /** The same with names, descriptions and next steps in the rubric's language. */
+  public Future<JsonObject> score(UUID spaceId, Instant asOfOrNull, Integer windowDays, Rubric rubric) {
     Instant asOf = asOfOrNull == null ? Instant.now() : asOfOrNull;
     return history(spaceId).compose(history -> {
       if (history == null) {
         return Future.succeededFuture(null);
       }
       if (history.meetings().size() > LARGE) {
-        return vertx.executeBlocking(() -> CultureJson.write(engine.score(history, asOf, windowDays), spaceId.toString()), false);
+        return vertx.executeBlocking(() -> CultureJson.write(engine.score(history, asOf, windowDays), spaceId.toString(), rubric), false);
       }
-      return Future.succeededFuture(CultureJson.write(engine.score(history, asOf, windowDays), spaceId.toString()));
+      return Future.succeededFuture(CultureJson.write(engine.score(history, asOf, windowDays), spaceId.toString(), rubric));
     });
   }
 

@@ -30,8 +30,8 @@ public final class Ratings {
 
   private Future<JsonObject> rate(Command c) {
     String row = c.body().string("row", 2, 2);
-    if (!CultureRoutes.ROWS.contains(row)) {
-      throw ApiException.invalid("row", "'row' must be one of " + String.join(", ", CultureRoutes.ROWS) + ".");
+    if (!Rubric.ROWS.contains(row)) {
+      throw ApiException.invalid("row", "'row' must be one of " + String.join(", ", Rubric.ROWS) + ".");
     }
     int level = (int) c.body().longValue("level", 1, 3);
     String note = c.body().optionalText("note", 2000);

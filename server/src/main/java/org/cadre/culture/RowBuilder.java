@@ -26,8 +26,8 @@ final class RowBuilder {
   private List<String> evidence = List.of();
   private boolean developing = true;
   private boolean transforming = true;
-  private Supplier<String> toDeveloping;
-  private Supplier<String> toTransforming;
+  private Supplier<NextStep> toDeveloping;
+  private Supplier<NextStep> toTransforming;
 
   RowBuilder(String id, boolean detailed) {
     this.id = id;
@@ -76,7 +76,7 @@ final class RowBuilder {
     return this;
   }
 
-  RowBuilder developing(boolean holds, Supplier<String> advice) {
+  RowBuilder developing(boolean holds, Supplier<NextStep> advice) {
     if (developing && !holds) {
       developing = false;
       toDeveloping = advice;
@@ -84,7 +84,7 @@ final class RowBuilder {
     return this;
   }
 
-  RowBuilder transforming(boolean holds, Supplier<String> advice) {
+  RowBuilder transforming(boolean holds, Supplier<NextStep> advice) {
     if (transforming && !holds) {
       transforming = false;
       toTransforming = advice;
@@ -93,9 +93,9 @@ final class RowBuilder {
   }
 
   /** The result; {@code sustain} is the next step of a row that is already transforming. */
-  RowResult build(String sustain, RowRating rating) {
+  RowResult build(NextStep sustain, RowRating rating) {
     Level level = !developing ? Level.EMERGING : transforming ? Level.TRANSFORMING : Level.DEVELOPING;
-    String next = !detailed ? null : switch (level) {
+    NextStep next = !detailed ? null : switch (level) {
       case EMERGING -> toDeveloping.get();
       case DEVELOPING -> toTransforming.get();
       default -> sustain;
@@ -104,11 +104,11 @@ final class RowBuilder {
   }
 
   /** A row that could not be judged: the measured values say what was missing, the next step what to record. */
-  RowResult insufficient(String nextStep, RowRating rating) {
+  RowResult insufficient(NextStep nextStep, RowRating rating) {
     return result(Level.INSUFFICIENT, nextStep, rating);
   }
 
-  private RowResult result(Level level, String nextStep, RowRating rating) {
+  private RowResult result(Level level, NextStep nextStep, RowRating rating) {
     return new RowResult(id, level, Collections.unmodifiableMap(measured), Collections.unmodifiableMap(thresholds),
       evidence, nextStep, rating);
   }

@@ -57,12 +57,11 @@ final class StrandA {
       .threshold("agendaShareTransforming", r.a1AgendaShareTransforming())
       .threshold("shareOfMeetings", r.a1MeetingShare())
       .evidence(evidence)
-      .developing(reaches(developing, held, r.a1MeetingShare()), () -> "Give student outcomes at least "
-        + percent(r.a1AgendaShareDeveloping()) + " of the agenda time in " + percent(r.a1MeetingShare()) + " of meetings.")
-      .transforming(reaches(transforming, held, r.a1MeetingShare()), () -> "Raise the time on student outcomes to "
-        + percent(r.a1AgendaShareTransforming()) + " of the agenda in " + percent(r.a1MeetingShare()) + " of meetings.")
-      .build("Keep student outcomes at the centre of every agenda, and show new members the habit from their first meeting.",
-        w.rating("A1"));
+      .developing(reaches(developing, held, r.a1MeetingShare()), () -> NextStep.of("next.A1.toDeveloping",
+        percent(r.a1AgendaShareDeveloping()), percent(r.a1MeetingShare())))
+      .transforming(reaches(transforming, held, r.a1MeetingShare()), () -> NextStep.of("next.A1.toTransforming",
+        percent(r.a1AgendaShareTransforming()), percent(r.a1MeetingShare())))
+      .build(NextStep.of("next.A1.sustain"), w.rating("A1"));
   }
 
   /** Support strategies tied to the team's goals. */
@@ -89,12 +88,11 @@ final class StrandA {
       .threshold("shareOfMeetings", r.a2MeetingShare())
       .threshold("linkedShare", r.a2LinkedShare())
       .evidence(evidence)
-      .developing(reaches(meetings, held, r.a2MeetingShare()), () -> "Share a support strategy as an agenda item in at least "
-        + percent(r.a2MeetingShare()) + " of meetings.")
-      .transforming(reaches(linked, items, r.a2LinkedShare()), () -> "Link at least " + percent(r.a2LinkedShare())
-        + " of the strategies the team shares to one of its goals.")
-      .build("Keep tying every shared strategy to a team goal, and revisit the goals when the evidence changes.",
-        w.rating("A2"));
+      .developing(reaches(meetings, held, r.a2MeetingShare()), () -> NextStep.of("next.A2.toDeveloping",
+        percent(r.a2MeetingShare())))
+      .transforming(reaches(linked, items, r.a2LinkedShare()), () -> NextStep.of("next.A2.toTransforming",
+        percent(r.a2LinkedShare())))
+      .build(NextStep.of("next.A2.sustain"), w.rating("A2"));
   }
 
   /** Looking at student data, through protocols. */
@@ -122,13 +120,13 @@ final class StrandA {
       .threshold("dataTypes", r.a3DataTypes())
       .threshold("dataProtocolMeetingShare", r.a3ProtocolMeetingShare())
       .evidence(evidence)
-      .developing(reaches(dataMeetings, held, r.a3DataMeetingShare()), () -> "Bring student data to at least "
-        + percent(r.a3DataMeetingShare()) + " of meetings, attached to the agenda item that discusses it.")
-      .developing(Integer.bitCount(types) >= r.a3DataTypes(), () -> "Look at at least " + r.a3DataTypes()
-        + " kinds of student data (for example assessments and attendance), not one kind alone.")
-      .transforming(reaches(withProtocol, held, r.a3ProtocolMeetingShare()), () -> "Examine the data with a data protocol in at least "
-        + percent(r.a3ProtocolMeetingShare()) + " of meetings.")
-      .build("Keep examining varied student data through a protocol, and rotate who facilitates it.", w.rating("A3"));
+      .developing(reaches(dataMeetings, held, r.a3DataMeetingShare()), () -> NextStep.of("next.A3.toDeveloping.dataMeetings",
+        percent(r.a3DataMeetingShare())))
+      .developing(Integer.bitCount(types) >= r.a3DataTypes(), () -> NextStep.of("next.A3.toDeveloping.dataTypes",
+        r.a3DataTypes()))
+      .transforming(reaches(withProtocol, held, r.a3ProtocolMeetingShare()), () -> NextStep.of("next.A3.toTransforming",
+        percent(r.a3ProtocolMeetingShare())))
+      .build(NextStep.of("next.A3.sustain"), w.rating("A3"));
   }
 
   /** Acting on what the data implies. */
@@ -158,13 +156,11 @@ final class StrandA {
       .threshold("adjustments", adjustmentsNeeded)
       .evidence(evidence)
       .developing(reaches(withImplication, dataMeetings, r.a4ImplicationShare()), () -> dataMeetingCount == 0
-        ? "Bring student data to a meeting and record a decision on what it implies."
-        : "Record a decision on what the data implies (an implication, or a goal or strategy adjustment) in at least "
-          + percent(r.a4ImplicationShare()) + " of data meetings.")
-      .transforming(adjustments >= adjustmentsNeeded, () -> "Adjust a goal or a strategy in response to the data at least "
-        + adjustmentsNeeded + " times in the window.")
-      .build("Keep turning what the data shows into adjusted goals and strategies, and check later whether they worked.",
-        w.rating("A4"));
+        ? NextStep.of("next.A4.toDeveloping.noDataMeeting")
+        : NextStep.of("next.A4.toDeveloping", percent(r.a4ImplicationShare())))
+      .transforming(adjustments >= adjustmentsNeeded, () -> NextStep.of("next.A4.toTransforming",
+        adjustmentsNeeded))
+      .build(NextStep.of("next.A4.sustain"), w.rating("A4"));
   }
 
   /** Reviewing one another's support plans. */
@@ -199,13 +195,13 @@ final class StrandA {
       .threshold("protocolMeetingShare", r.a5ProtocolMeetingShare())
       .threshold("presenterShare", r.a5PresenterShare())
       .evidence(evidence)
-      .developing(reaches(sharing, held, r.a5MeetingShareDeveloping()), () -> "Review one another's support plans, by sharing "
-        + "successes and challenges or by a peer review, in at least " + percent(r.a5MeetingShareDeveloping()) + " of meetings.")
-      .transforming(reaches(underProtocol, held, r.a5ProtocolMeetingShare()), () -> "Run peer reviews of support plans under a "
-        + "protocol in at least " + percent(r.a5ProtocolMeetingShare()) + " of meetings.")
-      .transforming(reaches(rosterPresenters, w.roster.size(), r.a5PresenterShare()), () -> "Give at least "
-        + percent(r.a5PresenterShare()) + " of the current team a turn presenting a plan for peer review.")
-      .build("Keep every member's plan in the peer-review rotation, and bring new members into it early.", w.rating("A5"));
+      .developing(reaches(sharing, held, r.a5MeetingShareDeveloping()), () -> NextStep.of("next.A5.toDeveloping",
+        percent(r.a5MeetingShareDeveloping())))
+      .transforming(reaches(underProtocol, held, r.a5ProtocolMeetingShare()), () -> NextStep.of("next.A5.toTransforming.protocol",
+        percent(r.a5ProtocolMeetingShare())))
+      .transforming(reaches(rosterPresenters, w.roster.size(), r.a5PresenterShare()), () -> NextStep.of("next.A5.toTransforming.presenters",
+        percent(r.a5PresenterShare())))
+      .build(NextStep.of("next.A5.sustain"), w.rating("A5"));
   }
 
   /** Feedback and probing questions. */
@@ -242,15 +238,14 @@ final class StrandA {
       .threshold("criticalOrProbingShare", r.a6ChallengeShare())
       .threshold("giverShare", r.a6GiverShare())
       .evidence(evidence)
-      .developing(reaches(meetings, held, r.a6MeetingShareDeveloping()), () -> "Give one another feedback or probing "
-        + "questions in at least " + percent(r.a6MeetingShareDeveloping()) + " of meetings.")
-      .transforming(reaches(meetings, held, r.a6MeetingShareTransforming()), () -> "Make feedback part of at least "
-        + percent(r.a6MeetingShareTransforming()) + " of meetings.")
-      .transforming(reaches(challenging, entries, r.a6ChallengeShare()), () -> "Make at least "
-        + percent(r.a6ChallengeShare()) + " of feedback critical feedback or probing questions, not only warm feedback.")
-      .transforming(reaches(rosterGivers, w.roster.size(), r.a6GiverShare()), () -> "Draw at least "
-        + percent(r.a6GiverShare()) + " of the current team into giving feedback.")
-      .build("Keep feedback candid and shared by everyone, and ask now and then whether it still pushes the work forward.",
-        w.rating("A6"));
+      .developing(reaches(meetings, held, r.a6MeetingShareDeveloping()), () -> NextStep.of("next.A6.toDeveloping",
+        percent(r.a6MeetingShareDeveloping())))
+      .transforming(reaches(meetings, held, r.a6MeetingShareTransforming()), () -> NextStep.of("next.A6.toTransforming.meetings",
+        percent(r.a6MeetingShareTransforming())))
+      .transforming(reaches(challenging, entries, r.a6ChallengeShare()), () -> NextStep.of("next.A6.toTransforming.challenge",
+        percent(r.a6ChallengeShare())))
+      .transforming(reaches(rosterGivers, w.roster.size(), r.a6GiverShare()), () -> NextStep.of("next.A6.toTransforming.givers",
+        percent(r.a6GiverShare())))
+      .build(NextStep.of("next.A6.sustain"), w.rating("A6"));
   }
 }

@@ -37,12 +37,12 @@ final class StrandB {
   private RowResult b1() {
     RowRating rating = w.rating("B1");
     Level level = rating == null ? Level.NOT_RATED : Level.of(rating.level());
-    String next = switch (level) {
-      case NOT_RATED -> "Rate this row as a team: whether every student can achieve, and how publicly the team answers for it, is for people to judge.";
-      case EMERGING -> "Talk openly about the belief that every student can achieve, and report the team's progress where others can see it.";
-      case DEVELOPING -> "Make the team's results public and hold one another to account for every student's progress.";
-      default -> "Keep the belief visible in how the team talks about every student, and rate the row again as the team changes.";
-    };
+    NextStep next = NextStep.of(switch (level) {
+      case NOT_RATED -> "next.B1.notRated";
+      case EMERGING -> "next.B1.toDeveloping";
+      case DEVELOPING -> "next.B1.toTransforming";
+      default -> "next.B1.sustain";
+    });
     return new RowResult("B1", level, Map.of(), Map.of(), List.of(), next, rating);
   }
 
@@ -72,12 +72,12 @@ final class StrandB {
       .threshold("agreements", r.b2Agreements())
       .threshold("reviewsPerAdoptedAgreement", reviewsNeeded)
       .evidence(evidence)
-      .developing(outlinedOrAdopted >= r.b2Agreements(), () -> "Outline at least " + r.b2Agreements()
-        + " common agreements about how the team provides support.")
-      .transforming(adopted >= r.b2Agreements(), () -> "Formally adopt at least " + r.b2Agreements() + " of the team's agreements.")
-      .transforming(reviewedEnough == adoptedCount, () -> "Review each adopted agreement in a meeting at least "
-        + reviewsNeeded + " times in the window.")
-      .build("Keep reviewing the agreements in meetings and retire or rewrite any that no longer guide the work.", w.rating("B2"));
+      .developing(outlinedOrAdopted >= r.b2Agreements(), () -> NextStep.of("next.B2.toDeveloping",
+        r.b2Agreements()))
+      .transforming(adopted >= r.b2Agreements(), () -> NextStep.of("next.B2.toTransforming.adopt", r.b2Agreements()))
+      .transforming(reviewedEnough == adoptedCount, () -> NextStep.of("next.B2.toTransforming.reviews",
+        reviewsNeeded))
+      .build(NextStep.of("next.B2.sustain"), w.rating("B2"));
   }
 
   private int reviewsInMeetings(Agreement a) {
@@ -117,11 +117,10 @@ final class StrandB {
       .threshold("analysisLevels", EquityLevel.values().length)
       .threshold("equityItemsBeyondTeam", 1)
       .evidence(evidence)
-      .developing(owned >= 1, () -> "Create an action item tagged equity, with an owner, in the window.")
-      .transforming(Integer.bitCount(levels) == EquityLevel.values().length, () -> "Analyse equity at the personal, institutional "
-        + "and societal levels, and record each analysis.")
-      .transforming(wider >= 1, () -> "Take an equity action beyond the team, in the organization or across organizations.")
-      .build("Keep analysing equity at every level and carry the actions it calls for beyond the team.", w.rating("B3"));
+      .developing(owned >= 1, () -> NextStep.of("next.B3.toDeveloping"))
+      .transforming(Integer.bitCount(levels) == EquityLevel.values().length, () -> NextStep.of("next.B3.toTransforming.levels"))
+      .transforming(wider >= 1, () -> NextStep.of("next.B3.toTransforming.beyondTeam"))
+      .build(NextStep.of("next.B3.sustain"), w.rating("B3"));
   }
 
   private static boolean taggedEquity(ActionItem item) {
@@ -179,14 +178,13 @@ final class StrandB {
       .threshold("policyReviews", 1)
       .threshold("onTimeShare", r.b4OnTimeShare())
       .evidence(evidence)
-      .developing(reviews >= 1, () -> "Review the impact of a support policy in the window.")
-      .transforming(adoptedPolicies >= 1, () -> "Adopt a support policy so its impact can be reviewed on a cadence.")
-      .transforming(withCadence == adoptedCount, () -> "Give every adopted policy a review cadence.")
+      .developing(reviews >= 1, () -> NextStep.of("next.B4.toDeveloping"))
+      .transforming(adoptedPolicies >= 1, () -> NextStep.of("next.B4.toTransforming.adopt"))
+      .transforming(withCadence == adoptedCount, () -> NextStep.of("next.B4.toTransforming.cadence"))
       // With no review due, nothing was late.
-      .transforming(due == 0 || reaches(onTime, due, r.b4OnTimeShare()), () -> "Hold at least " + percent(r.b4OnTimeShare())
-        + " of the policy reviews due in the window on time, each with a disparity check.")
-      .build("Keep reviewing every policy on its cadence with a disparity check, and change the ones that widen gaps.",
-        w.rating("B4"));
+      .transforming(due == 0 || reaches(onTime, due, r.b4OnTimeShare()), () -> NextStep.of("next.B4.toTransforming.onTime",
+        percent(r.b4OnTimeShare())))
+      .build(NextStep.of("next.B4.sustain"), w.rating("B4"));
   }
 
   /** Adopted as of the instant: an adoption dated later is still only outlined then. */

@@ -76,15 +76,15 @@ final class StrandC {
       .threshold("attendanceDeveloping", r.c1AttendanceDeveloping())
       .threshold("attendanceTransforming", r.c1AttendanceTransforming())
       .evidence(w.heldIds())
-      .developing(gapsHold, () -> "Meet on a steady cadence, with no gap longer than " + r.c1MaxGapCadences()
-        + " times the cadence between meetings.")
-      .developing(enoughHeld, () -> "Hold at least " + percent(r.c1HeldShareOfExpected())
-        + " of the meetings the declared cadence calls for in the window.")
-      .developing(attendanceReaches(withRoster, attendance, r.c1AttendanceDeveloping()), () -> "Bring at least "
-        + percent(r.c1AttendanceDeveloping()) + " of the roster to each meeting on average.")
-      .transforming(attendanceReaches(withRoster, attendance, r.c1AttendanceTransforming()), () -> "Raise average "
-        + "attendance to at least " + percent(r.c1AttendanceTransforming()) + " of the roster.")
-      .build("Keep the meeting rhythm steady and follow up with anyone who misses two meetings in a row.", w.rating("C1"));
+      .developing(gapsHold, () -> NextStep.of("next.C1.toDeveloping.gaps",
+        r.c1MaxGapCadences()))
+      .developing(enoughHeld, () -> NextStep.of("next.C1.toDeveloping.held",
+        percent(r.c1HeldShareOfExpected())))
+      .developing(attendanceReaches(withRoster, attendance, r.c1AttendanceDeveloping()), () -> NextStep.of("next.C1.toDeveloping.attendance",
+        percent(r.c1AttendanceDeveloping())))
+      .transforming(attendanceReaches(withRoster, attendance, r.c1AttendanceTransforming()), () -> NextStep.of("next.C1.toTransforming",
+        percent(r.c1AttendanceTransforming())))
+      .build(NextStep.of("next.C1.sustain"), w.rating("C1"));
   }
 
   private static boolean attendanceReaches(int meetingsWithRoster, double attendance, double share) {
@@ -128,15 +128,15 @@ final class StrandC {
       .threshold("reminderShare", r.c2ReminderShare())
       .threshold("achievedShare", r.c2AchievedShare())
       .evidence(evidence)
-      .developing(reaches(published, held, r.c2PublishedShareDeveloping()), () -> "Publish the agenda at least "
-        + r.c2HoursAhead() + " hours ahead for " + percent(r.c2PublishedShareDeveloping()) + " of meetings.")
-      .transforming(reaches(published, held, r.c2PublishedShareTransforming()), () -> "Publish the agenda at least "
-        + r.c2HoursAhead() + " hours ahead for " + percent(r.c2PublishedShareTransforming()) + " of meetings.")
-      .transforming(reaches(reminded, held, r.c2ReminderShare()), () -> "Send a reminder before at least "
-        + percent(r.c2ReminderShare()) + " of meetings.")
-      .transforming(reaches(achieved, outcomes, r.c2AchievedShare()), () -> "Record each agenda item's outcome, and "
-        + "achieve at least " + percent(r.c2AchievedShare()) + " of them.")
-      .build("Keep agendas early and purposeful, and check each item's outcome before the meeting ends.", w.rating("C2"));
+      .developing(reaches(published, held, r.c2PublishedShareDeveloping()), () -> NextStep.of("next.C2.toDeveloping",
+        r.c2HoursAhead(), percent(r.c2PublishedShareDeveloping())))
+      .transforming(reaches(published, held, r.c2PublishedShareTransforming()), () -> NextStep.of("next.C2.toTransforming.published",
+        r.c2HoursAhead(), percent(r.c2PublishedShareTransforming())))
+      .transforming(reaches(reminded, held, r.c2ReminderShare()), () -> NextStep.of("next.C2.toTransforming.reminders",
+        percent(r.c2ReminderShare())))
+      .transforming(reaches(achieved, outcomes, r.c2AchievedShare()), () -> NextStep.of("next.C2.toTransforming.outcomes",
+        percent(r.c2AchievedShare())))
+      .build(NextStep.of("next.C2.sustain"), w.rating("C2"));
   }
 
   /** Following norms and protocols. */
@@ -175,14 +175,13 @@ final class StrandC {
       .threshold("normsShare", r.c3NormsShare())
       .threshold("protocolOrDebriefShare", r.c3ProtocolOrDebriefShare())
       .evidence(evidence)
-      .developing(developing, () -> "Review the norms or run a protocol in at least " + percent(r.c3ShareDeveloping())
-        + " of meetings.")
-      .transforming(reaches(norms, held, r.c3NormsShare()), () -> "Review the norms in at least "
-        + percent(r.c3NormsShare()) + " of meetings.")
-      .transforming(reaches(protocolOrDebrief, held, r.c3ProtocolOrDebriefShare()), () -> "Run a protocol or hold a "
-        + "debrief in at least " + percent(r.c3ProtocolOrDebriefShare()) + " of meetings.")
-      .build("Keep opening with the norms and closing with a debrief, and revise the norms when they stop helping.",
-        w.rating("C3"));
+      .developing(developing, () -> NextStep.of("next.C3.toDeveloping",
+        percent(r.c3ShareDeveloping())))
+      .transforming(reaches(norms, held, r.c3NormsShare()), () -> NextStep.of("next.C3.toTransforming.norms",
+        percent(r.c3NormsShare())))
+      .transforming(reaches(protocolOrDebrief, held, r.c3ProtocolOrDebriefShare()), () -> NextStep.of("next.C3.toTransforming.protocol",
+        percent(r.c3ProtocolOrDebriefShare())))
+      .build(NextStep.of("next.C3.sustain"), w.rating("C3"));
   }
 
   /** Leader selection and structured decisions. */
@@ -216,15 +215,14 @@ final class StrandC {
       .threshold("discussedShare", r.c4DiscussedShare())
       .threshold("structuredWithGoalShare", r.c4StructuredShare())
       .evidence(evidence)
-      .developing(lead, () -> "Name a team lead among the current members.")
+      .developing(lead, () -> NextStep.of("next.C4.toDeveloping.lead"))
       .developing(reaches(discussed, decisions, r.c4DiscussedShare()), () -> decisionCount == 0
-        ? "Record the team's decisions, and whether each followed discussion."
-        : "Take at least " + percent(r.c4DiscussedShare()) + " of decisions after discussion, and record that they were.")
-      .transforming(selectionRecorded, () -> "Record how the team selected its leader, and by what method.")
-      .transforming(reaches(structured, decisions, r.c4StructuredShare()), () -> "Reach at least "
-        + percent(r.c4StructuredShare()) + " of decisions by a structured method (consensus, consent, vote or "
-        + "fist-to-five) and link each to a team goal.")
-      .build("Keep deciding by a structured method tied to the goals, and share facilitation beyond the lead.", w.rating("C4"));
+        ? NextStep.of("next.C4.toDeveloping.noDecisions")
+        : NextStep.of("next.C4.toDeveloping.discussed", percent(r.c4DiscussedShare())))
+      .transforming(selectionRecorded, () -> NextStep.of("next.C4.toTransforming.selection"))
+      .transforming(reaches(structured, decisions, r.c4StructuredShare()), () -> NextStep.of("next.C4.toTransforming.structured",
+        percent(r.c4StructuredShare())))
+      .build(NextStep.of("next.C4.sustain"), w.rating("C4"));
   }
 
   /** Action items with owners and timelines. */
@@ -269,17 +267,15 @@ final class StrandC {
       .threshold("impactShare", r.c5ImpactShare())
       .threshold("rosterOwnerShare", 1.0)
       .evidence(evidence)
-      .developing(reaches(ownedWithDue, total, r.c5OwnedShare()), () -> "Give at least " + percent(r.c5OwnedShare())
-        + " of action items an owner and a due date.")
-      .developing(reaches(claimed, total, r.c5ClaimedShare()), () -> "Have owners claim at least "
-        + percent(r.c5ClaimedShare()) + " of their action items themselves.")
-      .transforming(reaches(reported, completed, r.c5ImpactShare()), () -> "Report the impact of at least "
-        + percent(r.c5ImpactShare()) + " of completed action items.")
+      .developing(reaches(ownedWithDue, total, r.c5OwnedShare()), () -> NextStep.of("next.C5.toDeveloping.owned",
+        percent(r.c5OwnedShare())))
+      .developing(reaches(claimed, total, r.c5ClaimedShare()), () -> NextStep.of("next.C5.toDeveloping.claimed",
+        percent(r.c5ClaimedShare())))
+      .transforming(reaches(reported, completed, r.c5ImpactShare()), () -> NextStep.of("next.C5.toTransforming.impact",
+        percent(r.c5ImpactShare())))
       // Every member means all of the roster: an empty roster owns nothing.
-      .transforming(rosterSize > 0 && rosterOwners == rosterSize, () -> "Make sure every current member owns at least "
-        + "one action item in the window.")
-      .build("Keep every action owned, dated and reported on, and close the loop on impact in the next meeting.",
-        w.rating("C5"));
+      .transforming(rosterSize > 0 && rosterOwners == rosterSize, () -> NextStep.of("next.C5.toTransforming.everyOwner"))
+      .build(NextStep.of("next.C5.sustain"), w.rating("C5"));
   }
 
   /** Actions that address root causes. */
@@ -302,18 +298,17 @@ final class StrandC {
       .threshold("rootCauseShareDeveloping", r.c6RootCauseDeveloping())
       .threshold("rootCauseShareTransforming", r.c6RootCauseTransforming())
       .evidence(evidence)
-      .developing(reaches(rootCause, total, r.c6RootCauseDeveloping()), () -> "Trace at least "
-        + percent(r.c6RootCauseDeveloping()) + " of action items to a root cause rather than a single incident.")
-      .transforming(reaches(rootCause, total, r.c6RootCauseTransforming()), () -> "Aim at least "
-        + percent(r.c6RootCauseTransforming()) + " of action items at root causes.")
-      .build("Keep asking why until the cause is systemic, and check whether the actions moved it.", w.rating("C6"));
+      .developing(reaches(rootCause, total, r.c6RootCauseDeveloping()), () -> NextStep.of("next.C6.toDeveloping",
+        percent(r.c6RootCauseDeveloping())))
+      .transforming(reaches(rootCause, total, r.c6RootCauseTransforming()), () -> NextStep.of("next.C6.toTransforming",
+        percent(r.c6RootCauseTransforming())))
+      .build(NextStep.of("next.C6.sustain"), w.rating("C6"));
   }
 
   private RowResult noActionItems(String row) {
     return w.row(row)
       .measured("actionItems", 0)
       .threshold("actionItems", 1)
-      .insufficient("Record the team's action items, with the meeting they came from, so this row can be judged.",
-        w.rating(row));
+      .insufficient(NextStep.of("next.insufficient.actionItems"), w.rating(row));
   }
 }

@@ -43,12 +43,14 @@ class CultureJsonTest {
     assertEquals("space-1", json.getString("spaceId"));
     assertEquals("2026-06-30T00:00:00Z", json.getString("asOf"));
     assertEquals(List.of("A", "B", "C"), json.getJsonArray("strands").stream().map(s -> ((JsonObject) s).getString("id")).toList());
-    assertEquals(List.of("id", "level", "score"), fields(json.getJsonArray("strands").getJsonObject(0)));
+    assertEquals(List.of("id", "name", "level", "score"), fields(json.getJsonArray("strands").getJsonObject(0)));
     JsonArray rows = json.getJsonArray("rows");
     assertEquals(16, rows.size());
-    assertEquals(List.of("id", "level", "measured", "thresholds", "evidence", "nextStep", "rating"), fields(rows.getJsonObject(0)));
+    assertEquals(List.of("id", "name", "description", "level", "measured", "thresholds", "evidence", "nextStep", "rating"),
+      fields(rows.getJsonObject(0)));
     assertEquals(new JsonObject().put("level", 2).put("raters", 1), rows.getJsonObject(0).getJsonObject("rating"));
-    assertEquals(List.of("id", "level", "measured", "thresholds", "evidence", "nextStep"), fields(rows.getJsonObject(1)));
+    assertEquals(List.of("id", "name", "description", "level", "measured", "thresholds", "evidence", "nextStep"),
+      fields(rows.getJsonObject(1)));
     assertEquals("very-low", json.getString("status"));
     assertEquals("maintained", json.getString("change"));
     assertEquals("red", json.getString("colour"));
@@ -86,8 +88,8 @@ class CultureJsonTest {
       .action(a -> a.tags("equity").owner("ana").due().claimed().origin(Origin.ROOT_CAUSE));
     String text = CultureJson.write(score(h), null).encode();
     assertTrue(text.contains("\"score\":1.44,"), text);
-    assertTrue(text.contains("{\"id\":\"B\",\"level\":\"developing\",\"score\":1.67}"), text);
-    assertTrue(text.contains("{\"id\":\"A\",\"level\":\"emerging\",\"score\":1.0}"), text);
+    assertTrue(text.contains("{\"id\":\"B\",\"name\":\"Shared beliefs, commitments and practices\",\"level\":\"developing\",\"score\":1.67}"), text);
+    assertTrue(text.contains("{\"id\":\"A\",\"name\":\"Using data to inform inquiry\",\"level\":\"emerging\",\"score\":1.0}"), text);
   }
 
   @Test
