@@ -8,6 +8,7 @@ import org.cadre.http.BodyShape;
 import org.cadre.http.ApiException;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
+import org.cadre.http.Language;
 
 import java.time.Instant;
 
@@ -27,6 +28,7 @@ public final class AccountRoutes {
     router.post("/api/auth/login").handler(BodyShape.of("email", "password").checker()).handler(this::login);
     router.post("/api/auth/logout").handler(BodyShape.of().checker()).handler(this::logout);
     router.get("/api/me").handler(this::me);
+    router.patch("/api/me").handler(BodyShape.of("language").checker()).handler(this::updateMe);
     router.post("/api/me/password").handler(BodyShape.of("currentPassword", "newPassword").checker()).handler(this::changePassword);
     router.get("/api/me/tokens").handler(this::listTokens);
     router.post("/api/me/tokens").handler(BodyShape.of("name", "expiresAt").checker()).handler(this::createToken);
@@ -76,6 +78,20 @@ public final class AccountRoutes {
   private void me(RoutingContext ctx) {
     Principal principal = Authentication.required(ctx);
     repo.profile(principal.userId()).onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  /** The caller's preferences; {@code language} null clears the choice. Answers the profile as GET does. */
+  private void updateMe(RoutingContext ctx) {
+    Principal principal = Authentication.required(ctx);
+    JsonBody body = JsonBody.of(ctx);
+    if (!body.has("language")) {
+      throw ApiException.invalid("language", "'language' is required (one of en, es, or null).");
+    }
+    Language language = body.optionalEnum("language", Language.class);
+    repo.setLanguage(principal.userId(), language)
+      .compose(v -> repo.profile(principal.userId()))
+      .onSuccess(ctx::json)
+      .onFailure(ctx::fail);
   }
 
   private void changePassword(RoutingContext ctx) {

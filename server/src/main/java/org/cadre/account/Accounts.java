@@ -146,7 +146,7 @@ public final class Accounts {
         return Future.succeededFuture();
       }
       LOG.info("Promoting the existing account " + email + " to administrator; its password is kept");
-      return repo.setAdmin(found.userId()).map(new Principal(found.userId(), found.email(), found.name(), true));
+      return repo.setAdmin(found.userId()).map(new Principal(found.userId(), found.email(), found.name(), true, found.language()));
     });
   }
 }
