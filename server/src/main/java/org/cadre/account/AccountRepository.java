@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.Language;
 
 import java.time.Duration;
@@ -57,12 +58,12 @@ public final class AccountRepository {
         .execute(Tuple.of(email, name, passwordHash, org, admin)))
       .map(rows -> {
         if (rows.size() == 0) {
-          throw ApiException.conflict("email_taken", "An account with this email already exists.", "email");
+          throw ApiException.conflict("email_taken", "email", ErrorMessage.EMAIL_TAKEN);
         }
         return new Principal(rows.iterator().next().getUUID(0), email, name, admin, null);
       })
       .recover(err -> Future.failedFuture(isUniqueViolation(err)
-        ? ApiException.conflict("email_taken", "An account with this email already exists.", "email")
+        ? ApiException.conflict("email_taken", "email", ErrorMessage.EMAIL_TAKEN)
         : err));
   }
 

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.cadre.http.BodyShape;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
 import org.cadre.http.Language;
@@ -85,7 +86,7 @@ public final class AccountRoutes {
     Principal principal = Authentication.required(ctx);
     JsonBody body = JsonBody.of(ctx);
     if (!body.has("language")) {
-      throw ApiException.invalid("language", "'language' is required (one of en, es, or null).");
+      throw ApiException.invalid("language", ErrorMessage.FIELD_REQUIRED_ONE_OF, "language", "en, es, null");
     }
     Language language = body.optionalEnum("language", Language.class);
     repo.setLanguage(principal.userId(), language)
@@ -118,10 +119,10 @@ public final class AccountRoutes {
     Instant expiresAt = body.optionalInstant("expiresAt");
     Instant now = Instant.now();
     if (expiresAt != null && !expiresAt.isAfter(now)) {
-      throw ApiException.invalid("expiresAt", "'expiresAt' must be in the future.");
+      throw ApiException.invalid("expiresAt", ErrorMessage.FIELD_FUTURE, "expiresAt");
     }
     if (expiresAt != null && expiresAt.isAfter(now.plus(Accounts.MAX_TOKEN_LIFETIME))) {
-      throw ApiException.invalid("expiresAt", "'expiresAt' must be within " + Accounts.MAX_TOKEN_LIFETIME.toDays() + " days.");
+      throw ApiException.invalid("expiresAt", ErrorMessage.FIELD_WITHIN_DAYS, "expiresAt", Accounts.MAX_TOKEN_LIFETIME.toDays());
     }
     String token = Tokens.generate("cadre_pat_");
     repo.createToken(principal.userId(), name == null ? "API token" : name, Tokens.digest(token), expiresAt)
@@ -135,12 +136,12 @@ public final class AccountRoutes {
 
   private void deleteToken(RoutingContext ctx) {
     Principal principal = Authentication.required(ctx);
-    repo.deleteToken(principal.userId(), Ids.path(ctx, "tokenId", "That token"))
+    repo.deleteToken(principal.userId(), Ids.path(ctx, "tokenId", ErrorMessage.NOT_FOUND_TOKEN))
       .onSuccess(deleted -> {
         if (deleted) {
           ctx.response().setStatusCode(204).end();
         } else {
-          ctx.fail(ApiException.notFound("That token"));
+          ctx.fail(ApiException.notFound(ErrorMessage.NOT_FOUND_TOKEN));
         }
       })
       .onFailure(ctx::fail);
