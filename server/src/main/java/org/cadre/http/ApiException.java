@@ -85,12 +85,10 @@ public final class ApiException extends RuntimeException {
     return message.render(language, args);
   }
 
-  /** The inner error object, without the {@code "error"} wrapper, in English. */
-  public JsonObject toJson() {
-    return toJson(Language.EN);
-  }
-
-  /** The inner error object with its message in the caller's language; code and field never change. */
+  /**
+   * The inner error object, without the {@code "error"} wrapper, with its message in the caller's language; the code
+   * and field are the same in every language.
+   */
   public JsonObject toJson(Language language) {
     return new JsonObject().put("code", code).put("message", message(language)).put("field", field).mergeIn(details);
   }

@@ -116,6 +116,17 @@ class SpanishUiTest extends BrowserTest {
     assertEquals(List.of(), elsewhere.evaluate(ENGLISH_LEFT));
   }
 
+  @Test
+  void theServersRefusalOfASignInIsShownInSpanish() {
+    Page page = locale("es-MX").newPage();
+    page.navigate(url("/sign-in"));
+    page.getByLabel("Correo electrónico").fill("daniel.reyes@riverside.demo");
+    page.getByLabel("Contraseña").fill("not-the-password");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Iniciar sesión")).click();
+    assertThat(page.locator(".error-summary")).containsText("El correo electrónico o la contraseña no son correctos.");
+    noEnglishLeft(page, "spanish-sign-in-error");
+  }
+
   private void noEnglishLeft(Page page, String name) {
     assertEquals(List.of(), page.evaluate(ENGLISH_LEFT), "English left on " + name);
     audit(page, name);
