@@ -109,11 +109,16 @@ class SpanishUiTest extends BrowserTest {
     noEnglishLeft(english, "spanish-menu");
     waitForSavedLanguage(english, "es");
 
-    // A browser that has never seen Cadre, set to English: the user's saved choice wins.
+    // A browser that has never seen Cadre, set to English: the user's saved choice wins, on screen and in the
+    // messages of the server's refusals over the live connection.
     Page elsewhere = signedIn(locale("en-US"), ben);
-    elsewhere.navigate(url("/spaces/" + spaceId(elsewhere, TEAM) + "/actions"));
+    String team = spaceId(elsewhere, TEAM);
+    elsewhere.navigate(url("/spaces/" + team + "/actions"));
     assertThat(elsewhere.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Por hacer"))).isVisible();
     assertEquals(List.of(), elsewhere.evaluate(ENGLISH_LEFT));
+    assertThat(elsewhere.locator(".connection")).containsText("En vivo");
+    assertEquals("'title' no debe estar en blanco.", elsewhere.evaluate(
+      "(space) => window.cadreBus.command({ type: 'action.create', spaceId: space, title: ' ' }).catch((error) => error.message)", team));
   }
 
   @Test
