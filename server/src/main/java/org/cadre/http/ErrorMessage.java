@@ -9,7 +9,7 @@ import java.util.ResourceBundle;
  * the default) and {@code errors_es.properties} (Spanish), whose texts name their arguments {@code {0}},
  * {@code {1}}, ... An argument that is itself an {@code ErrorMessage} (a noun such as {@link #NOUN_NORM}) is
  * rendered in the same language; any other is shown as given. {@code ErrorMessagesTest} fails when a constant is
- * missing from a bundle or a bundle's text uses other arguments than the English one.
+ * missing from a bundle, is not translated, or the Spanish text uses other arguments than the English one.
  */
 public enum ErrorMessage {
   // Requests, bodies and their fields (http)
@@ -167,7 +167,8 @@ public enum ErrorMessage {
 
   private static ResourceBundle bundle(Locale locale) {
     // No fallback to the JVM's default locale: a key missing in Spanish falls back to English, nothing else.
-    return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    return ResourceBundle.getBundle(BUNDLE, locale,
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   /** The text of this message in a language, with its arguments filled in. */
