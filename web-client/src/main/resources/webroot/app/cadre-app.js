@@ -4,7 +4,7 @@
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { get, post } from '../rest/http.js';
-import { t } from '../i18n/i18n.js';
+import { t, currentLanguage, isLanguage, setLanguage } from '../i18n/i18n.js';
 import { Bus } from '../realtime/bus.js';
 import { match } from './routes.js';
 import { findPath } from '../space/tree.js';
@@ -63,6 +63,8 @@ export class CadreApp extends CadreElement {
   async loadSession() {
     try {
       this.me = await get('/api/me');
+      // The language the user saved wins over this browser's; without one, the browser's choice stays.
+      if (isLanguage(this.me.language) && this.me.language !== currentLanguage()) setLanguage(this.me.language);
       await this.loadTree();
       this.bus.start();
     } catch {

@@ -2,6 +2,7 @@
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t, LANGUAGES, currentLanguage, setLanguage } from '../i18n/i18n.js';
+import { patch } from '../rest/http.js';
 import { initials } from '../ui/initials.js';
 
 export class CadreUserMenu extends CadreElement {
@@ -19,6 +20,16 @@ export class CadreUserMenu extends CadreElement {
     }
   }
 
+  /** Applies the language at once and remembers it for the user, so their next sign-in anywhere starts in it. */
+  async choose(code) {
+    setLanguage(code);
+    try {
+      await patch('/api/me', { language: currentLanguage() });
+    } catch (error) {
+      this.announce(t('connection.failed', { message: error.message }));
+    }
+  }
+
   render() {
     return html`<div class="user-menu" @keydown=${this.keydown}>
       <button type="button" class="user-button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="user-panel"
@@ -29,9 +40,9 @@ export class CadreUserMenu extends CadreElement {
       <div id="user-panel" class="user-panel" ?hidden=${!this.open}>
         <p class="user-email">${this.me.email}</p>
         <label class="field">${t('user.language')}
-          <select @change=${(e) => setLanguage(e.target.value)}>
+          <select @change=${(e) => this.choose(e.target.value)}>
             ${Object.entries(LANGUAGES).map(([code, lang]) =>
-              html`<option value=${code} ?selected=${code === currentLanguage()}>${lang.label}</option>`)}
+              html`<option value=${code} lang=${code} ?selected=${code === currentLanguage()}>${lang.label}</option>`)}
           </select>
         </label>
         <button type="button" class="button secondary"

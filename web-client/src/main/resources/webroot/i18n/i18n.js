@@ -2,9 +2,13 @@
 // fallback), picks the plural form for vars.count with Intl.PluralRules and fills {variables}. Dates and numbers
 // are formatted in the user's language and the given time zone (a team's, when it has one).
 import en from './en.js';
+import es from './es.js';
 
-/** Languages the user can pick: a new language is a catalog file with en.js's keys, added here. */
-export const LANGUAGES = { en: { label: 'English', catalog: en } };
+/**
+ * Languages the user can pick, each labelled in its own language: a new language is a catalog file with en.js's
+ * keys, added here (and to org.cadre.http.Language and the users.language check on the server).
+ */
+export const LANGUAGES = { en: { label: 'English', catalog: en }, es: { label: 'Español', catalog: es } };
 
 const STORAGE_KEY = 'cadre.language';
 let language = pick(localStorage.getItem(STORAGE_KEY) ?? navigator.language);
@@ -16,6 +20,11 @@ function pick(wanted) {
 
 export function currentLanguage() {
   return language;
+}
+
+/** Whether a code is one of ours: the user's saved language, when set, is applied on sign-in. */
+export function isLanguage(code) {
+  return Object.hasOwn(LANGUAGES, String(code));
 }
 
 /** Changes the language for every component (they re-render on the 'cadre-language' window event). */
@@ -67,6 +76,11 @@ export function formatNumber(value) {
 export function formatDateTime(iso, timeZone) {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: timeZone ?? undefined })
     .format(new Date(iso));
+}
+
+/** A time of day, e.g. "15:04" or "3:04 p.m.", from an ISO string or epoch milliseconds. */
+export function formatTime(when, timeZone) {
+  return new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: timeZone ?? undefined }).format(new Date(when));
 }
 
 export function formatDate(iso, timeZone) {

@@ -5,7 +5,7 @@
 import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CadreElement } from '../ui/cadre-element.js';
-import { t, formatDateTime } from '../i18n/i18n.js';
+import { t, formatDateTime, formatTime } from '../i18n/i18n.js';
 import { get } from '../rest/http.js';
 import { spacePath } from '../app/routes.js';
 import { loading, failed, notFound } from '../ui/states.js';
@@ -381,7 +381,7 @@ function slots(meeting, now) {
   const phases = new Map();
   let at = Date.parse(meeting.startsAt);
   let current = null;
-  const time = (ms) => new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone: meeting.timeZone ?? undefined }).format(ms);
+  const time = (ms) => formatTime(ms, meeting.timeZone);
   for (const item of meeting.agenda) {
     const length = (item.minutes ?? 0) * 60_000;
     const end = at + length;

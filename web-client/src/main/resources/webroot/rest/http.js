@@ -1,6 +1,6 @@
 // REST helper: same-origin fetch with the session cookie, JSON both ways. A failed call rejects with an ApiError
 // carrying the server's {code, message, field} (or a network error), so screens can show its message as is.
-import { t } from '../i18n/i18n.js';
+import { t, currentLanguage } from '../i18n/i18n.js';
 
 export class ApiError extends Error {
   constructor(status, error) {
@@ -13,7 +13,8 @@ export class ApiError extends Error {
 }
 
 export async function api(method, path, body) {
-  const init = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
+  // The server's error messages come in the language the user chose, whatever the browser's own setting.
+  const init = { method, credentials: 'same-origin', headers: { accept: 'application/json', 'accept-language': currentLanguage() } };
   if (method !== 'GET' && method !== 'HEAD') {
     // The server refuses writes that are not JSON (a cross-site form cannot send this type).
     init.headers['content-type'] = 'application/json';

@@ -10,6 +10,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
+import org.cadre.http.Language;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -32,7 +34,7 @@ public final class AccountRepository {
   private static final String NOTIFY_DELETED = "select pg_notify('" + CREDENTIALS_CHANNEL + "', encode(token_hash, 'hex')) from d";
 
   private static final String TOKEN_LIVE = "(expires_at is null or expires_at > now())";
-  private static final String PRINCIPAL_COLUMNS = "u.id, u.email, u.name, u.is_admin";
+  private static final String PRINCIPAL_COLUMNS = "u.id, u.email, u.name, u.is_admin, u.language";
 
   private final Pool pool;
 
@@ -56,12 +58,12 @@ public final class AccountRepository {
         .execute(Tuple.of(email, name, passwordHash, org, admin)))
       .map(rows -> {
         if (rows.size() == 0) {
-          throw ApiException.conflict("email_taken", "An account with this email already exists.", "email");
+          throw ApiException.conflict("email_taken", "email", ErrorMessage.EMAIL_TAKEN);
         }
-        return new Principal(rows.iterator().next().getUUID(0), email, name, admin);
+        return new Principal(rows.iterator().next().getUUID(0), email, name, admin, null);
       })
       .recover(err -> Future.failedFuture(isUniqueViolation(err)
-        ? ApiException.conflict("email_taken", "An account with this email already exists.", "email")
+        ? ApiException.conflict("email_taken", "email", ErrorMessage.EMAIL_TAKEN)
         : err));
   }
 
@@ -104,6 +106,12 @@ public final class AccountRepository {
     return pool.preparedQuery("select " + PRINCIPAL_COLUMNS + " from users u where lower(u.email) = lower($1)")
       .execute(Tuple.of(email))
       .map(rows -> rows.size() == 0 ? null : principal(rows.iterator().next()));
+  }
+
+  /** The user's chosen language; null clears it (the browser's is used again). */
+  public Future<Void> setLanguage(UUID userId, Language language) {
+    return pool.preparedQuery("update users set language = $2 where id = $1")
+      .execute(Tuple.of(userId, language == null ? null : language.tag())).mapEmpty();
   }
 
   public Future<Void> setAdmin(UUID userId) {
@@ -240,7 +248,8 @@ public final class AccountRepository {
   }
 
   static Principal principal(Row row) {
-    return new Principal(row.getUUID("id"), row.getString("email"), row.getString("name"), row.getBoolean("is_admin"));
+    return new Principal(row.getUUID("id"), row.getString("email"), row.getString("name"), row.getBoolean("is_admin"),
+      Language.ofTag(row.getString("language")));
   }
 
   public static boolean isUniqueViolation(Throwable err) {

@@ -6,8 +6,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.cadre.http.BodyShape;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
+import org.cadre.http.Language;
 
 import java.time.Instant;
 
@@ -27,6 +29,7 @@ public final class AccountRoutes {
     router.post("/api/auth/login").handler(BodyShape.of("email", "password").checker()).handler(this::login);
     router.post("/api/auth/logout").handler(BodyShape.of().checker()).handler(this::logout);
     router.get("/api/me").handler(this::me);
+    router.patch("/api/me").handler(BodyShape.of("language").checker()).handler(this::updateMe);
     router.post("/api/me/password").handler(BodyShape.of("currentPassword", "newPassword").checker()).handler(this::changePassword);
     router.get("/api/me/tokens").handler(this::listTokens);
     router.post("/api/me/tokens").handler(BodyShape.of("name", "expiresAt").checker()).handler(this::createToken);
@@ -78,6 +81,20 @@ public final class AccountRoutes {
     repo.profile(principal.userId()).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
+  /** The caller's preferences; {@code language} null clears the choice. Answers the profile as GET does. */
+  private void updateMe(RoutingContext ctx) {
+    Principal principal = Authentication.required(ctx);
+    JsonBody body = JsonBody.of(ctx);
+    if (!body.has("language")) {
+      throw ApiException.invalid("language", ErrorMessage.FIELD_REQUIRED_ONE_OF, "language", "en, es, null");
+    }
+    Language language = body.optionalEnum("language", Language.class);
+    repo.setLanguage(principal.userId(), language)
+      .compose(v -> repo.profile(principal.userId()))
+      .onSuccess(ctx::json)
+      .onFailure(ctx::fail);
+  }
+
   private void changePassword(RoutingContext ctx) {
     Principal principal = Authentication.required(ctx);
     JsonBody body = JsonBody.of(ctx);
@@ -102,10 +119,10 @@ public final class AccountRoutes {
     Instant expiresAt = body.optionalInstant("expiresAt");
     Instant now = Instant.now();
     if (expiresAt != null && !expiresAt.isAfter(now)) {
-      throw ApiException.invalid("expiresAt", "'expiresAt' must be in the future.");
+      throw ApiException.invalid("expiresAt", ErrorMessage.FIELD_FUTURE, "expiresAt");
     }
     if (expiresAt != null && expiresAt.isAfter(now.plus(Accounts.MAX_TOKEN_LIFETIME))) {
-      throw ApiException.invalid("expiresAt", "'expiresAt' must be within " + Accounts.MAX_TOKEN_LIFETIME.toDays() + " days.");
+      throw ApiException.invalid("expiresAt", ErrorMessage.FIELD_WITHIN_DAYS, "expiresAt", Accounts.MAX_TOKEN_LIFETIME.toDays());
     }
     String token = Tokens.generate("cadre_pat_");
     repo.createToken(principal.userId(), name == null ? "API token" : name, Tokens.digest(token), expiresAt)
@@ -119,12 +136,12 @@ public final class AccountRoutes {
 
   private void deleteToken(RoutingContext ctx) {
     Principal principal = Authentication.required(ctx);
-    repo.deleteToken(principal.userId(), Ids.path(ctx, "tokenId", "That token"))
+    repo.deleteToken(principal.userId(), Ids.path(ctx, "tokenId", ErrorMessage.NOT_FOUND_TOKEN))
       .onSuccess(deleted -> {
         if (deleted) {
           ctx.response().setStatusCode(204).end();
         } else {
-          ctx.fail(ApiException.notFound("That token"));
+          ctx.fail(ApiException.notFound(ErrorMessage.NOT_FOUND_TOKEN));
         }
       })
       .onFailure(ctx::fail);

@@ -3,6 +3,7 @@ package org.cadre.account;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 
 import java.time.Duration;
 import java.util.List;
@@ -97,12 +98,11 @@ public final class Accounts {
           () -> hasher.verify(password, creds == null ? null : creds.passwordHash()), false)
         .compose(ok -> ok
           ? repo.forgiveAttempt(pairKey, List.of(addressKey, accountKey)).map(creds.principal())
-          : Future.failedFuture(new ApiException(401, "invalid_credentials", "The email or password is wrong.", null))));
+          : Future.failedFuture(new ApiException(401, "invalid_credentials", null, ErrorMessage.INVALID_CREDENTIALS))));
   }
 
   private static ApiException tooManyAttempts() {
-    return new ApiException(429, "too_many_attempts",
-      "Too many failed logins. Try again in " + FAILURE_WINDOW.toMinutes() + " minutes.", null);
+    return new ApiException(429, "too_many_attempts", null, ErrorMessage.TOO_MANY_ATTEMPTS, FAILURE_WINDOW.toMinutes());
   }
 
   /**
@@ -112,7 +112,7 @@ public final class Accounts {
   public Future<Void> changePassword(Principal principal, String current, String next, String address, String keepCredential) {
     return login(principal.email(), current, address)
       .recover(err -> Future.failedFuture(err instanceof ApiException e && e.status() == 401
-        ? new ApiException(403, "wrong_password", "The current password is wrong.", "currentPassword")
+        ? new ApiException(403, "wrong_password", "currentPassword", ErrorMessage.WRONG_PASSWORD)
         : err))
       .compose(ok -> hash(next))
       .compose(hash -> repo.changePassword(principal.userId(), hash, keepCredential));
@@ -146,7 +146,7 @@ public final class Accounts {
         return Future.succeededFuture();
       }
       LOG.info("Promoting the existing account " + email + " to administrator; its password is kept");
-      return repo.setAdmin(found.userId()).map(new Principal(found.userId(), found.email(), found.name(), true));
+      return repo.setAdmin(found.userId()).map(new Principal(found.userId(), found.email(), found.name(), true, found.language()));
     });
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 
 /**
  * Resolves the caller from an {@code Authorization: Bearer} API token or the session cookie and leaves it on the
@@ -56,7 +57,7 @@ public final class Authentication implements Handler<RoutingContext> {
       ctx.put(CREDENTIAL, hex(digest));
       return repo.tokenPrincipal(digest)
         .compose(p -> p != null ? Future.succeededFuture(p)
-          : Future.failedFuture(new ApiException(401, "invalid_token", "The API token is unknown, expired or revoked.", null)));
+          : Future.failedFuture(new ApiException(401, "invalid_token", null, ErrorMessage.INVALID_TOKEN)));
     }
     Cookie cookie = request.getCookie(SESSION_COOKIE);
     if (cookie == null || cookie.getValue().isEmpty()) {

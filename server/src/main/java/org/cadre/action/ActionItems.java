@@ -8,6 +8,7 @@ import org.cadre.board.BoardStore;
 import org.cadre.http.BodyShape;
 import org.cadre.history.ActionStatus;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.realtime.Commands;
 import org.cadre.realtime.Commands.Command;
 import org.cadre.space.Access;
@@ -49,12 +50,12 @@ public final class ActionItems {
     var values = ActionRepository.ACTION.readNew(c.body());
     UUID owner = c.body().optionalUuid("ownerId");
     if (owner != null && !owner.equals(c.userId()) && !c.access().allows(Access.MANAGE)) {
-      throw ApiException.forbidden("Only a lead may assign an action item to someone else; members claim their own.");
+      throw ApiException.forbidden(ErrorMessage.ASSIGN_LEAD_ONLY);
     }
     UUID meeting = c.body().optionalUuid("meetingId");
     UUID agendaItem = c.body().optionalUuid("agendaItemId");
     if (agendaItem != null && meeting == null) {
-      throw ApiException.invalid("meetingId", "An action item from an agenda item needs its 'meetingId' too.");
+      throw ApiException.invalid("meetingId", ErrorMessage.ACTION_MEETING_NEEDED);
     }
     return store.change(c, "action.created", (tx, space) -> checkItemInMeeting(tx, agendaItem, meeting)
       .compose(v -> owner == null ? Future.succeededFuture() : store.requireMember(tx, c.spaceId(), owner, "ownerId"))
@@ -78,7 +79,7 @@ public final class ActionItems {
       return Future.succeededFuture();
     }
     return repo.itemInMeeting(tx, agendaItem, meeting).compose(ok -> ok ? Future.succeededFuture()
-      : Future.failedFuture(ApiException.invalid("agendaItemId", "'agendaItemId' must be an item of the meeting in 'meetingId'.")));
+      : Future.failedFuture(ApiException.invalid("agendaItemId", ErrorMessage.ACTION_ITEM_OF_MEETING)));
   }
 
   /** Marking an item done stamps its completion; moving it out of done clears it. */
@@ -104,7 +105,7 @@ public final class ActionItems {
       String owner = item.getString("ownerId");
       if (owner != null) {
         return spaces.publicProfile(tx, UUID.fromString(owner)).compose(person -> Future.failedFuture(ApiException.conflict("already_claimed",
-          person.getString("name") + " already owns this action item.", "actionId").with("owner", person)));
+          "actionId", ErrorMessage.ALREADY_CLAIMED, person.getString("name")).with("owner", person)));
       }
       return store.update(tx, ActionRepository.ACTION, id, Map.of("owner_id", c.userId(), "claimed_by_owner", true));
     }));
@@ -113,7 +114,7 @@ public final class ActionItems {
   private Future<JsonObject> assign(Command c) {
     UUID id = c.body().uuid("actionId");
     if (!c.body().has("ownerId")) {
-      throw ApiException.invalid("ownerId", "'ownerId' is required (null to leave the item unowned).");
+      throw ApiException.invalid("ownerId", ErrorMessage.OWNER_REQUIRED);
     }
     UUID owner = c.body().optionalUuid("ownerId");
     return store.change(c, "action.assigned", (tx, space) -> lock(tx, c, id)
@@ -130,7 +131,7 @@ public final class ActionItems {
     UUID id = c.body().uuid("actionId");
     return store.change(c, "action.released", (tx, space) -> lock(tx, c, id).compose(item -> {
       if (!c.userId().toString().equals(item.getString("ownerId")) && !c.access().allows(Access.MANAGE)) {
-        return Future.failedFuture(ApiException.forbidden("Only the owner or a lead may give up an action item."));
+        return Future.failedFuture(ApiException.forbidden(ErrorMessage.RELEASE_OWNER_ONLY));
       }
       Map<String, Object> columns = new HashMap<>();
       columns.put("owner_id", null);

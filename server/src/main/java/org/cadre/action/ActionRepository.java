@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.cadre.board.BoardStore;
+import org.cadre.http.ErrorMessage;
 import org.cadre.board.Entity;
 import org.cadre.board.Field;
 import org.cadre.history.ActionStatus;
@@ -20,7 +21,7 @@ import java.util.UUID;
 /** Action items in SQL. */
 public final class ActionRepository {
 
-  static final Entity ACTION = new Entity("action item", "action_items", List.of(
+  static final Entity ACTION = new Entity(ErrorMessage.NOUN_ACTION_ITEM, "action_items", List.of(
     Field.readOnly("id", "id"),
     Field.text("title", "title", 200).required().editable(),
     Field.longText("description", "description", 10000).nullable().editable(),

@@ -9,6 +9,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.JsonBody;
 import org.cadre.realtime.Commands.Command;
 import org.cadre.event.SpaceEvent;
@@ -96,11 +97,11 @@ public final class BoardStore {
       .execute(Tuple.of(id, spaceId))
       .map(rows -> {
         if (rows.size() == 0) {
-          throw new ApiException(404, "not_found", "There is no " + entity.label() + " with this id in this space.", idField);
+          throw new ApiException(404, "not_found", idField, ErrorMessage.ENTITY_NOT_FOUND, entity.label());
         }
         Row row = rows.iterator().next();
         if (row.getBoolean("deleted")) {
-          throw new ApiException(410, "deleted", "This " + entity.label() + " has been deleted.", idField);
+          throw new ApiException(410, "deleted", idField, ErrorMessage.ENTITY_DELETED, entity.label());
         }
         return entity.json(row);
       });
@@ -150,13 +151,11 @@ public final class BoardStore {
     TextMerge.Result result = TextMerge.merge(base, edited, current);
     if (result instanceof TextMerge.Merged merged) {
       if (merged.text().length() > field.limit()) {
-        throw ApiException.invalid(field.name(), "Merged with the other edits, '" + field.name() + "' would exceed "
-          + field.limit() + " characters.");
+        throw ApiException.invalid(field.name(), ErrorMessage.MERGE_TOO_LONG, field.name(), field.limit());
       }
       return merged.text();
     }
-    throw ApiException.conflict("edit_conflict", "Someone changed '" + field.name()
-      + "' in a way your edit cannot be merged into; here is the current text to start again from.", field.name())
+    throw ApiException.conflict("edit_conflict", field.name(), ErrorMessage.EDIT_CONFLICT, field.name())
       .with("current", current);
   }
 
@@ -208,7 +207,7 @@ public final class BoardStore {
       .execute(Tuple.of(id, spaceId))
       .map(rows -> {
         if (rows.size() == 0) {
-          throw ApiException.invalid(field, "'" + field + "' names nothing in this space.");
+          throw ApiException.invalid(field, ErrorMessage.REFERENCE_UNKNOWN, field);
         }
         return null;
       });
@@ -219,7 +218,7 @@ public final class BoardStore {
       .execute(Tuple.of(spaceId, userId))
       .map(rows -> {
         if (rows.size() == 0) {
-          throw ApiException.invalid(field, "'" + field + "' must be a current member of this space.");
+          throw ApiException.invalid(field, ErrorMessage.NOT_A_MEMBER, field);
         }
         return null;
       });
@@ -237,7 +236,7 @@ public final class BoardStore {
         .execute(Tuple.of(afterId, scope))
         .map(rows -> {
           if (rows.size() == 0 || afterId.equals(moving)) {
-            throw ApiException.invalid(field, "'" + field + "' must name another item of the same list.");
+            throw ApiException.invalid(field, ErrorMessage.SAME_LIST, field);
           }
           return rows.iterator().next().getString(0);
         });

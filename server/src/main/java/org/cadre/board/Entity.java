@@ -3,6 +3,7 @@ package org.cadre.board;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.BodyShape;
 import org.cadre.http.JsonBody;
 
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
  * {@code id} and a {@code space_id}; {@code softDeleted} items keep their row so that late edits can be told why
  * they failed.
  */
-public record Entity(String label, String table, List<Field> fields, boolean softDeleted) {
+public record Entity(ErrorMessage label, String table, List<Field> fields, boolean softDeleted) {
 
   /** The columns a select needs to build {@link #json}. */
   public String columns() {
@@ -71,7 +72,7 @@ public record Entity(String label, String table, List<Field> fields, boolean sof
       if (field.onCreate() && body.has(field.name())) {
         values.put(field, field.read(body));
       } else if (field.needed()) {
-        throw ApiException.invalid(field.name(), "'" + field.name() + "' is required.");
+        throw ApiException.invalid(field.name(), ErrorMessage.FIELD_REQUIRED, field.name());
       }
     }
     return values;
@@ -86,8 +87,8 @@ public record Entity(String label, String table, List<Field> fields, boolean sof
       }
     }
     if (values.isEmpty()) {
-      throw ApiException.invalid(null, "Send at least one field to change: " + fields.stream().filter(Field::onEdit)
-        .map(Field::name).collect(Collectors.joining(", ")) + ".");
+      throw ApiException.invalid(null, ErrorMessage.NOTHING_TO_CHANGE,
+        fields.stream().filter(Field::onEdit).map(Field::name).collect(Collectors.joining(", ")));
     }
     return values;
   }

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.BodyShape;
 import org.cadre.http.JsonBody;
 import org.cadre.http.Links;
@@ -102,7 +103,7 @@ public record Field(String name, String column, Type type, int floor, int limit,
   Object read(JsonBody body) {
     if (body.json().getValue(name) == null) {
       if (!clearable || needed) {
-        throw ApiException.invalid(name, "'" + name + "' must not be null.");
+        throw ApiException.invalid(name, ErrorMessage.FIELD_NOT_NULL, name);
       }
       // Cleared text is stored empty: text columns are never null.
       return type == Type.TEXT || type == Type.LONG_TEXT ? "" : null;
@@ -131,7 +132,7 @@ public record Field(String name, String column, Type type, int floor, int limit,
     List<String> tags = body.optionalStrings(name, 20, 50);
     for (int i = 0; i < tags.size(); i++) {
       if (!tags.get(i).matches("[a-z0-9][a-z0-9-]*")) {
-        throw ApiException.invalid(name + "[" + i + "]", "Tags are lower-case words joined by dashes, such as 'equity'.");
+        throw ApiException.invalid(name + "[" + i + "]", ErrorMessage.TAG_SHAPE);
       }
     }
     return tags.stream().distinct().toArray(String[]::new);
@@ -139,26 +140,26 @@ public record Field(String name, String column, Type type, int floor, int limit,
 
   private JsonArray artifacts(JsonBody body) {
     if (!(body.json().getValue(name) instanceof JsonArray array) || array.size() > MAX_ARTIFACTS) {
-      throw ApiException.invalid(name, "'" + name + "' must be a list of at most " + MAX_ARTIFACTS + " data artifacts.");
+      throw ApiException.invalid(name, ErrorMessage.ARTIFACTS_MAX, name, MAX_ARTIFACTS);
     }
     JsonArray out = new JsonArray();
     for (int i = 0; i < array.size(); i++) {
       String path = name + "[" + i + "]";
       if (!(array.getValue(i) instanceof JsonObject artifact)) {
-        throw ApiException.invalid(path, "Each data artifact is an object with 'type', 'title' and an optional 'link'.");
+        throw ApiException.invalid(path, ErrorMessage.ARTIFACT_SHAPE);
       }
       JsonBody item = new JsonBody(artifact);
       try {
         String link = item.optionalString("link", 1, 2000);
         if (link != null && !Links.isSafe(link)) {
-          throw ApiException.invalid("link", Links.rule("link"));
+          throw ApiException.invalid("link", ErrorMessage.FIELD_LINK, "link");
         }
         out.add(new JsonObject()
           .put("type", JsonBody.wireName(item.enumValue("type", org.cadre.history.ArtifactType.class)))
           .put("title", item.string("title", 1, 200))
           .put("link", link));
       } catch (ApiException e) {
-        throw ApiException.invalid(path + "." + e.field(), e.getMessage());
+        throw e.at(path + "." + e.field());
       }
     }
     return out;

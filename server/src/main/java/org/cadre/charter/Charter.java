@@ -8,6 +8,7 @@ import org.cadre.board.BoardStore;
 import org.cadre.http.BodyShape;
 import org.cadre.history.AgreementStatus;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.realtime.Commands;
 import org.cadre.realtime.Commands.Command;
 import org.cadre.space.Access;
@@ -72,7 +73,7 @@ public final class Charter {
     return store.change(c, "norm.retired", (tx, space) -> store.lock(tx, CharterRepository.NORM, c.spaceId(), id, "normId")
       .compose(norm -> {
         if (norm.getString("retiredAt") != null) {
-          return Future.failedFuture(ApiException.conflict("already_retired", "This norm is already retired.", "normId"));
+          return Future.failedFuture(ApiException.conflict("already_retired", "normId", ErrorMessage.NORM_RETIRED));
         }
         return store.update(tx, CharterRepository.NORM, id, Map.of("retired_at", c.time()));
       }));
@@ -97,7 +98,7 @@ public final class Charter {
     UUID id = c.body().uuid("goalId");
     return repo.revisions(c.spaceId(), id).map(revisions -> {
       if (revisions.isEmpty()) {
-        throw new ApiException(404, "not_found", "There is no goal with this id in this space.", "goalId");
+        throw new ApiException(404, "not_found", "goalId", ErrorMessage.ENTITY_NOT_FOUND, ErrorMessage.NOUN_GOAL);
       }
       return new JsonObject().put("goalId", id.toString()).put("revisions", revisions);
     });
@@ -118,8 +119,7 @@ public final class Charter {
       .compose(agreement -> {
         AgreementStatus current = AgreementStatus.valueOf(agreement.getString("status").toUpperCase(Locale.ROOT));
         if (next != null && next.ordinal() < current.ordinal()) {
-          return Future.failedFuture(ApiException.invalid("status", "An agreement's status only moves forward (discussed, "
-            + "outlined, adopted, retired); it is " + agreement.getString("status") + "."));
+          return Future.failedFuture(ApiException.invalid("status", ErrorMessage.AGREEMENT_BACKWARD, agreement.getString("status")));
         }
         Map<String, Object> also = next == AgreementStatus.ADOPTED && current != AgreementStatus.ADOPTED
           ? Map.of("adopted_at", c.time()) : Map.of();

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.cadre.board.BoardStore;
+import org.cadre.http.ErrorMessage;
 import org.cadre.board.Entity;
 import org.cadre.board.Field;
 import org.cadre.history.AgreementKind;
@@ -17,7 +18,7 @@ import java.util.UUID;
 /** The team's charter in SQL: norms, goals with their revisions, agreements with their reviews. */
 public final class CharterRepository {
 
-  static final Entity NORM = new Entity("norm", "norms", List.of(
+  static final Entity NORM = new Entity(ErrorMessage.NOUN_NORM, "norms", List.of(
     Field.readOnly("id", "id"),
     Field.text("text", "text", 2000).required().editable(),
     Field.readOnly("rank", "rank"),
@@ -26,7 +27,7 @@ public final class CharterRepository {
     Field.readOnly("createdAt", "created_at"),
     Field.readOnly("updatedAt", "updated_at")), false);
 
-  static final Entity GOAL = new Entity("goal", "goals", List.of(
+  static final Entity GOAL = new Entity(ErrorMessage.NOUN_GOAL, "goals", List.of(
     Field.readOnly("id", "id"),
     Field.text("title", "title", 200).required().editable(),
     Field.longText("description", "description", 10000).nullable().editable(),
@@ -35,7 +36,7 @@ public final class CharterRepository {
     Field.readOnly("createdAt", "created_at"),
     Field.readOnly("updatedAt", "updated_at")), false);
 
-  static final Entity AGREEMENT = new Entity("agreement", "agreements", List.of(
+  static final Entity AGREEMENT = new Entity(ErrorMessage.NOUN_AGREEMENT, "agreements", List.of(
     Field.readOnly("id", "id"),
     Field.text("title", "title", 200).required().editable(),
     Field.longText("description", "description", 10000).nullable().editable(),
@@ -47,7 +48,7 @@ public final class CharterRepository {
     Field.readOnly("createdAt", "created_at"),
     Field.readOnly("updatedAt", "updated_at")), false);
 
-  static final Entity REVIEW = new Entity("agreement review", "agreement_reviews", List.of(
+  static final Entity REVIEW = new Entity(ErrorMessage.NOUN_AGREEMENT_REVIEW, "agreement_reviews", List.of(
     Field.readOnly("id", "id"),
     Field.readOnly("agreementId", "agreement_id"),
     Field.ref("meetingId", "meeting_id", "meetings").required().creatable(),

@@ -11,6 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
 import org.cadre.http.Language;
@@ -47,7 +48,7 @@ public final class CultureRoutes {
 
   private void culture(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    UUID id = Ids.path(ctx, "id", "That space");
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     Instant asOf = asOf(ctx);
     Integer windowDays = windowDays(ctx);
     access.require(me, id, Access.READ)
@@ -58,7 +59,7 @@ public final class CultureRoutes {
 
   private void trend(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    UUID id = Ids.path(ctx, "id", "That space");
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     access.require(me, id, Access.READ)
       .compose(a -> scores.trend(id, Instant.now()))
       .onSuccess(weeks -> ctx.json(new JsonObject().put("spaceId", id.toString()).put("weeks", weeks == null ? new JsonArray() : weeks)))
@@ -71,7 +72,7 @@ public final class CultureRoutes {
    */
   private void rollup(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    UUID id = Ids.path(ctx, "id", "That space");
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     Instant asOf = asOf(ctx);
     Integer windowDays = windowDays(ctx);
     access.require(me, id, Access.READ)
@@ -109,7 +110,7 @@ public final class CultureRoutes {
     } catch (DateTimeParseException ignored) {
       // the message below says what is expected
     }
-    throw ApiException.invalid("asOf", "'asOf' must be an ISO-8601 instant such as 2026-03-02T15:30:00Z.");
+    throw ApiException.invalid("asOf", ErrorMessage.FIELD_INSTANT, "asOf");
   }
 
   private static Integer windowDays(RoutingContext ctx) {
@@ -125,7 +126,7 @@ public final class CultureRoutes {
     } catch (NumberFormatException ignored) {
       // the message below says what is expected
     }
-    throw ApiException.invalid("windowDays", "'windowDays' must be a whole number of days from 1 to 3650.");
+    throw ApiException.invalid("windowDays", ErrorMessage.FIELD_DAYS, "windowDays", 1, 3650);
   }
 
   /** The roll-up being built: visible teams, counts of levels overall and per row, teams needing support. */

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.BodyShape;
 import org.cadre.realtime.Commands;
 import org.cadre.realtime.Commands.Command;
@@ -31,7 +32,7 @@ public final class Ratings {
   private Future<JsonObject> rate(Command c) {
     String row = c.body().string("row", 2, 2);
     if (!Rubric.ROWS.contains(row)) {
-      throw ApiException.invalid("row", "'row' must be one of " + String.join(", ", Rubric.ROWS) + ".");
+      throw ApiException.invalid("row", ErrorMessage.FIELD_ONE_OF, "row", String.join(", ", Rubric.ROWS));
     }
     int level = (int) c.body().longValue("level", 1, 3);
     String note = c.body().optionalText("note", 2000);

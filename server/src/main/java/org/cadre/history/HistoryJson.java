@@ -4,6 +4,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 
 /** The {@code cadre.team-history/1} JSON document (docs/team-history.md): validated reads and canonical writes. */
 public final class HistoryJson {
@@ -19,7 +20,7 @@ public final class HistoryJson {
       return new HistoryReader(doc).read();
     } catch (ApiException e) {
       // The reader's JsonBody names the field by its JSON path; the CLI and the tests need no HTTP to see it.
-      throw new HistoryException(e.field(), e.getMessage());
+      throw new HistoryException(e.field(), e.message(), e.args());
     }
   }
 
@@ -29,10 +30,10 @@ public final class HistoryJson {
     try {
       value = Json.decodeValue(text);
     } catch (DecodeException e) {
-      throw new HistoryException("$", "The document is not valid JSON: " + describe(e.getMessage()));
+      throw new HistoryException("$", ErrorMessage.HISTORY_NOT_JSON, describe(e.getMessage()));
     }
     if (!(value instanceof JsonObject doc)) {
-      throw new HistoryException("$", "The document must be a JSON object.");
+      throw new HistoryException("$", ErrorMessage.HISTORY_NOT_OBJECT);
     }
     return parse(doc);
   }

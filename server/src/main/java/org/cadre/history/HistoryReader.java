@@ -20,6 +20,7 @@ import org.cadre.history.TeamHistory.Review;
 import org.cadre.http.Links;
 import org.cadre.space.Kind;
 import org.cadre.space.Role;
+import org.cadre.http.ErrorMessage;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,7 +71,7 @@ final class HistoryReader {
     JsonBody root = JsonBody.at(doc, "$");
     String format = root.text("format", TITLE);
     if (!format.equals(HistoryJson.FORMAT)) {
-      throw root.invalid("format", "'format' must be '" + HistoryJson.FORMAT + "', not '" + format + "'.");
+      throw root.invalid("format", ErrorMessage.FIELD_MUST_BE, "format", HistoryJson.FORMAT, format);
     }
     JsonBody team = root.nested("team");
     TeamHistory history = new TeamHistory(
@@ -93,7 +94,7 @@ final class HistoryReader {
   private Member member(JsonBody f) {
     String email = f.email("email");
     if (!memberEmails.add(email)) {
-      throw f.invalid("email", "'email' " + email + " is already a member earlier in the list.");
+      throw f.invalid("email", ErrorMessage.DUPLICATE_MEMBER, "email", email);
     }
     return new Member(email, f.optionalText("name", NAME), f.enumValue("role", Role.class), f.instant("joinedAt"),
       f.optionalInstant("leftAt"));
@@ -116,12 +117,12 @@ final class HistoryReader {
   }
 
   private Review review(JsonBody f) {
-    return new Review(f.instant("at"), reference(f, "meetingId", meetingIds, "meeting"), flag(f, "disparityCheck"));
+    return new Review(f.instant("at"), reference(f, "meetingId", meetingIds, ErrorMessage.NOUN_MEETING), flag(f, "disparityCheck"));
   }
 
   private EquityAnalysis equityAnalysis(JsonBody f) {
     return new EquityAnalysis(f.instant("at"), f.enumValue("level", EquityLevel.class),
-      reference(f, "meetingId", meetingIds, "meeting"));
+      reference(f, "meetingId", meetingIds, ErrorMessage.NOUN_MEETING));
   }
 
   private Meeting meeting(JsonBody f) {
@@ -131,7 +132,7 @@ final class HistoryReader {
     Instant startsAt = f.instant("startsAt");
     Instant endsAt = f.optionalInstant("endsAt");
     if (endsAt != null && endsAt.isBefore(startsAt)) {
-      throw f.invalid("endsAt", "'endsAt' must not be before 'startsAt'.");
+      throw f.invalid("endsAt", ErrorMessage.ENDS_BEFORE_STARTS);
     }
     Set<String> attendees = new HashSet<>();
     Meeting meeting = new Meeting(id, title, status, startsAt, endsAt, f.optionalInstant("agendaPublishedAt"),
@@ -152,7 +153,7 @@ final class HistoryReader {
     int completed = f.intValue("stepsCompleted", 0, 1000);
     int total = f.intValue("stepsTotal", 0, 1000);
     if (completed > total) {
-      throw f.invalid("stepsCompleted", "'stepsCompleted' must not exceed 'stepsTotal' (" + total + ").");
+      throw f.invalid("stepsCompleted", ErrorMessage.STEPS_EXCEED, total);
     }
     return new ProtocolRun(protocol, category, completed, total);
   }
@@ -160,14 +161,14 @@ final class HistoryReader {
   private AgendaItem agendaItem(JsonBody f) {
     return new AgendaItem(uniqueId(f), f.text("title", TITLE), f.optionalText("notes", AGENDA_NOTES),
       f.optionalInt("minutes", 0, 1440), f.enumValue("focus", Focus.class), f.enumValue("kind", ItemKind.class),
-      reference(f, "goalId", goalIds, "goal"), f.optionalEmail("presenter"), flag(f, "underProtocol"),
+      reference(f, "goalId", goalIds, ErrorMessage.NOUN_GOAL), f.optionalEmail("presenter"), flag(f, "underProtocol"),
       f.objects("dataArtifacts", MAX_ENTRIES, this::dataArtifact), f.optionalEnum("outcome", Outcome.class));
   }
 
   private DataArtifact dataArtifact(JsonBody f) {
     String link = f.optionalText("link", NOTE);
     if (link != null && !Links.isSafe(link)) {
-      throw f.invalid("link", Links.rule("link"));
+      throw f.invalid("link", ErrorMessage.FIELD_LINK, "link");
     }
     return new DataArtifact(f.enumValue("type", ArtifactType.class), f.text("title", TITLE), link);
   }
@@ -175,7 +176,7 @@ final class HistoryReader {
   private Attendance attendance(JsonBody f, Set<String> attendees) {
     String email = f.email("email");
     if (!attendees.add(email)) {
-      throw f.invalid("email", "'email' " + email + " is already listed in this meeting's attendance.");
+      throw f.invalid("email", ErrorMessage.DUPLICATE_ATTENDANCE, "email", email);
     }
     return new Attendance(email, f.enumValue("status", AttendanceStatus.class));
   }
@@ -185,7 +186,7 @@ final class HistoryReader {
     DecisionKind kind = f.enumValue("kind", DecisionKind.class);
     DecisionMethod method = f.optionalEnum("method", DecisionMethod.class);
     return new Decision(text, kind, method == null ? DecisionMethod.UNRECORDED : method, flag(f, "discussed"),
-      reference(f, "goalId", goalIds, "goal"));
+      reference(f, "goalId", goalIds, ErrorMessage.NOUN_GOAL));
   }
 
   private Feedback feedback(JsonBody f) {
@@ -196,13 +197,13 @@ final class HistoryReader {
     String id = uniqueId(f);
     String title = f.text("title", TITLE);
     String description = f.optionalText("description", TEXT);
-    String meetingId = reference(f, "meetingId", meetingIds, "meeting");
-    String itemId = reference(f, "agendaItemId", itemMeetings.keySet(), "agenda item");
+    String meetingId = reference(f, "meetingId", meetingIds, ErrorMessage.NOUN_MEETING);
+    String itemId = reference(f, "agendaItemId", itemMeetings.keySet(), ErrorMessage.NOUN_AGENDA_ITEM);
     if (itemId != null && meetingId != null) {
       referenceChecks.add(() -> {
         String itemMeeting = itemMeetings.get(itemId);
         if (itemMeeting != null && !itemMeeting.equals(meetingId)) {
-          throw f.invalid("agendaItemId", "'agendaItemId' " + itemId + " is an item of another meeting than " + meetingId + ".");
+          throw f.invalid("agendaItemId", ErrorMessage.ITEM_OF_OTHER_MEETING, itemId, meetingId);
         }
       });
     }
@@ -226,7 +227,7 @@ final class HistoryReader {
   private Rating rating(JsonBody f) {
     String row = f.text("row", TITLE);
     if (!Rating.ROWS.contains(row)) {
-      throw f.invalid("row", "'row' must be one of " + String.join(", ", Rating.ROWS) + ", not '" + row + "'.");
+      throw f.invalid("row", ErrorMessage.FIELD_ONE_OF_NOT, "row", String.join(", ", Rating.ROWS), row);
     }
     return new Rating(row, f.intValue("level", 1, 3), f.email("by"), f.optionalText("note", NOTE),
       f.optionalInstant("at"));
@@ -241,18 +242,18 @@ final class HistoryReader {
     String id = f.text("id", ID);
     String first = idPaths.putIfAbsent(id, f.name("id"));
     if (first != null) {
-      throw f.invalid("id", "'id' " + id + " is already used at " + first + ".");
+      throw f.invalid("id", ErrorMessage.DUPLICATE_ID, id, first);
     }
     return id;
   }
 
   /** An optional id of something in the document, checked once the whole document is read. */
-  private String reference(JsonBody f, String field, Set<String> ids, String what) {
+  private String reference(JsonBody f, String field, Set<String> ids, ErrorMessage what) {
     String id = f.optionalText(field, ID);
     if (id != null) {
       referenceChecks.add(() -> {
         if (!ids.contains(id)) {
-          throw f.invalid(field, "'" + field + "' " + id + " names no " + what + " of this document.");
+          throw f.invalid(field, ErrorMessage.REFERENCE_NOT_IN_DOCUMENT, field, id, what);
         }
       });
     }

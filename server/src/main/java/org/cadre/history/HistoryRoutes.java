@@ -10,6 +10,7 @@ import io.vertx.sqlclient.SqlConnection;
 import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
 import org.cadre.event.EventLog;
@@ -66,10 +67,10 @@ public final class HistoryRoutes {
 
   private void importHistory(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    UUID parentId = Ids.path(ctx, "id", "That space");
+    UUID parentId = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     String text = ctx.body().asString();
     if (text == null || text.isBlank()) {
-      throw ApiException.invalid("$", "The request needs a cadre.team-history/1 document as its body.");
+      throw ApiException.invalid("$", ErrorMessage.HISTORY_BODY);
     }
     access.require(me, parentId, Access.MANAGE)
       // Parsing and checking a large document is CPU work: keep it off the event loop.
@@ -84,7 +85,7 @@ public final class HistoryRoutes {
     try {
       return HistoryJson.parse(text);
     } catch (HistoryException e) {
-      throw ApiException.invalid(e.path(), e.getMessage());
+      throw ApiException.invalid(e.path(), e.message(), e.args());
     }
   }
 
@@ -95,8 +96,8 @@ public final class HistoryRoutes {
   private Future<UUID> store(Principal me, UUID parentId, TeamHistory history) {
     return spaces.pool().withTransaction(tx -> spaces.lockActive(tx, parentId).compose(parent -> {
       if (!parent.kind().mayContain(history.kind())) {
-        return Future.failedFuture(ApiException.invalid("$.team.kind", "A " + JsonBody.wireName(parent.kind())
-          + " cannot hold a " + JsonBody.wireName(history.kind()) + "."));
+        return Future.failedFuture(ApiException.invalid("$.team.kind", ErrorMessage.KIND_CANNOT_HOLD,
+          JsonBody.wireName(parent.kind()), JsonBody.wireName(history.kind())));
       }
       return spaces.create(tx, parentId, history.kind(), history.name(), "", me.userId())
         .compose(space -> spaces.updateSettings(tx, space.id(), null, history.cadenceDays(), false,
@@ -141,7 +142,7 @@ public final class HistoryRoutes {
 
   private void exportHistory(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    UUID id = Ids.path(ctx, "id", "That space");
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     access.require(me, id, Access.READ)
       .compose(a -> histories.export(id))
       .onSuccess(history -> ctx.json(HistoryJson.write(history)))

@@ -30,7 +30,7 @@ public final class ApiErrors {
 
   /** For the router's own 400, a path it cannot decode (a bad %-escape); it gives no status to translate. */
   public static void malformedPath(RoutingContext ctx) {
-    render(ctx, ApiException.invalid(null, "The request path is malformed."));
+    render(ctx, ApiException.invalid(null, ErrorMessage.PATH_MALFORMED));
   }
 
   private static void render(RoutingContext ctx, ApiException error) {
@@ -44,13 +44,13 @@ public final class ApiErrors {
     ctx.response()
       .setStatusCode(error.status())
       .putHeader("content-type", "application/json; charset=utf-8")
-      .end(new JsonObject().put("error", error.toJson()).encode());
+      .end(new JsonObject().put("error", error.toJson(Language.of(ctx))).encode());
   }
 
   private static ApiException translate(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     if (failure instanceof DecodeException || failure instanceof ClassCastException) {
-      return ApiException.invalid(null, "The request body is not a JSON object.");
+      return ApiException.invalid(null, ErrorMessage.BODY_NOT_OBJECT);
     }
     if (failure instanceof HttpException http && http.getStatusCode() >= 400 && http.getStatusCode() < 500) {
       // Vert.x's own refusals, such as a query string with a bad %-escape
@@ -64,16 +64,16 @@ public final class ApiErrors {
 
   private static ApiException fromStatus(int status) {
     return switch (status) {
-      case 415 -> new ApiException(415, "unsupported_media_type", "The request body must be sent as 'Content-Type: application/json'.", null);
-      case 413 -> new ApiException(413, "too_large", "The request body is larger than this endpoint accepts.", null);
-      case 404 -> ApiException.notFound("That resource");
-      case 405 -> new ApiException(405, "method_not_allowed", "That method is not allowed here.", null);
+      case 415 -> new ApiException(415, "unsupported_media_type", null, ErrorMessage.BODY_NOT_JSON_TYPE);
+      case 413 -> new ApiException(413, "too_large", null, ErrorMessage.BODY_TOO_LARGE);
+      case 404 -> ApiException.notFound(ErrorMessage.NOT_FOUND_RESOURCE);
+      case 405 -> new ApiException(405, "method_not_allowed", null, ErrorMessage.METHOD_NOT_ALLOWED);
       case 401 -> ApiException.unauthenticated();
-      case 403 -> ApiException.forbidden("Not allowed.");
-      case 400 -> ApiException.invalid(null, "The request is malformed.");
+      case 403 -> ApiException.forbidden(ErrorMessage.NOT_ALLOWED);
+      case 400 -> ApiException.invalid(null, ErrorMessage.REQUEST_MALFORMED);
       default -> status >= 400 && status < 500
-        ? new ApiException(status, "error", "The request failed.", null)
-        : new ApiException(500, "internal", "Something went wrong on the server.", null);
+        ? new ApiException(status, "error", null, ErrorMessage.REQUEST_FAILED)
+        : new ApiException(500, "internal", null, ErrorMessage.INTERNAL);
     };
   }
 
@@ -87,11 +87,11 @@ public final class ApiErrors {
     }
     if (databaseUnreachable(failure)) {
       LOG.warning("Database unreachable during " + during + ": " + failure);
-      return new ApiException(503, "unavailable", "The database cannot be reached; try again in a few seconds.", null)
+      return new ApiException(503, "unavailable", null, ErrorMessage.UNAVAILABLE)
         .with("retryAfter", RETRY_AFTER_SECONDS);
     }
     LOG.log(Level.SEVERE, "Unexpected failure during " + during, failure);
-    return new ApiException(500, "internal", "Something went wrong on the server.", null);
+    return new ApiException(500, "internal", null, ErrorMessage.INTERNAL);
   }
 
   /** Connection failures of the pg client and its pool, anywhere in the cause chain. */

@@ -79,9 +79,9 @@ public final class BodyShape {
       String path = prefix + entry.getKey();
       BodyShape nested = fields.get(entry.getKey());
       if (nested == null) {
-        throw ApiException.invalid(path, "'" + path + "' is not a field of " + what + "; known"
-          + (prefix.isEmpty() ? "" : " in '" + prefix.substring(0, prefix.length() - 1) + "'") + ": "
-          + String.join(", ", fields.keySet()) + ".");
+        String known = String.join(", ", fields.keySet());
+        throw prefix.isEmpty() ? ApiException.invalid(path, ErrorMessage.FIELD_UNKNOWN, path, what, known)
+          : ApiException.invalid(path, ErrorMessage.FIELD_UNKNOWN_IN, path, what, prefix.substring(0, prefix.length() - 1), known);
       }
       // Wrong types are the handler's to report; only objects the shape describes are looked into.
       if (nested == SCALAR) {

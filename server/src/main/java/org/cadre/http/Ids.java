@@ -23,7 +23,7 @@ public final class Ids {
   }
 
   /** A path parameter naming a thing; a malformed id is answered like an unknown one. */
-  public static UUID path(RoutingContext ctx, String param, String what) {
+  public static UUID path(RoutingContext ctx, String param, ErrorMessage what) {
     UUID id = parse(ctx.pathParam(param));
     if (id == null) {
       throw ApiException.notFound(what);

@@ -43,16 +43,16 @@ public final class JsonBody {
   /** The body of an API request; a missing or non-object body fails with a 400. */
   public static JsonBody of(RoutingContext ctx) {
     if (ctx.body() == null || ctx.body().isEmpty()) {
-      throw ApiException.invalid(null, "The request needs a JSON object body.");
+      throw ApiException.invalid(null, ErrorMessage.BODY_REQUIRED);
     }
     Object parsed;
     try {
       parsed = ctx.body().asJsonObject();
     } catch (RuntimeException e) {
-      throw ApiException.invalid(null, "The request body is not a JSON object.");
+      throw ApiException.invalid(null, ErrorMessage.BODY_NOT_OBJECT);
     }
     if (parsed == null) {
-      throw ApiException.invalid(null, "The request needs a JSON object body.");
+      throw ApiException.invalid(null, ErrorMessage.BODY_REQUIRED);
     }
     return new JsonBody((JsonObject) parsed);
   }
@@ -76,7 +76,7 @@ public final class JsonBody {
   public JsonBody object(String field) {
     Object raw = json.getValue(field);
     if (raw != null && !(raw instanceof JsonObject)) {
-      throw invalid(field, "'" + field + "' must be an object.");
+      throw invalid(field, ErrorMessage.FIELD_OBJECT, field);
     }
     return new JsonBody((JsonObject) raw);
   }
@@ -87,7 +87,7 @@ public final class JsonBody {
 
   private <T> T required(String field, T value) {
     if (value == null) {
-      throw invalid(field, "'" + field + "' is required.");
+      throw invalid(field, ErrorMessage.FIELD_REQUIRED, field);
     }
     return value;
   }
@@ -99,19 +99,17 @@ public final class JsonBody {
       return null;
     }
     if (!(raw instanceof String s)) {
-      throw invalid(field, "'" + field + "' must be a string.");
+      throw invalid(field, ErrorMessage.FIELD_STRING, field);
     }
     String value = s.strip();
     if (hasControlCharacter(value)) {
-      throw invalid(field, "'" + field + "' must not contain control characters.");
+      throw invalid(field, ErrorMessage.FIELD_CONTROL, field);
     }
     if (value.length() < minLength) {
-      throw invalid(field, minLength <= 1
-        ? "'" + field + "' must not be blank."
-        : "'" + field + "' must be at least " + minLength + " characters.");
+      throw minLength <= 1 ? invalid(field, ErrorMessage.FIELD_BLANK, field) : invalid(field, ErrorMessage.FIELD_MIN_LENGTH, field, minLength);
     }
     if (value.length() > maxLength) {
-      throw invalid(field, "'" + field + "' must be at most " + maxLength + " characters.");
+      throw invalid(field, ErrorMessage.FIELD_MAX_LENGTH, field, maxLength);
     }
     return value;
   }
@@ -123,13 +121,13 @@ public final class JsonBody {
       return null;
     }
     if (!(raw instanceof String value)) {
-      throw invalid(field, "'" + field + "' must be a string.");
+      throw invalid(field, ErrorMessage.FIELD_STRING, field);
     }
     if (hasControlCharacter(value)) {
-      throw invalid(field, "'" + field + "' must not contain control characters.");
+      throw invalid(field, ErrorMessage.FIELD_CONTROL, field);
     }
     if (value.length() > maxLength) {
-      throw invalid(field, "'" + field + "' must be at most " + maxLength + " characters.");
+      throw invalid(field, ErrorMessage.FIELD_MAX_LENGTH, field, maxLength);
     }
     return value;
   }
@@ -137,7 +135,7 @@ public final class JsonBody {
   public Boolean optionalBoolean(String field) {
     Object raw = json.getValue(field);
     if (raw != null && !(raw instanceof Boolean)) {
-      throw invalid(field, "'" + field + "' must be true or false.");
+      throw invalid(field, ErrorMessage.FIELD_BOOLEAN, field);
     }
     return (Boolean) raw;
   }
@@ -154,7 +152,7 @@ public final class JsonBody {
         // fall through to the shared message
       }
     }
-    throw invalid(field, "'" + field + "' must be a date written YYYY-MM-DD, such as 2026-03-02.");
+    throw invalid(field, ErrorMessage.FIELD_DATE, field);
   }
 
   /** A list of short strings, each checked like {@link #optionalString}; null when absent. */
@@ -164,7 +162,7 @@ public final class JsonBody {
       return null;
     }
     if (!(raw instanceof JsonArray array) || array.size() > maxItems) {
-      throw invalid(field, "'" + field + "' must be a list of at most " + maxItems + " strings.");
+      throw invalid(field, ErrorMessage.FIELD_STRINGS, field, maxItems);
     }
     List<String> out = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
@@ -178,10 +176,10 @@ public final class JsonBody {
   public String password(String field, int minLength, int maxLength) {
     Object raw = json.getValue(field);
     if (!(raw instanceof String s)) {
-      throw invalid(field, raw == null ? "'" + field + "' is required." : "'" + field + "' must be a string.");
+      throw invalid(field, raw == null ? ErrorMessage.FIELD_REQUIRED : ErrorMessage.FIELD_STRING, field);
     }
     if (s.length() < minLength || s.length() > maxLength) {
-      throw invalid(field, "'" + field + "' must be " + minLength + " to " + maxLength + " characters.");
+      throw invalid(field, ErrorMessage.FIELD_LENGTH_RANGE, field, minLength, maxLength);
     }
     return s;
   }
@@ -193,7 +191,7 @@ public final class JsonBody {
   public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
     E value = optionalEnum(field, type);
     if (value == null) {
-      throw invalid(field, "'" + field + "' is required (one of " + names(type) + ").");
+      throw invalid(field, ErrorMessage.FIELD_REQUIRED_ONE_OF, field, names(type));
     }
     return value;
   }
@@ -211,7 +209,7 @@ public final class JsonBody {
         }
       }
     }
-    throw invalid(field, "'" + field + "' must be one of " + names(type) + ".");
+    throw invalid(field, ErrorMessage.FIELD_ONE_OF, field, names(type));
   }
 
   public UUID uuid(String field) {
@@ -225,7 +223,7 @@ public final class JsonBody {
     }
     UUID id = raw instanceof String s ? Ids.parse(s) : null;
     if (id == null) {
-      throw invalid(field, "'" + field + "' must be an id.");
+      throw invalid(field, ErrorMessage.FIELD_ID, field);
     }
     return id;
   }
@@ -245,7 +243,7 @@ public final class JsonBody {
       return null;
     }
     if (!(raw instanceof Integer || raw instanceof Long) || ((Number) raw).longValue() < min || ((Number) raw).longValue() > max) {
-      throw invalid(field, "'" + field + "' must be a whole number from " + min + " to " + max + ".");
+      throw invalid(field, ErrorMessage.FIELD_WHOLE_NUMBER, field, min, max);
     }
     return ((Number) raw).longValue();
   }
@@ -265,7 +263,7 @@ public final class JsonBody {
         // fall through to the shared message
       }
     }
-    throw invalid(field, "'" + field + "' must be an ISO-8601 instant such as 2026-03-02T15:30:00Z.");
+    throw invalid(field, ErrorMessage.FIELD_INSTANT, field);
   }
 
   // Documents deeper than a request body (the team history): each nested read knows its JSON path.
@@ -281,8 +279,8 @@ public final class JsonBody {
   }
 
   /** A 400 naming this body's field by its whole path. */
-  public ApiException invalid(String field, String message) {
-    return ApiException.invalid(name(field), message);
+  public ApiException invalid(String field, ErrorMessage message, Object... args) {
+    return ApiException.invalid(name(field), message, args);
   }
 
   /** A required nested object whose errors name their fields under this one's path. */
@@ -297,7 +295,7 @@ public final class JsonBody {
       return null;
     }
     if (!(raw instanceof JsonObject o)) {
-      throw invalid(field, "'" + field + "' must be an object.");
+      throw invalid(field, ErrorMessage.FIELD_OBJECT, field);
     }
     return new JsonBody(o, name(field));
   }
@@ -309,16 +307,16 @@ public final class JsonBody {
       return List.of();
     }
     if (!(raw instanceof JsonArray array)) {
-      throw invalid(field, "'" + field + "' must be an array.");
+      throw invalid(field, ErrorMessage.FIELD_ARRAY, field);
     }
     if (array.size() > maxEntries) {
-      throw invalid(field, "'" + field + "' may hold at most " + maxEntries + " entries.");
+      throw invalid(field, ErrorMessage.FIELD_MAX_ENTRIES, field, maxEntries);
     }
     List<T> values = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
       String at = name(field) + "[" + i + "]";
       if (!(array.getValue(i) instanceof JsonObject o)) {
-        throw ApiException.invalid(at, "Each entry of '" + field + "' must be an object.");
+        throw ApiException.invalid(at, ErrorMessage.FIELD_ENTRY_OBJECT, field);
       }
       values.add(read.apply(new JsonBody(o, at)));
     }
@@ -329,7 +327,7 @@ public final class JsonBody {
   public String text(String field, int maxLength) {
     String value = required(field, optionalText(field, maxLength));
     if (value.isBlank()) {
-      throw invalid(field, "'" + field + "' must not be blank.");
+      throw invalid(field, ErrorMessage.FIELD_BLANK, field);
     }
     return value;
   }
@@ -341,7 +339,7 @@ public final class JsonBody {
       return null;
     }
     if (!EMAIL.matcher(value).matches()) {
-      throw invalid(field, "'" + field + "' must be an email address.");
+      throw invalid(field, ErrorMessage.FIELD_EMAIL, field);
     }
     return value.toLowerCase(Locale.ROOT);
   }

@@ -17,8 +17,4 @@ public final class Links {
   public static boolean isSafe(String link) {
     return SAFE.matcher(link).matches() && link.chars().noneMatch(Character::isISOControl);
   }
-
-  public static String rule(String field) {
-    return "'" + field + "' must be an http, https or mailto link.";
-  }
 }

@@ -139,12 +139,12 @@ public final class WebSecurity implements Handler<RoutingContext> {
     boolean api = path.startsWith("/api/");
     boolean apiChange = api && STATE_CHANGING.contains(request.method());
     if (!queryDecodes(request)) {
-      ctx.fail(ApiException.invalid(null, "The query string has a malformed %-escape."));
+      ctx.fail(ApiException.invalid(null, ErrorMessage.QUERY_MALFORMED));
     } else if ((bus || apiChange) && !fromAllowedOrigin(request)) {
-      ctx.fail(new ApiException(403, "forbidden_origin", "Requests from other sites are not accepted.", null));
+      ctx.fail(new ApiException(403, "forbidden_origin", null, ErrorMessage.FOREIGN_ORIGIN));
     } else if (api && hasBody(request) && !isJson(request.getHeader("Content-Type"))) {
       // Any method: the body handler would otherwise try to decode a form or multipart body, even on a GET.
-      ctx.fail(new ApiException(415, "unsupported_media_type", "The request body must be sent as 'Content-Type: application/json'.", null));
+      ctx.fail(new ApiException(415, "unsupported_media_type", null, ErrorMessage.BODY_NOT_JSON_TYPE));
     } else {
       ctx.next();
     }

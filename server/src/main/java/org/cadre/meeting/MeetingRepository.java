@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.cadre.board.BoardStore;
+import org.cadre.http.ErrorMessage;
 import org.cadre.board.Entity;
 import org.cadre.board.Field;
 import org.cadre.history.AttendanceStatus;
@@ -27,7 +28,7 @@ import java.util.UUID;
 /** Meetings and everything recorded in them, in SQL. */
 public final class MeetingRepository {
 
-  static final Entity MEETING = new Entity("meeting", "meetings", List.of(
+  static final Entity MEETING = new Entity(ErrorMessage.NOUN_MEETING, "meetings", List.of(
     Field.readOnly("id", "id"),
     Field.readOnly("seriesId", "series_id"),
     Field.text("title", "title", 200).required().editable(),
@@ -45,7 +46,7 @@ public final class MeetingRepository {
     Field.readOnly("createdAt", "created_at"),
     Field.readOnly("updatedAt", "updated_at")), false);
 
-  static final Entity AGENDA_ITEM = new Entity("agenda item", "agenda_items", List.of(
+  static final Entity AGENDA_ITEM = new Entity(ErrorMessage.NOUN_AGENDA_ITEM, "agenda_items", List.of(
     Field.readOnly("id", "id"),
     Field.readOnly("meetingId", "meeting_id"),
     Field.readOnly("rank", "rank"),
@@ -63,7 +64,7 @@ public final class MeetingRepository {
     Field.readOnly("createdAt", "created_at"),
     Field.readOnly("updatedAt", "updated_at")), true);
 
-  static final Entity DECISION = new Entity("decision", "decisions", List.of(
+  static final Entity DECISION = new Entity(ErrorMessage.NOUN_DECISION, "decisions", List.of(
     Field.readOnly("id", "id"),
     Field.readOnly("meetingId", "meeting_id"),
     Field.ref("agendaItemId", "agenda_item_id", "agenda_items").nullable().editable(),
@@ -75,7 +76,7 @@ public final class MeetingRepository {
     Field.readOnly("createdBy", "created_by"),
     Field.readOnly("createdAt", "created_at")), false);
 
-  static final Entity FEEDBACK = new Entity("feedback entry", "feedback", List.of(
+  static final Entity FEEDBACK = new Entity(ErrorMessage.NOUN_FEEDBACK, "feedback", List.of(
     Field.readOnly("id", "id"),
     Field.readOnly("meetingId", "meeting_id"),
     Field.readOnly("giverId", "giver_id"),
@@ -84,7 +85,7 @@ public final class MeetingRepository {
     Field.longText("note", "note", 2000).nullable().creatable(),
     Field.readOnly("createdAt", "created_at")), false);
 
-  static final Entity PROTOCOL_RUN = new Entity("protocol run", "protocol_runs", List.of(
+  static final Entity PROTOCOL_RUN = new Entity(ErrorMessage.NOUN_PROTOCOL_RUN, "protocol_runs", List.of(
     Field.readOnly("id", "id"),
     Field.readOnly("meetingId", "meeting_id"),
     Field.text("protocol", "protocol", 100).required().creatable(),
@@ -93,7 +94,7 @@ public final class MeetingRepository {
     Field.integer("stepsTotal", "steps_total", 1, 50).required().creatable(),
     Field.readOnly("createdAt", "created_at")), false);
 
-  static final Entity EQUITY_ANALYSIS = new Entity("equity analysis", "equity_analyses", List.of(
+  static final Entity EQUITY_ANALYSIS = new Entity(ErrorMessage.NOUN_EQUITY_ANALYSIS, "equity_analyses", List.of(
     Field.readOnly("id", "id"),
     Field.ref("meetingId", "meeting_id", "meetings").nullable().creatable(),
     Field.enumOf("level", "level", EquityLevel.class).required().creatable(),

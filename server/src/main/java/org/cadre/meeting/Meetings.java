@@ -11,6 +11,7 @@ import org.cadre.board.BoardStore;
 import org.cadre.board.Entity;
 import org.cadre.history.AttendanceStatus;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.JsonBody;
 import org.cadre.realtime.Commands;
 import org.cadre.realtime.Commands.Command;
@@ -101,7 +102,7 @@ public final class Meetings {
     return store.change(c, "meeting.created", (tx, space) -> {
       ZonedDateTime first = firstStart(body, ZoneId.of(space.timeZone()));
       if (end != null && !end.isAfter(first.toInstant())) {
-        return Future.failedFuture(ApiException.invalid("endsAt", "A meeting must end after it starts."));
+        return Future.failedFuture(ApiException.invalid("endsAt", ErrorMessage.MEETING_ENDS_BEFORE));
       }
       Duration length = end != null ? Duration.between(first.toInstant(), end) : Duration.ofMinutes(minutes == null ? 60 : minutes);
       List<ZonedDateTime> starts = series == null ? List.of(first) : series.occurrences(first, occurrences);
@@ -136,19 +137,18 @@ public final class Meetings {
     }
     String local = body.optionalString("localStart", 16, 19);
     if (local == null) {
-      throw ApiException.invalid("startsAt", "Give 'startsAt' (an instant) or 'localStart' (such as 2026-03-10T16:00, in the team's time zone).");
+      throw ApiException.invalid("startsAt", ErrorMessage.MEETING_START_NEEDED);
     }
     LocalDateTime wanted;
     try {
       wanted = LocalDateTime.parse(local);
     } catch (DateTimeParseException e) {
-      throw ApiException.invalid("localStart", "'localStart' must be a local date and time such as 2026-03-10T16:00.");
+      throw ApiException.invalid("localStart", ErrorMessage.LOCAL_START_SHAPE);
     }
     ZoneOffsetTransition gap = zone.getRules().getTransition(wanted);
     if (gap != null && gap.isGap()) {
-      throw ApiException.invalid("localStart", "'localStart' " + local + " does not exist in " + zone.getId() + ": clocks jump from "
-        + gap.getDateTimeBefore().toLocalTime() + " to " + gap.getDateTimeAfter().toLocalTime() + " that night. Choose a time outside the gap, such as "
-        + gap.getDateTimeAfter() + ".");
+      throw ApiException.invalid("localStart", ErrorMessage.LOCAL_START_GAP, local, zone.getId(),
+        gap.getDateTimeBefore().toLocalTime(), gap.getDateTimeAfter().toLocalTime(), gap.getDateTimeAfter());
     }
     return ZonedDateTime.ofLocal(wanted, zone, null);
   }
@@ -165,28 +165,28 @@ public final class Meetings {
         Instant newStart = starts != null ? starts : Instant.parse(meeting.getString("startsAt"));
         Instant newEnd = ends != null ? ends : Instant.parse(meeting.getString("endsAt"));
         if (!newEnd.isAfter(newStart)) {
-          return Future.failedFuture(ApiException.invalid(ends != null ? "endsAt" : "startsAt", "A meeting must end after it starts."));
+          return Future.failedFuture(ApiException.invalid(ends != null ? "endsAt" : "startsAt", ErrorMessage.MEETING_ENDS_BEFORE));
         }
         return store.edit(tx, MeetingRepository.MEETING, c.spaceId(), id, "meetingId", c.body(), Map.of());
       }));
   }
 
   private Future<JsonObject> publishAgenda(Command c) {
-    return stamp(c, "meeting.agenda-published", "agenda_published_at", "agendaPublishedAt", "The agenda is already published.");
+    return stamp(c, "meeting.agenda-published", "agenda_published_at", "agendaPublishedAt", ErrorMessage.AGENDA_ALREADY_PUBLISHED);
   }
 
   /** Records when members were reminded; the live event is the reminder open clients show. */
   private Future<JsonObject> sendReminder(Command c) {
-    return stamp(c, "meeting.reminder-sent", "reminder_sent_at", "reminderSentAt", "A reminder was already sent.");
+    return stamp(c, "meeting.reminder-sent", "reminder_sent_at", "reminderSentAt", ErrorMessage.REMINDER_ALREADY_SENT);
   }
 
-  private Future<JsonObject> stamp(Command c, String event, String column, String field, String already) {
+  private Future<JsonObject> stamp(Command c, String event, String column, String field, ErrorMessage already) {
     UUID id = c.body().uuid("meetingId");
     return store.change(c, event, (tx, space) -> lockMeeting(tx, c, id)
       .compose(meeting -> requireFacilitator(c, meeting))
       .compose(meeting -> {
         if (meeting.getString(field) != null) {
-          return Future.failedFuture(ApiException.conflict("already_done", already, "meetingId"));
+          return Future.failedFuture(ApiException.conflict("already_done", "meetingId", already));
         }
         return requireScheduled(meeting).compose(v -> store.update(tx, MeetingRepository.MEETING, id, Map.of(column, c.time())));
       }));
@@ -266,8 +266,8 @@ public final class Meetings {
         Instant start = Instant.parse(meeting.getString("startsAt"));
         Instant opens = start.minus(CHECK_IN_OPENS);
         if (c.at().isBefore(opens)) {
-          return Future.failedFuture(ApiException.conflict("check_in_not_open", "Check-in opens " + CHECK_IN_OPENS.toMinutes()
-            + " minutes before the meeting starts, at " + opens + ".", "meetingId").with("opensAt", opens.toString()));
+          return Future.failedFuture(ApiException.conflict("check_in_not_open", "meetingId", ErrorMessage.CHECK_IN_NOT_OPEN,
+            CHECK_IN_OPENS.toMinutes(), opens).with("opensAt", opens.toString()));
         }
         boolean late = c.at().isAfter(start.plus(LATE_AFTER));
         return store.requireMember(tx, c.spaceId(), c.userId(), "meetingId")
@@ -290,17 +290,16 @@ public final class Meetings {
       .compose(meeting -> {
         String state = meeting.getString("status");
         if ("cancelled".equals(state)) {
-          return Future.failedFuture(ApiException.conflict("meeting_over", "This meeting was cancelled: it has no attendance.", "meetingId"));
+          return Future.failedFuture(ApiException.conflict("meeting_over", "meetingId", ErrorMessage.MEETING_CANCELLED_ATTENDANCE));
         }
         if ("held".equals(state) && reason == null) {
-          return Future.failedFuture(ApiException.invalid("reason",
-            "This meeting is over: correcting its attendance needs a 'reason', which is kept with the record."));
+          return Future.failedFuture(ApiException.invalid("reason", ErrorMessage.REASON_NEEDED));
         }
         return repo.everMember(tx, c.spaceId(), userId);
       })
       .compose(member -> member
         ? repo.setAttendance(tx, meetingId, userId, status, null, c.userId(), c.time(), reason)
-        : Future.failedFuture(ApiException.invalid("userId", "'userId' must be someone who belongs or belonged to this team."))));
+        : Future.failedFuture(ApiException.invalid("userId", ErrorMessage.ATTENDEE_UNKNOWN))));
   }
 
   // --- decisions, feedback, protocols, equity ---------------------------------------------------------------
@@ -346,8 +345,7 @@ public final class Meetings {
     return store.change(c, "protocol.advanced", (tx, space) -> lockItem(tx, c, MeetingRepository.PROTOCOL_RUN, id, "runId")
       .compose(run -> {
         if (done > run.getInteger("stepsTotal")) {
-          return Future.failedFuture(ApiException.invalid("stepsCompleted", "'stepsCompleted' must be at most the protocol's "
-            + run.getInteger("stepsTotal") + " steps."));
+          return Future.failedFuture(ApiException.invalid("stepsCompleted", ErrorMessage.STEPS_MAX, run.getInteger("stepsTotal")));
         }
         return store.update(tx, MeetingRepository.PROTOCOL_RUN, id, Map.of("steps_completed", done));
       }));
@@ -372,12 +370,12 @@ public final class Meetings {
   private Future<Void> requireItemOfMeeting(SqlConnection tx, Command c, UUID itemId, UUID meetingId) {
     return lockItem(tx, c, MeetingRepository.AGENDA_ITEM, itemId, "agendaItemId").compose(item ->
       item.getString("meetingId").equals(meetingId.toString()) ? Future.succeededFuture()
-        : Future.failedFuture(ApiException.invalid("agendaItemId", "'agendaItemId' must be an item of this meeting.")));
+        : Future.failedFuture(ApiException.invalid("agendaItemId", ErrorMessage.ITEM_OF_MEETING)));
   }
 
   private static Future<Void> requireScheduled(JsonObject meeting) {
     return "scheduled".equals(meeting.getString("status")) ? Future.succeededFuture()
-      : Future.failedFuture(ApiException.conflict("meeting_over", "This meeting is already " + meeting.getString("status") + ".", "meetingId"));
+      : Future.failedFuture(ApiException.conflict("meeting_over", "meetingId", ErrorMessage.MEETING_ALREADY, meeting.getString("status")));
   }
 
   /** Running the meeting (publishing, reminding, closing, marking others) is for its facilitator or a lead. */
@@ -385,6 +383,6 @@ public final class Meetings {
     if (c.access().allows(Access.MANAGE) || c.userId().toString().equals(meeting.getString("facilitatorId"))) {
       return Future.succeededFuture(meeting);
     }
-    return Future.failedFuture(ApiException.forbidden("Only the meeting's facilitator or a lead may do this."));
+    return Future.failedFuture(ApiException.forbidden(ErrorMessage.FACILITATOR_ONLY));
   }
 }

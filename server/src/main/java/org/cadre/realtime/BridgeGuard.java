@@ -13,8 +13,10 @@ import org.cadre.account.Principal;
 import org.cadre.event.EventLog;
 import org.cadre.http.ApiErrors;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
+import org.cadre.http.Language;
 import org.cadre.space.Access;
 import org.cadre.space.SpaceAccess;
 
@@ -43,8 +45,11 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
   /** A socket may follow this many spaces at once (the bridge's own default for its handlers). */
   static final int MAX_SPACES_PER_SOCKET = 1_000;
 
-  /** What the guard keeps per open socket: the credential it was opened with, its command budget, its spaces. */
-  private record Connection(String credential, CommandRate rate, Map<UUID, SpaceStream> spaces) {
+  /**
+   * What the guard keeps per open socket: the credential it was opened with, its command budget, its spaces and the
+   * language its errors are answered in.
+   */
+  private record Connection(String credential, CommandRate rate, Map<UUID, SpaceStream> spaces, Language language) {
   }
 
   private final Vertx vertx;
@@ -73,7 +78,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     switch (type) {
       case SOCKET_CREATED -> {
         connections.put(event.socket(), new Connection(Authentication.credential(event.socket().routingContext()),
-          new CommandRate(), new HashMap<>()));
+          new CommandRate(), new HashMap<>(), language(caller, event.socket())));
         hello(event.socket(), caller);
         event.complete(true);
       }
@@ -118,6 +123,12 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       .put("address", address)
       .put("body", new JsonObject().put("type", "subscribed").put("address", address).put("serverTime", Instant.now().toString()))
       .encode());
+  }
+
+  /** The user's saved language, else the one the socket's opening request asked for. */
+  private static Language language(Principal caller, SockJSSocket socket) {
+    return caller.language() != null ? caller.language()
+      : Language.ofAcceptLanguage(socket.routingContext().request().getHeader("Accept-Language"));
   }
 
   private static Principal caller(SockJSSocket socket) {
@@ -219,23 +230,23 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     }
     Connection connection = connections.get(event.socket());
     if (connection == null || !connection.rate().tryTake()) {
-      refuse(event, replyAddress, new ApiException(429, "rate_limited", "Too many commands on this connection; slow down.", null));
+      refuse(event, replyAddress, new ApiException(429, "rate_limited", null, ErrorMessage.RATE_LIMITED));
       return;
     }
     Object body = raw.getValue("body");
     if (!(body instanceof JsonObject command)) {
-      refuse(event, replyAddress, ApiException.invalid(null, "A command must be a JSON object."));
+      refuse(event, replyAddress, ApiException.invalid(null, ErrorMessage.COMMAND_NOT_OBJECT));
       return;
     }
     String type = command.getValue("type") instanceof String s ? s : null;
     Access required = type == null ? null : commands.required(type);
     if (required == null) {
-      refuse(event, replyAddress, ApiException.invalid("type", "Unknown command type '" + type + "'."));
+      refuse(event, replyAddress, ApiException.invalid("type", ErrorMessage.UNKNOWN_COMMAND, type));
       return;
     }
     UUID spaceId = command.getValue("spaceId") instanceof String s ? Ids.parse(s) : null;
     if (spaceId == null) {
-      refuse(event, replyAddress, ApiException.invalid("spaceId", "'spaceId' must be the id of a space."));
+      refuse(event, replyAddress, ApiException.invalid("spaceId", ErrorMessage.COMMAND_SPACE_ID));
       return;
     }
     access.of(caller, spaceId).onComplete(ar -> {
@@ -245,15 +256,16 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       }
       Access granted = ar.result();
       if (granted == Access.NONE) {
-        refuse(event, replyAddress, ApiException.notFound("That space"));
+        refuse(event, replyAddress, ApiException.notFound(ErrorMessage.NOT_FOUND_SPACE));
       } else if (!granted.allows(required)) {
-        refuse(event, replyAddress, ApiException.forbidden("'" + type + "' needs " + JsonBody.wireName(required)
-          + " access to the space; you have " + JsonBody.wireName(granted) + "."));
+        refuse(event, replyAddress, ApiException.forbidden(ErrorMessage.COMMAND_NEEDS_ACCESS, type,
+          JsonBody.wireName(required), JsonBody.wireName(granted)));
       } else {
         // Whatever headers the client sent are replaced: the caller is who the session says.
         raw.put("headers", new JsonObject()
           .put(Commands.USER_HEADER, caller.userId().toString())
-          .put(Commands.ACCESS_HEADER, granted.name()));
+          .put(Commands.ACCESS_HEADER, granted.name())
+          .put(Commands.LANGUAGE_HEADER, connection.language().tag()));
         event.setRawMessage(raw);
         event.complete(true);
       }
@@ -291,14 +303,15 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
    * Answers the client's pending request with the reason, in the REST error shape, and nothing else: the bridge's
    * event stays pending (see the class comment). A command without a reply address is dropped silently.
    */
-  private static void refuse(BridgeEvent event, String replyAddress, ApiException error) {
+  private void refuse(BridgeEvent event, String replyAddress, ApiException error) {
     if (replyAddress != null) {
+      Connection connection = connections.get(event.socket());
       event.socket().write(new JsonObject()
         .put("type", "err")
         .put("address", replyAddress)
         .put("failureCode", error.status())
         .put("failureType", "RECIPIENT_FAILURE")
-        .put("message", error.toJson().encode())
+        .put("message", error.toJson(connection == null ? Language.EN : connection.language()).encode())
         .encode());
     }
   }

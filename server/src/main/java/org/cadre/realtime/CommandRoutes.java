@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
 import org.cadre.realtime.Commands.Command;
@@ -37,13 +38,13 @@ public final class CommandRoutes {
 
   private void run(RoutingContext ctx, Commands.Route route) {
     Principal caller = Authentication.required(ctx);
-    UUID spaceId = Ids.path(ctx, "id", "That space");
+    UUID spaceId = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     JsonObject body = route.method() == HttpMethod.GET || route.method() == HttpMethod.DELETE
       ? new JsonObject() : JsonBody.optional(ctx).json().copy();
     String key = ctx.request().getHeader("Idempotency-Key");
     if (key != null) {
       if (body.containsKey(Commands.COMMAND_ID) && !key.equals(body.getValue(Commands.COMMAND_ID))) {
-        throw ApiException.invalid(Commands.COMMAND_ID, "The Idempotency-Key header and 'commandId' differ; send one.");
+        throw ApiException.invalid(Commands.COMMAND_ID, ErrorMessage.IDEMPOTENCY_DIFFER);
       }
       body.put(Commands.COMMAND_ID, key);
     }

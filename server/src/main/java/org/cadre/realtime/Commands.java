@@ -8,9 +8,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.cadre.http.ApiErrors;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.BodyShape;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
+import org.cadre.http.Language;
 import org.cadre.space.Access;
 import org.cadre.space.SpaceChanges;
 
@@ -37,6 +39,8 @@ public final class Commands {
 
   static final String USER_HEADER = "cadre-user";
   static final String ACCESS_HEADER = "cadre-access";
+  /** The language the caller's errors are answered in (the bridge guard stamps the socket's). */
+  static final String LANGUAGE_HEADER = "cadre-language";
 
   /**
    * An authorized command: its space, caller and the caller's access there, its validated-on-read body, the
@@ -66,7 +70,7 @@ public final class Commands {
     private static String commandId(JsonBody body) {
       String id = body.optionalString(COMMAND_ID, 1, 100);
       if (id != null && !COMMAND_ID_SHAPE.matcher(id).matches()) {
-        throw ApiException.invalid(COMMAND_ID, "'commandId' may hold only letters, digits and _ - : .");
+        throw ApiException.invalid(COMMAND_ID, ErrorMessage.COMMAND_ID_SHAPE);
       }
       return id;
     }
@@ -128,7 +132,7 @@ public final class Commands {
   public Future<JsonObject> run(Command command) {
     Entry entry = handlers.get(command.type());
     if (entry == null) {
-      return Future.failedFuture(ApiException.invalid("type", "There is no command '" + command.type() + "'."));
+      return Future.failedFuture(ApiException.invalid("type", ErrorMessage.NO_COMMAND, command.type()));
     }
     try {
       entry.shape().check(command.body().json(), command.type());
@@ -164,7 +168,7 @@ public final class Commands {
       Command command = new Command(json.getString("type"), Ids.parse(json.getString("spaceId")), UUID.fromString(user),
         Access.valueOf(access.toUpperCase(Locale.ROOT)), new JsonBody(json));
       if (command.spaceId() == null) {
-        throw ApiException.invalid("spaceId", "The command needs a 'spaceId'.");
+        throw ApiException.invalid("spaceId", ErrorMessage.COMMAND_SPACE_NEEDED);
       }
       run(command).onComplete(ar -> {
         if (ar.succeeded()) {
@@ -181,6 +185,7 @@ public final class Commands {
   /** Bus failures carry the same error object as REST, JSON-encoded in the failure message. */
   static void fail(Message<?> message, Throwable cause) {
     ApiException error = ApiErrors.of(cause, "a bus command");
-    message.fail(error.status(), error.toJson().encode());
+    Language language = Language.ofTag(message.headers().get(LANGUAGE_HEADER));
+    message.fail(error.status(), error.toJson(language == null ? Language.EN : language).encode());
   }
 }

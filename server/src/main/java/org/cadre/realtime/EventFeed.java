@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.cadre.account.Authentication;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.Ids;
 import org.cadre.space.Access;
 import org.cadre.space.SpaceAccess;
@@ -43,7 +44,7 @@ public final class EventFeed {
   }
 
   private void events(RoutingContext ctx) {
-    UUID id = Ids.path(ctx, "id", "That space");
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     long after = queryLong(ctx, "after", 0);
     int limit = (int) Math.min(queryLong(ctx, "limit", PAGE), PAGE);
     access.require(Authentication.required(ctx), id, Access.READ)
@@ -77,7 +78,7 @@ public final class EventFeed {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw ApiException.invalid(name, "'" + name + "' must be a whole number, 0 or more.");
+      throw ApiException.invalid(name, ErrorMessage.FIELD_NON_NEGATIVE, name);
     }
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.BodyShape;
 import org.cadre.space.Access;
 
@@ -38,7 +39,7 @@ public final class PresenceAnnouncer {
       .execute(Tuple.of(meeting, c.spaceId(), item, field, leaving, c.userId()))
       .map(rows -> {
         if (rows.size() == 0) {
-          throw new ApiException(404, "not_found", "There is no meeting with this id in this space.", "meetingId");
+          throw new ApiException(404, "not_found", "meetingId", ErrorMessage.ENTITY_NOT_FOUND, ErrorMessage.NOUN_MEETING);
         }
         return new JsonObject().put("heartbeatMs", Presence.HEARTBEAT_MS);
       });

@@ -3,6 +3,7 @@ package org.cadre.realtime;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 
 /**
  * Checks the body of a SockJS {@code xhr_send} before the SockJS handler sees it: that handler answers an empty or
@@ -16,7 +17,7 @@ public final class SockJsSends {
   public static void check(RoutingContext ctx) {
     String text = ctx.body() == null ? null : ctx.body().asString();
     if (text == null || text.isBlank()) {
-      ctx.fail(ApiException.invalid(null, "A SockJS send needs a body: a JSON array of frames."));
+      ctx.fail(ApiException.invalid(null, ErrorMessage.SOCKJS_NO_BODY));
       return;
     }
     try {
@@ -28,6 +29,6 @@ public final class SockJsSends {
     } catch (RuntimeException ignored) {
       // answered below
     }
-    ctx.fail(ApiException.invalid(null, "A SockJS send is a JSON array of frames, each a string."));
+    ctx.fail(ApiException.invalid(null, ErrorMessage.SOCKJS_SHAPE));
   }
 }

@@ -12,6 +12,7 @@ import org.cadre.account.Principal;
 import org.cadre.account.Tokens;
 import org.cadre.http.BodyShape;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
 import org.cadre.event.EventLog;
@@ -45,7 +46,7 @@ public final class InvitationRoutes {
 
   private void create(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    UUID id = Ids.path(ctx, "id", "That space");
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     JsonBody body = JsonBody.of(ctx);
     Role role = body.enumValue("role", Role.class);
     Instant now = Instant.now();
@@ -53,9 +54,9 @@ public final class InvitationRoutes {
     if (expiresAt == null) {
       expiresAt = now.plus(DEFAULT_LIFETIME);
     } else if (!expiresAt.isAfter(now)) {
-      throw ApiException.invalid("expiresAt", "'expiresAt' must be in the future.");
+      throw ApiException.invalid("expiresAt", ErrorMessage.FIELD_FUTURE, "expiresAt");
     } else if (expiresAt.isAfter(now.plus(MAX_LIFETIME))) {
-      throw ApiException.invalid("expiresAt", "'expiresAt' must be within " + MAX_LIFETIME.toDays() + " days.");
+      throw ApiException.invalid("expiresAt", ErrorMessage.FIELD_WITHIN_DAYS, "expiresAt", MAX_LIFETIME.toDays());
     }
     Integer maxUsesField = body.optionalInt("maxUses", 1, 1000);
     int maxUses = maxUsesField == null ? 1 : maxUsesField;
@@ -75,7 +76,7 @@ public final class InvitationRoutes {
 
   private void list(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    UUID id = Ids.path(ctx, "id", "That space");
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     access.require(me, id, Access.MANAGE)
       .compose(a -> repo.openInvitations(id))
       .onSuccess(invitations -> {
@@ -89,11 +90,11 @@ public final class InvitationRoutes {
   /** Revoked invitations admit nobody more; those who joined through them stay. */
   private void revoke(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    UUID id = Ids.path(ctx, "id", "That space");
-    UUID invitationId = Ids.path(ctx, "invitationId", "That invitation");
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
+    UUID invitationId = Ids.path(ctx, "invitationId", ErrorMessage.NOT_FOUND_INVITATION);
     access.require(me, id, Access.MANAGE)
       .compose(a -> changes.change(id, me.userId(), null, "invitation.revoked", (tx, space) -> repo.revokeInvitation(tx, id, invitationId)
-        .compose(revoked -> revoked == null ? Future.failedFuture(ApiException.notFound("That invitation"))
+        .compose(revoked -> revoked == null ? Future.failedFuture(ApiException.notFound(ErrorMessage.NOT_FOUND_INVITATION))
           : Future.succeededFuture(revoked.toJson()))))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
@@ -105,7 +106,7 @@ public final class InvitationRoutes {
     Buffer digest = Tokens.digest(ctx.pathParam("token"));
     // The space is locked before the invitation row, in the same order as a withdrawal locks them.
     repo.invitation(repo.pool(), digest, false)
-      .compose(found -> found == null ? Future.failedFuture(ApiException.notFound("That invitation"))
+      .compose(found -> found == null ? Future.failedFuture(ApiException.notFound(ErrorMessage.NOT_FOUND_INVITATION))
         : changes.apply(found.spaceId(), me.userId(), null, SpaceChanges.Archived.REFUSE, (tx, space) -> repo.invitation(tx, digest, true)
           .compose(invitation -> join(tx, me, invitation))))
       .map(SpaceChanges.Applied::value)
@@ -118,10 +119,10 @@ public final class InvitationRoutes {
 
   private Future<SpaceChanges.Outcome<JsonObject>> join(SqlConnection tx, Principal me, SpaceRepository.Invitation invitation) {
     if (invitation.revokedAt() != null) {
-      return Future.failedFuture(ApiException.conflict("invitation_revoked", "This invitation was withdrawn.", null));
+      return Future.failedFuture(ApiException.conflict("invitation_revoked", null, ErrorMessage.INVITATION_REVOKED));
     }
     if (!invitation.expiresAt().isAfter(Instant.now())) {
-      return Future.failedFuture(ApiException.conflict("invitation_expired", "This invitation has expired.", null));
+      return Future.failedFuture(ApiException.conflict("invitation_expired", null, ErrorMessage.INVITATION_EXPIRED));
     }
     return repo.currentRole(tx, invitation.spaceId(), me.userId()).compose(current -> {
       if (current != null) {
@@ -129,7 +130,7 @@ public final class InvitationRoutes {
           .put("role", JsonBody.wireName(current)).put("joined", false)));
       }
       if (invitation.uses() >= invitation.maxUses()) {
-        return Future.failedFuture(ApiException.conflict("invitation_used_up", "This invitation has been used up.", null));
+        return Future.failedFuture(ApiException.conflict("invitation_used_up", null, ErrorMessage.INVITATION_USED_UP));
       }
       JsonObject member = new JsonObject().put("userId", me.userId().toString()).put("name", me.name())
         .put("role", JsonBody.wireName(invitation.role())).put("invitationId", invitation.id().toString());

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.cadre.account.Principal;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.JsonBody;
 
 import java.time.Duration;
@@ -87,11 +88,10 @@ public final class SpaceAccess {
   public Future<Access> require(Principal principal, UUID spaceId, Access needed) {
     return of(principal, spaceId).compose(access -> {
       if (access == Access.NONE) {
-        return Future.failedFuture(ApiException.notFound("That space"));
+        return Future.failedFuture(ApiException.notFound(ErrorMessage.NOT_FOUND_SPACE));
       }
       if (!access.allows(needed)) {
-        return Future.failedFuture(ApiException.forbidden(
-          "This needs " + JsonBody.wireName(needed) + " access to the space; you have " + JsonBody.wireName(access) + "."));
+        return Future.failedFuture(ApiException.forbidden(ErrorMessage.NEEDS_ACCESS, JsonBody.wireName(needed), JsonBody.wireName(access)));
       }
       return Future.succeededFuture(access);
     });

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import org.cadre.event.EventLog;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.event.SpaceEvent;
 
 import java.time.OffsetDateTime;
@@ -106,8 +107,7 @@ public final class SpaceChanges {
         return null;
       }
       if (!stored.type().equals(retry.commandType())) {
-        throw ApiException.conflict("idempotency_mismatch", "This commandId was already used for '" + stored.type()
-          + "'; send a new one for each command.", "commandId");
+        throw ApiException.conflict("idempotency_mismatch", "commandId", ErrorMessage.IDEMPOTENCY_MISMATCH, stored.type());
       }
       return SpaceEvent.fromJson(stored.reply());
     });

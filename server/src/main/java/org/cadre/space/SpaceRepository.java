@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.JsonBody;
 
 import java.time.Instant;
@@ -124,7 +125,7 @@ public final class SpaceRepository {
    */
   public Future<Space> lockActive(SqlClient tx, UUID id) {
     return lock(tx, id).compose(space -> space.archived()
-      ? Future.failedFuture(ApiException.conflict("archived", "The space is archived; it can no longer change.", null))
+      ? Future.failedFuture(ApiException.conflict("archived", null, ErrorMessage.ARCHIVED))
       : Future.succeededFuture(space));
   }
 
@@ -132,7 +133,7 @@ public final class SpaceRepository {
   public Future<Space> lock(SqlClient tx, UUID id) {
     return tx.preparedQuery("select " + Space.COLUMNS + " from spaces where id = $1 for update")
       .execute(Tuple.of(id))
-      .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.notFound("That space"))
+      .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.notFound(ErrorMessage.NOT_FOUND_SPACE))
         : Future.succeededFuture(Space.from(rows.iterator().next())));
   }
 

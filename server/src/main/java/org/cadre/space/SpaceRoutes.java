@@ -9,6 +9,7 @@ import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
 import org.cadre.http.BodyShape;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
 import org.cadre.event.EventLog;
@@ -83,7 +84,7 @@ public final class SpaceRoutes {
   private void createRoot(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
     if (!me.admin()) {
-      throw ApiException.forbidden("Only administrators create networks.");
+      throw ApiException.forbidden(ErrorMessage.ADMINS_CREATE_NETWORKS);
     }
     NewSpace wanted = NewSpace.of(JsonBody.of(ctx));
     spaces.create(me, null, wanted.kind(), wanted.name(), wanted.description())
@@ -93,7 +94,7 @@ public final class SpaceRoutes {
 
   private void createChild(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    UUID parentId = Ids.path(ctx, "id", "That space");
+    UUID parentId = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     NewSpace wanted = NewSpace.of(JsonBody.of(ctx));
     access.require(me, parentId, Access.MANAGE)
       .compose(a -> spaces.create(me, parentId, wanted.kind(), wanted.name(), wanted.description()))
@@ -117,7 +118,7 @@ public final class SpaceRoutes {
 
   private void show(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    UUID id = Ids.path(ctx, "id", "That space");
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     access.require(me, id, Access.NAMES)
       .compose(a -> repo.find(id).compose(space -> {
         JsonObject json = a.allows(Access.READ) ? space.detailJson(a) : space.summaryJson(a);
@@ -133,12 +134,12 @@ public final class SpaceRoutes {
 
   private void update(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    UUID id = Ids.path(ctx, "id", "That space");
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     JsonBody body = JsonBody.of(ctx);
     String name = body.optionalString("name", 1, 200);
     String description = body.optionalString("description", 0, 2000);
     if (name == null && description == null) {
-      throw ApiException.invalid("name", "Send a new 'name' or 'description'.");
+      throw ApiException.invalid("name", ErrorMessage.SEND_NAME);
     }
     access.require(me, id, Access.MANAGE)
       .compose(a -> spaces.changes().apply(id, me.userId(), null, SpaceChanges.Archived.REFUSE, (tx, old) -> repo.update(tx, id, name, description)
@@ -150,7 +151,7 @@ public final class SpaceRoutes {
 
   private void archive(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    UUID id = Ids.path(ctx, "id", "That space");
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     access.require(me, id, Access.MANAGE)
       .compose(a -> spaces.changes().apply(id, me.userId(), null, SpaceChanges.Archived.REFUSE, (tx, old) -> repo.archive(tx, id)
         .map(space -> new SpaceChanges.Outcome<>(space, new SpaceChanges.Event("space.archived",
@@ -161,7 +162,7 @@ public final class SpaceRoutes {
 
   private void members(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    UUID id = Ids.path(ctx, "id", "That space");
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     access.require(me, id, Access.READ)
       .compose(a -> repo.members(id))
       .onSuccess(members -> ctx.json(new JsonObject().put("members", SpaceRepository.toJson(members))))
@@ -171,7 +172,7 @@ public final class SpaceRoutes {
   /** Adds an existing account by email or id, or changes the role of a current member. */
   private void addMember(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    UUID id = Ids.path(ctx, "id", "That space");
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     JsonBody body = JsonBody.of(ctx);
     Role role = body.enumValue("role", Role.class);
     UUID userId = body.optionalUuid("userId");
@@ -179,7 +180,7 @@ public final class SpaceRoutes {
     access.require(me, id, Access.MANAGE)
       .compose(a -> userId != null ? Future.succeededFuture(userId) : repo.userIdByEmail(repo.pool(), email))
       .compose(target -> target == null
-        ? Future.failedFuture(ApiException.invalid("email", "There is no account with this email; send an invitation instead."))
+        ? Future.failedFuture(ApiException.invalid("email", ErrorMessage.NO_ACCOUNT_EMAIL))
         : spaces.setMember(me, id, target, role))
       .onSuccess(change -> {
         access.invalidate(UUID.fromString(change.member().getString("userId")));
@@ -192,8 +193,8 @@ public final class SpaceRoutes {
   /** Ends a membership: a lead may remove anyone, anyone may leave. The user's live connections lose it at once. */
   private void removeMember(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
-    UUID id = Ids.path(ctx, "id", "That space");
-    UUID target = ctx.pathParam("userId") != null ? Ids.path(ctx, "userId", "That member") : JsonBody.of(ctx).uuid("userId");
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
+    UUID target = ctx.pathParam("userId") != null ? Ids.path(ctx, "userId", ErrorMessage.NOT_FOUND_MEMBER) : JsonBody.of(ctx).uuid("userId");
     Access needed = target.equals(me.userId()) ? Access.NAMES : Access.MANAGE;
     access.require(me, id, needed)
       .compose(a -> spaces.removeMember(me, id, target))

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import org.cadre.account.Principal;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.JsonBody;
 import org.cadre.event.EventLog;
 
@@ -45,14 +46,14 @@ public final class Spaces {
     return repo.pool().withTransaction(tx -> {
       if (parentId == null) {
         if (kind != Kind.NETWORK) {
-          return Future.failedFuture(ApiException.invalid("kind", "A space without a parent must be a network."));
+          return Future.failedFuture(ApiException.invalid("kind", ErrorMessage.ROOT_NETWORK));
         }
         return create(tx, null, kind, name, description, actor);
       }
       return repo.lockActive(tx, parentId).compose(parent -> {
         if (!parent.kind().mayContain(kind)) {
-          return Future.failedFuture(ApiException.invalid("kind", "A " + JsonBody.wireName(parent.kind())
-            + " can only hold kinds below it, not a " + JsonBody.wireName(kind) + "."));
+          return Future.failedFuture(ApiException.invalid("kind", ErrorMessage.KIND_BELOW,
+            JsonBody.wireName(parent.kind()), JsonBody.wireName(kind)));
         }
         return create(tx, parent, kind, name, description, actor);
       });
@@ -76,7 +77,7 @@ public final class Spaces {
     return changes.apply(spaceId, actor.userId(), null, SpaceChanges.Archived.REFUSE, (tx, space) -> repo.publicProfile(tx, userId)
       .compose(profile -> {
         if (profile == null) {
-          return Future.failedFuture(ApiException.invalid("userId", "There is no account with this id."));
+          return Future.failedFuture(ApiException.invalid("userId", ErrorMessage.NO_ACCOUNT_ID));
         }
         JsonObject member = profile.put("role", JsonBody.wireName(role));
         return repo.currentRole(tx, spaceId, userId).compose(current -> {
@@ -104,7 +105,7 @@ public final class Spaces {
   public Future<Void> removeMember(Principal actor, UUID spaceId, UUID userId) {
     return changes.apply(spaceId, actor.userId(), null, SpaceChanges.Archived.ALLOW, (tx, space) -> repo.currentRole(tx, spaceId, userId)
       .compose(current -> current == null
-        ? Future.failedFuture(ApiException.notFound("That member"))
+        ? Future.failedFuture(ApiException.notFound(ErrorMessage.NOT_FOUND_MEMBER))
         : ensureAnotherLead(tx, spaceId, userId, current)
           .compose(v -> revokeInvitationsOfFormerLead(tx, actor, spaceId, userId, current)))
       .compose(v -> repo.endMembership(tx, spaceId, userId))
@@ -136,6 +137,6 @@ public final class Spaces {
       return Future.succeededFuture();
     }
     return repo.otherLeads(tx, spaceId, userId).compose(others -> others > 0 ? Future.succeededFuture()
-      : Future.failedFuture(ApiException.conflict("last_lead", "A space needs at least one lead; appoint another lead first.", null)));
+      : Future.failedFuture(ApiException.conflict("last_lead", null, ErrorMessage.LAST_LEAD)));
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.cadre.http.BodyShape;
 import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
 import org.cadre.http.JsonBody;
 import org.cadre.space.Access;
 import org.cadre.space.Space;
@@ -43,7 +44,7 @@ public final class TeamSettings {
     String zone = body.optionalString("timeZone", 1, 64);
     // Region ids only: PostgreSQL reads offsets such as "UTC+5" with the opposite sign.
     if (zone != null && !ZoneId.getAvailableZoneIds().contains(zone)) {
-      throw ApiException.invalid("timeZone", "'timeZone' must be an IANA time zone such as America/Los_Angeles.");
+      throw ApiException.invalid("timeZone", ErrorMessage.FIELD_TIME_ZONE, "timeZone");
     }
     Integer cadence = body.optionalInt("cadenceDays", 1, 365);
     boolean clearCadence = body.has("cadenceDays") && cadence == null;
@@ -51,10 +52,10 @@ public final class TeamSettings {
     String method = leader.optionalString("method", 1, 200);
     Instant selectedAt = leader.optionalInstant("at");
     if (body.has("leaderSelection") && method == null) {
-      throw ApiException.invalid("leaderSelection.method", "'leaderSelection.method' is required, such as nomination-and-consent.");
+      throw ApiException.invalid("leaderSelection.method", ErrorMessage.LEADER_METHOD);
     }
     if (zone == null && cadence == null && !clearCadence && method == null) {
-      throw ApiException.invalid(null, "Send at least one of timeZone, cadenceDays, leaderSelection.");
+      throw ApiException.invalid(null, ErrorMessage.SEND_ONE_OF, "timeZone, cadenceDays, leaderSelection");
     }
     OffsetDateTime at = method == null ? null : OffsetDateTime.ofInstant(selectedAt == null ? c.at() : selectedAt, ZoneOffset.UTC);
     return changes.change(c.spaceId(), c.userId(), c.time(), c.retry(), "team.settings-changed",

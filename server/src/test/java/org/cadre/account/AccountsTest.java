@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(VertxExtension.class)
@@ -53,6 +54,30 @@ class AccountsTest {
     assertEquals("ana@school.test", me.getString("email"));
     assertEquals("school.test", me.getJsonObject("organization").getString("name"));
     assertFalse(me.getBoolean("admin"));
+  }
+
+  @Test
+  void theChosenLanguageIsRememberedForTheUserAndOnlyEnglishSpanishOrNoneIsAccepted() {
+    ApiClient ana = server.register("language@school.test", "Lengua");
+    assertNull(profile(ana).getValue("language"));
+    assertEquals("es", ana.expect(200, "PATCH", "/api/me", new JsonObject().put("language", "es")).getString("language"));
+    assertEquals("es", profile(ana).getString("language"));
+    ApiClient elsewhere = server.anonymous().login("language@school.test", "password-language@school.test");
+    assertEquals("es", profile(elsewhere).getString("language"));
+
+    for (JsonObject bad : new JsonObject[] {new JsonObject().put("language", "fr"), new JsonObject().put("language", 1),
+      new JsonObject(), new JsonObject().put("language", "en").put("name", "Other")}) {
+      ApiClient.Response refused = ana.call("PATCH", "/api/me", bad);
+      assertEquals(400, refused.status(), bad.encode());
+      assertEquals(bad.containsKey("name") ? "name" : "language", refused.error().getString("field"), bad.encode());
+    }
+    assertEquals("es", profile(ana).getString("language"));
+    ana.expect(200, "PATCH", "/api/me", new JsonObject().putNull("language"));
+    assertNull(profile(ana).getValue("language"));
+  }
+
+  private static JsonObject profile(ApiClient client) {
+    return client.expect(200, "GET", "/api/me", null);
   }
 
   @Test

@@ -154,4 +154,37 @@ class ClientModulesTest extends BrowserTest {
       }""", List.of(List.copyOf(keys), List.copyOf(families)));
     assertEquals(List.of(), missing);
   }
+
+  /**
+   * Spanish and English hold the same keys, the same plural forms and the same {variables} in every message, so
+   * no screen falls back to English and no sentence loses a name or a number.
+   */
+  @Test
+  void theSpanishAndEnglishCatalogsHaveTheSameKeysPluralFormsAndVariables() {
+    Object problems = page().evaluate("""
+      async () => {
+        const en = (await import('/i18n/en.js')).default;
+        const es = (await import('/i18n/es.js')).default;
+        const flat = (node, prefix, out) => {
+          for (const [key, value] of Object.entries(node)) {
+            const path = prefix ? `${prefix}.${key}` : key;
+            if (typeof value === 'object' && value !== null) flat(value, path, out);
+            else out.set(path, String(value));
+          }
+          return out;
+        };
+        const variables = (text) => [...text.matchAll(/\\{(\\w+)\\}/g)].map((m) => m[1]).sort().join(',');
+        const [english, spanish] = [flat(en, '', new Map()), flat(es, '', new Map())];
+        const problems = [];
+        for (const [key, text] of english) {
+          if (!spanish.has(key)) problems.push(`missing in es.js: ${key}`);
+          else if (variables(text) !== variables(spanish.get(key))) {
+            problems.push(`variables of ${key}: en {${variables(text)}}, es {${variables(spanish.get(key))}}`);
+          }
+        }
+        for (const key of spanish.keys()) if (!english.has(key)) problems.push(`missing in en.js: ${key}`);
+        return problems;
+      }""");
+    assertEquals(List.of(), problems);
+  }
 }
