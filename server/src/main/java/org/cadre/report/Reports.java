@@ -96,9 +96,13 @@ final class Reports {
 
   /** Row C1 measures the mean attendance rate over the window's held meetings (culture-continuum.md). */
   private static Double attendance(JsonObject score) {
-    return score.getJsonArray("rows").stream().map(JsonObject.class::cast)
-      .filter(r -> "C1".equals(r.getString("id")))
-      .map(r -> r.getJsonObject("measured").getDouble("meanAttendance"))
-      .findFirst().orElse(null);
+    for (Object row : score.getJsonArray("rows")) {
+      JsonObject c1 = (JsonObject) row;
+      if ("C1".equals(c1.getString("id"))) {
+        JsonObject measured = c1.getJsonObject("measured");
+        return measured == null ? null : measured.getDouble("meanAttendance");
+      }
+    }
+    return null;
   }
 }

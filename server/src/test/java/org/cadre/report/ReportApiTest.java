@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(VertxExtension.class)
@@ -146,6 +147,29 @@ class ReportApiTest {
     assertEquals("es", json.getString("language"));
     assertEquals("A. Datos e indagación", json.getJsonArray("strands").getJsonObject(0).getString("name"));
     assertEquals("en", ana.expect(200, "GET", "/api/spaces/" + ninth + "/report", null).getString("language"));
+  }
+
+  @Test
+  void aNewTeamWithoutMeetingsGetsAReportSayingSoWithItsNameAsTyped() throws IOException {
+    ApiClient admin = server.admin();
+    String site = spaceId(admin, "Lincoln High School");
+    String name = "Ñandú Łódź Team";
+    String team = admin.expect(201, "POST", "/api/spaces/" + site + "/children",
+      new JsonObject().put("name", name).put("kind", "team")).getString("id");
+    JsonObject report = admin.expect(200, "GET", "/api/spaces/" + team + "/report", null);
+    assertEquals("insufficient", report.getString("level"));
+    assertNull(report.getValue("score"));
+    assertNull(report.getValue("attendanceRate"));
+    assertEquals(0, report.getInteger("meetingsHeld"));
+    assertEquals(0, report.getInteger("openActionCount"));
+    assertEquals(16, report.getJsonArray("rows").size());
+    try (PDDocument document = Loader.loadPDF(admin.get("/api/spaces/" + team + "/report.pdf?lang=es").raw().body().getBytes())) {
+      assertEquals(1, document.getNumberOfPages());
+      String text = text(document);
+      assertTrue(text.contains(name), text);
+      assertTrue(text.contains("No hay acciones pendientes."), text);
+      assertTrue(text.contains("Datos insuficientes"), text);
+    }
   }
 
   @Test
