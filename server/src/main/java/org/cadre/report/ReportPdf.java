@@ -102,7 +102,9 @@ final class ReportPdf {
     document.add(summary);
 
     document.add(section(fonts, labels.get("rows")));
-    PdfPTable rows = table(new float[] {2.2f, 1.1f, 5f});
+    // Row ids alone need a narrow column; names, when the rows have them, a wider one.
+    boolean named = report.rows().stream().anyMatch(r -> r.name() != null);
+    PdfPTable rows = table(named ? new float[] {2.2f, 1.1f, 5f} : new float[] {0.5f, 1.1f, 6.6f});
     rows.setHeaderRows(1);
     rows.addCell(header(fonts, labels.get("row")));
     rows.addCell(header(fonts, labels.get("level")));

@@ -30,7 +30,10 @@ public record TeamReport(UUID spaceId, String team, List<String> parents, String
   public record Row(String id, String name, String level, String nextStep) {
   }
 
-  /** @param owner the owner's name, or null while nobody owns it; @param due null when it has no due date */
+  /**
+   * @param owner the owner's name, or null while nobody owns it
+   * @param due   null when it has no due date
+   */
   public record Action(String title, String owner, LocalDate due, String status) {
   }
 
