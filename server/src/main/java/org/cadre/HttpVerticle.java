@@ -23,6 +23,7 @@ import org.cadre.culture.CultureScores;
 import org.cadre.history.HistoryRepository;
 import org.cadre.history.HistoryRoutes;
 import org.cadre.realtime.CommandRoutes;
+import org.cadre.report.ReportRoutes;
 import org.cadre.realtime.PresenceAnnouncer;
 import org.cadre.team.Boards;
 import org.cadre.account.Accounts;
@@ -98,7 +99,8 @@ public final class HttpVerticle extends VerticleBase {
     new PresenceAnnouncer(pool).register(commands);
     Boards.register(commands, vertx, pool, spaceRepo);
     HistoryRepository histories = new HistoryRepository(pool, accounts.repository());
-    CultureRoutes culture = new CultureRoutes(pool, new CultureScores(vertx, histories, engine), access);
+    CultureScores cultureScores = new CultureScores(vertx, histories, engine);
+    CultureRoutes culture = new CultureRoutes(pool, cultureScores, access);
     commandConsumer = commands.listen(vertx);
     HistoryRoutes history = new HistoryRoutes(vertx, histories, spaceRepo, access);
 
@@ -117,6 +119,7 @@ public final class HttpVerticle extends VerticleBase {
     new CommandRoutes(commands, access).mount(router);
     history.mount(router);
     culture.mount(router);
+    new ReportRoutes(vertx, pool, cultureScores, access, spaceRepo).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404)).failureHandler(ApiErrors::handle);
 
     // SockJS's xhr_send reads its body from a body handler and answers 500 without one.

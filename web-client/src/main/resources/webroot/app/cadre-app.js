@@ -13,6 +13,7 @@ import './top-bar.js';
 import '../space/space-tree.js';
 import '../space/spaces-page.js';
 import '../space/space-page.js';
+import '../report/report-page.js';
 import '../auth/sign-in-page.js';
 import '../auth/register-page.js';
 import '../auth/join-page.js';
@@ -157,7 +158,7 @@ export class CadreApp extends CadreElement {
   }
 
   get spaceId() {
-    return this.route.screen === 'space' ? this.route.params.spaceId : null;
+    return ['space', 'report'].includes(this.route.screen) ? this.route.params.spaceId : null;
   }
 
   render() {
@@ -188,6 +189,7 @@ export class CadreApp extends CadreElement {
       case 'spaces': return html`<cadre-spaces-page .tree=${this.tree}></cadre-spaces-page>`;
       case 'space': return html`<cadre-space-page .spaceId=${params.spaceId} .tab=${params.tab} .meetingId=${params.meetingId} .me=${this.me}
         .bus=${this.bus} .tree=${this.tree}></cadre-space-page>`;
+      case 'report': return html`<cadre-report-page .spaceId=${params.spaceId}></cadre-report-page>`;
       default: return notFound();
     }
   }

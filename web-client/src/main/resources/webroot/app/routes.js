@@ -7,6 +7,8 @@ const ROUTES = [
   { pattern: /^\/register$/, screen: 'register', public: true },
   { pattern: /^\/join\/([^/]+)$/, screen: 'join', public: true, params: ['token'] },
   { pattern: /^\/spaces$/, screen: 'spaces' },
+  // The printable team report: no tab, the page is the sheet (ahead of the tabs, whose pattern it also fits).
+  { pattern: /^\/spaces\/([0-9a-f-]{36})\/report$/, screen: 'report', params: ['spaceId'] },
   { pattern: /^\/spaces\/([0-9a-f-]{36})(?:\/([a-z-]+))?$/, screen: 'space', params: ['spaceId', 'tab'] },
   // A meeting room: a page of its own inside its team's space (which keeps the space's event subscription).
   { pattern: /^\/spaces\/([0-9a-f-]{36})\/(meetings)\/([0-9a-f-]{36})$/, screen: 'space', params: ['spaceId', 'tab', 'meetingId'] },
@@ -30,3 +32,5 @@ export function match(pathname) {
 }
 
 export const spacePath = (spaceId, tab = 'overview') => (tab === 'overview' ? `/spaces/${spaceId}` : `/spaces/${spaceId}/${tab}`);
+
+export const reportPath = (spaceId) => `/spaces/${spaceId}/report`;

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t, formatDateTime } from '../i18n/i18n.js';
 import { get } from '../rest/http.js';
-import { spacePath } from '../app/routes.js';
+import { spacePath, reportPath } from '../app/routes.js';
 import { sentence } from './activity.js';
 import { loading, failed } from '../ui/states.js';
 
@@ -62,6 +62,7 @@ export class CadreSpaceOverview extends CadreElement {
     const members = this.members ?? [];
     const names = new Map(members.map((m) => [m.userId, m.name]));
     return html`<div class="overview">
+      ${space.kind === 'team' ? html`<p class="overview-report"><a href=${reportPath(space.id)}>${t('report.link')}</a></p>` : null}
       ${space.kind !== 'team' || children.length ? html`<section class="panel" aria-labelledby="children-title">
         <h2 id="children-title" class="panel-title">${t(`overview.children.${space.kind}`)}</h2>
         ${children.length ? html`<ul class="space-list">${children.map((child) => html`<li>

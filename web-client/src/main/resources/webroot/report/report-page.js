@@ -1,0 +1,69 @@
+// The printable team report (/spaces/{id}/report): the sheet, a Print button and the PDF of the same content.
+// Printing hides everything but the sheet (styles/report.css).
+import { html } from 'lit';
+import { CadreElement } from '../ui/cadre-element.js';
+import { t, currentLanguage } from '../i18n/i18n.js';
+import { get } from '../rest/http.js';
+import { spacePath } from '../app/routes.js';
+import { loading, failed } from '../ui/states.js';
+import './report-sheet.js';
+
+export class CadreReportPage extends CadreElement {
+  static properties = {
+    spaceId: { attribute: false },
+    report: { state: true },
+    error: { state: true },
+  };
+
+  constructor() {
+    super();
+    // The report's words come from the server too (strand names): a new language needs a new report.
+    this.reload = () => this.load();
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('cadre-language', this.reload);
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('cadre-language', this.reload);
+  }
+
+  willUpdate(changed) {
+    if (changed.has('spaceId')) this.load();
+  }
+
+  async load() {
+    const id = this.spaceId;
+    this.error = null;
+    try {
+      const report = await get(`/api/spaces/${id}/report?lang=${currentLanguage()}`);
+      if (id === this.spaceId) this.report = report;
+    } catch (error) {
+      if (id === this.spaceId) this.error = error;
+    }
+  }
+
+  pdf(paper) {
+    return `/api/spaces/${this.spaceId}/report.pdf?lang=${currentLanguage()}${paper ? `&paper=${paper}` : ''}`;
+  }
+
+  render() {
+    if (this.error) return html`<div class="page report-page">${failed(this.error, () => this.load())}</div>`;
+    if (!this.report || this.report.spaceId !== this.spaceId) return loading();
+    return html`<div class="page report-page">
+      <div class="report-tools">
+        <a href=${spacePath(this.spaceId)}>${t('report.back')}</a>
+        <span class="spacer"></span>
+        <button type="button" class="button" @click=${() => window.print()}>${t('report.print')}</button>
+        <a class="button secondary" href=${this.pdf()} download>${t('report.downloadPdf')}</a>
+        <a class="button secondary" href=${this.pdf('a4')} download>${t('report.downloadPdfA4')}</a>
+      </div>
+      <cadre-report-sheet .report=${this.report}></cadre-report-sheet>
+    </div>`;
+  }
+}
+
+customElements.define('cadre-report-page', CadreReportPage);
