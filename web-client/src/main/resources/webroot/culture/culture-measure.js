@@ -11,6 +11,11 @@ export const percent = (share) => t('culture.percent', { value: Math.round(share
 export class CadreCultureMeasure extends CadreElement {
   static properties = { measure: { attribute: false } };
 
+  willUpdate() {
+    // A yes/no has no bar: its answer sits beside its label.
+    this.classList.toggle('measure-flag', this.measure.kind === 'flag');
+  }
+
   format(value) {
     if (this.measure.kind === 'share') return percent(value);
     return formatNumber(value);

@@ -43,18 +43,21 @@ export class CadreCultureRating extends CadreElement {
 
   render() {
     const id = `rate-${this.row.id}`;
-    return html`<details class="rate">
-      <summary>${t('culture.rate')}<span class="visually-hidden">: ${this.row.name}</span></summary>
+    const mine = this.context.mine?.get(this.row.id);
+    return html`${mine ? html`<p class="my-rating">${t('culture.myRating', {
+      level: t(`culture.level.${LEVELS[mine.level - 1][1]}`), number: mine.level })}${mine.note ? html`: “${mine.note}”` : null}</p>` : null}
+    <details class="rate">
+      <summary>${t(mine ? 'culture.rateAgain' : 'culture.rate')}<span class="visually-hidden">: ${this.row.name}</span></summary>
       <form class="rate-form" @submit=${this.save} aria-describedby=${this.error ? `${id}-error` : nothing}>
         <fieldset class="rate-levels">
           <legend>${t('culture.rateLegend', { row: this.row.name })}</legend>
           ${LEVELS.map(([number, level]) => html`<label class="rate-level">
-            <input type="radio" name="level" value=${number}>
+            <input type="radio" name="level" value=${number} ?checked=${mine?.level === number}>
             ${t('culture.rateOption', { number, level: t(`culture.level.${level}`) })}
           </label>`)}
         </fieldset>
         <label class="field">${t('culture.note')}
-          <textarea name="note" maxlength="2000" rows="2" aria-describedby="${id}-hint"></textarea>
+          <textarea name="note" maxlength="2000" rows="2" aria-describedby="${id}-hint" .defaultValue=${mine?.note ?? ''}></textarea>
         </label>
         <p id="${id}-hint" class="hint">${t('culture.noteHint')}</p>
         ${this.error ? html`<p id="${id}-error" class="field-error" role="alert">${this.error}</p>` : null}

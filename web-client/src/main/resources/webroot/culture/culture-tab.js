@@ -23,6 +23,7 @@ export class CadreCultureTab extends CadreElement {
     culture: { state: true },
     weeks: { state: true },
     records: { state: true },
+    mine: { state: true },
     error: { state: true },
   };
 
@@ -72,19 +73,25 @@ export class CadreCultureTab extends CadreElement {
     this.timer = setTimeout(() => this.refresh(), SETTLE_MS);
   }
 
-  /** Reads the score and the trend in the user's language, and the board once for the names of the evidence. */
+  /**
+   * Reads the score and the trend in the user's language, the user's own ratings, and the board once for the names
+   * of the evidence.
+   */
   async refresh() {
     const id = this.space.id;
     const lang = encodeURIComponent(currentLanguage());
     try {
-      const [culture, trend] = await Promise.all([
+      const [culture, trend, mine] = await Promise.all([
         get(`/api/spaces/${id}/culture?lang=${lang}`),
         get(`/api/spaces/${id}/culture/trend?lang=${lang}`),
+        get(`/api/spaces/${id}/culture/ratings/mine`),
       ]);
-      if (!this.records || this.unknownEvidence(culture)) this.records = await this.readRecords(id);
+      const records = !this.records || this.unknownEvidence(culture) ? await this.readRecords(id) : this.records;
       if (id !== this.space.id) return;
+      this.records = records;
       this.culture = culture;
       this.weeks = trend.weeks;
+      this.mine = new Map(mine.ratings.map((rating) => [rating.row, rating]));
     } catch (error) {
       if (id === this.space.id) this.error = error;
     }
@@ -126,7 +133,7 @@ export class CadreCultureTab extends CadreElement {
     if (this.error) return failed(this.error, () => this.load());
     if (!this.culture) return loading();
     const context = {
-      space: this.space, bus: this.bus, records: this.records,
+      space: this.space, bus: this.bus, records: this.records, mine: this.mine,
       writable: ['write', 'manage'].includes(this.space.access),
     };
     return html`<div class="culture">

@@ -89,7 +89,7 @@ export class CadreCultureTrend extends CadreElement {
       </div>
       <details class="trend-table">
         <summary>${t('culture.trendTable')}</summary>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=${t('culture.trendCaption', { from: first, to: last })}>
           <table class="table">
             <caption class="visually-hidden">${t('culture.trendCaption', { from: first, to: last })}</caption>
             <thead><tr>

@@ -528,6 +528,8 @@ export default {
     evidenceAction: 'Action item: {title}',
     evidenceUnknown: 'A record that is no longer on the board',
     rate: 'Rate this row',
+    rateAgain: 'Change your rating',
+    myRating: 'Your rating: {level} ({number})',
     rateLegend: 'Your rating of “{row}”',
     rateOption: '{number}: {level}',
     note: 'Note (optional)',

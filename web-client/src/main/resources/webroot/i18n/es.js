@@ -90,6 +90,8 @@ export default {
     evidenceAction: 'Tarea: {title}',
     evidenceUnknown: 'Un registro que ya no está en el tablero',
     rate: 'Calificar esta fila',
+    rateAgain: 'Cambiar tu calificación',
+    myRating: 'Tu calificación: {level} ({number})',
     rateLegend: 'Tu calificación de “{row}”',
     rateOption: '{number}: {level}',
     note: 'Nota (opcional)',

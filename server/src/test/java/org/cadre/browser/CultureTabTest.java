@@ -87,5 +87,14 @@ class CultureTabTest extends BrowserTest {
     assertThat(row(grace, "A6").locator(".row-rating")).containsText("median of 2 people");
     // The measured level stays what the data says.
     assertThat(row(ana, "A6").locator(".culture-row-level")).not().containsText("Emerging");
+
+    // Grace's own rating and note are hers to see and start from when she changes it.
+    assertThat(row(grace, "A6").locator(".my-rating")).containsText("Your rating: Emerging (1): “Our feedback is kind but rarely pushes back.”");
+    grace.reload();
+    Locator again = row(grace, "A6");
+    again.getByText("Change your rating").click();
+    assertThat(again.getByLabel("1: Emerging")).isChecked();
+    assertThat(again.getByLabel("Note (optional)")).hasValue("Our feedback is kind but rarely pushes back.");
+    assertThat(row(ana, "A6").locator(".my-rating")).hasCount(0);
   }
 }
