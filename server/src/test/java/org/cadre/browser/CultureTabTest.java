@@ -95,6 +95,7 @@ class CultureTabTest extends BrowserTest {
     again.getByText("Change your rating").click();
     assertThat(again.getByLabel("1: Emerging")).isChecked();
     assertThat(again.getByLabel("Note (optional)")).hasValue("Our feedback is kind but rarely pushes back.");
+    audit(grace, "culture-rating");
     assertThat(row(ana, "A6").locator(".my-rating")).hasCount(0);
   }
 }
