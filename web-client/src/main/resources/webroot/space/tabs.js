@@ -4,10 +4,10 @@
 // point its entry's tag at it.
 import './space-overview.js';
 import './space-members.js';
-import './coming-next.js';
 import '../board/board-tab.js';
 import '../action/actions-tab.js';
 import '../meeting/meetings-tab.js';
+import '../culture/culture-tab.js';
 
 /** kinds: which kinds of space show the tab. */
 export const SPACE_TABS = [
@@ -15,7 +15,7 @@ export const SPACE_TABS = [
   { key: 'meetings', tag: 'cadre-meetings-tab', kinds: ['team'] },
   { key: 'actions', tag: 'cadre-actions-tab', kinds: ['team'] },
   { key: 'board', tag: 'cadre-board-tab', kinds: ['team'] },
-  { key: 'culture', tag: 'cadre-coming-next', kinds: ['team'] },
+  { key: 'culture', tag: 'cadre-culture-tab', kinds: ['team'] },
   { key: 'members', tag: 'cadre-space-members', kinds: ['network', 'district', 'site', 'team'] },
 ];
 

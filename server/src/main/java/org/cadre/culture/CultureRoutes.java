@@ -44,6 +44,7 @@ public final class CultureRoutes {
     router.get("/api/spaces/:id/culture").handler(this::culture);
     router.get("/api/spaces/:id/culture/trend").handler(this::trend);
     router.get("/api/spaces/:id/culture/rollup").handler(this::rollup);
+    router.get("/api/spaces/:id/culture/ratings/mine").handler(this::myRatings);
   }
 
   private void culture(RoutingContext ctx) {
@@ -63,6 +64,25 @@ public final class CultureRoutes {
     access.require(me, id, Access.READ)
       .compose(a -> scores.trend(id, Instant.now()))
       .onSuccess(weeks -> ctx.json(new JsonObject().put("spaceId", id.toString()).put("weeks", weeks == null ? new JsonArray() : weeks)))
+      .onFailure(ctx::fail);
+  }
+
+  /** The caller's latest rating of each row they rated, so a rating form can start from it. */
+  private void myRatings(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
+    access.require(me, id, Access.READ)
+      .compose(a -> pool.preparedQuery("select distinct on (row_id) row_id, level, note, at from ratings "
+        + "where space_id = $1 and user_id = $2 order by row_id, at desc, id desc").execute(Tuple.of(id, me.userId())))
+      .map(rows -> {
+        JsonArray ratings = new JsonArray();
+        for (Row row : rows) {
+          ratings.add(new JsonObject().put("row", row.getString("row_id")).put("level", row.getInteger("level"))
+            .put("note", row.getString("note")).put("at", row.getOffsetDateTime("at").toInstant().toString()));
+        }
+        return new JsonObject().put("spaceId", id.toString()).put("ratings", ratings);
+      })
+      .onSuccess(ctx::json)
       .onFailure(ctx::fail);
   }
 

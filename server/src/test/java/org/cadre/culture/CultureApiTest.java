@@ -86,6 +86,22 @@ class CultureApiTest {
   }
 
   @Test
+  void myRatingsAreMyLatestPerRowWithTheirNotes() {
+    String path = "/api/spaces/" + team + "/culture/ratings";
+    tree.admin.expect(200, "POST", path, new JsonObject().put("row", "C3").put("level", 1).put("note", "first"));
+    tree.admin.expect(200, "POST", path, new JsonObject().put("row", "C3").put("level", 3).put("note", "on reflection"));
+    tree.admin.expect(200, "POST", path, new JsonObject().put("row", "A2").put("level", 2));
+    JsonArray mine = tree.admin.expect(200, "GET", path + "/mine", null).getJsonArray("ratings");
+    assertEquals(List.of("A2", "C3"), mine.stream().map(r -> ((JsonObject) r).getString("row")).toList());
+    assertEquals(2, mine.getJsonObject(0).getInteger("level"));
+    assertEquals("", mine.getJsonObject(0).getString("note"));
+    assertEquals(3, mine.getJsonObject(1).getInteger("level"));
+    assertEquals("on reflection", mine.getJsonObject(1).getString("note"));
+    assertEquals(new JsonArray(), tree.lead.expect(200, "GET", path + "/mine", null).getJsonArray("ratings"),
+      "another person's ratings are not mine");
+  }
+
+  @Test
   void trendPointsCarryTheThreeStrandScores() {
     JsonArray weeks = tree.admin.expect(200, "GET", "/api/spaces/" + team + "/culture/trend", null).getJsonArray("weeks");
     assertFalse(weeks.isEmpty());
