@@ -5,6 +5,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.DateList;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -38,13 +39,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A calendar (RFC 5545) of teams' meetings. A series whose rule is known is one event with an RRULE in the zone it was
@@ -55,8 +57,6 @@ import java.util.UUID;
 public final class CalendarFeed {
 
   private static final String DOMAIN = "@cadre";
-
-  private final TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
 
   /**
    * The calendar text. {@code series} may hold rules of meetings not listed; {@code now} is the DTSTAMP (when this
@@ -73,7 +73,14 @@ public final class CalendarFeed {
     Map<UUID, SeriesRow> rules = new HashMap<>();
     series.forEach(s -> rules.put(s.id(), s));
 
-    Set<String> zones = new LinkedHashSet<>();
+    // A registry per calendar: feeds are written on worker threads at once, and each needs only a zone or two.
+    TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
+    Map<String, TimeZone> zones = new LinkedHashMap<>();
+    Function<String, ZoneId> zoneOf = id -> {
+      TimeZone zone = zones.computeIfAbsent(id, registry::getTimeZone);
+      // ical4j's definitions name a zone by its canonical id (UTC is Etc/UTC): TZID and VTIMEZONE must agree.
+      return zone == null ? null : ZoneId.of(zone.getID());
+    };
     Map<SeriesRow, List<MeetingRow>> bySeries = new LinkedHashMap<>();
     List<VEvent> events = new ArrayList<>();
     for (MeetingRow m : meetings) {
@@ -82,20 +89,21 @@ public final class CalendarFeed {
         continue;
       }
       SeriesRow rule = m.seriesId() == null ? null : rules.get(m.seriesId());
-      if (rule != null && m.seriesStart() != null) {
+      if (rule != null && m.seriesStart() != null && zoneOf.apply(rule.timeZone()) != null) {
         bySeries.computeIfAbsent(rule, r -> new ArrayList<>()).add(m);
       } else {
-        zones.add(team.timeZone());
-        events.add(single(m, team, ZoneId.of(team.timeZone()), now));
+        events.add(single(m, team, zoneOf.apply(team.timeZone()), now));
       }
     }
     for (Map.Entry<SeriesRow, List<MeetingRow>> entry : bySeries.entrySet()) {
       SeriesRow rule = entry.getKey();
-      zones.add(rule.timeZone());
-      events.addAll(series(rule, entry.getValue(), teamById.get(rule.spaceId()), now));
+      events.addAll(series(rule, zoneOf.apply(rule.timeZone()), entry.getValue(), teamById.get(rule.spaceId()), now));
     }
-    for (String zone : zones) {
-      calendar.add(registry.getTimeZone(zone).getVTimeZone());
+    Set<String> added = new HashSet<>();
+    for (TimeZone zone : zones.values()) {
+      if (zone != null && added.add(zone.getID())) {
+        calendar.add(zone.getVTimeZone());
+      }
     }
     events.forEach(calendar::add);
     StringWriter out = new StringWriter();
@@ -107,16 +115,17 @@ public final class CalendarFeed {
     return out.toString();
   }
 
+  /** A meeting on its own, in its team's zone, or in UTC when ical4j does not know the zone (then it needs no TZID). */
   private VEvent single(MeetingRow m, TeamRow team, ZoneId zone, Instant now) {
-    VEvent event = new VEvent(m.startsAt().atZone(zone), m.endsAt().atZone(zone), m.title());
+    VEvent event = zone == null ? new VEvent(m.startsAt(), m.endsAt(), m.title())
+      : new VEvent(m.startsAt().atZone(zone), m.endsAt().atZone(zone), m.title());
     describe(event, m.id() + DOMAIN, team, m.location(), m.updatedAt(), now);
     event.add("cancelled".equals(m.status()) ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
     return event;
   }
 
   /** The series' event with its rule, then one override for each occurrence that no longer is what the rule says. */
-  private List<VEvent> series(SeriesRow rule, List<MeetingRow> occurrences, TeamRow team, Instant now) {
-    ZoneId zone = ZoneId.of(rule.timeZone());
+  private List<VEvent> series(SeriesRow rule, ZoneId zone, List<MeetingRow> occurrences, TeamRow team, Instant now) {
     ZonedDateTime first = rule.firstStart().atZone(zone);
     String uid = rule.id() + DOMAIN;
     VEvent master = new VEvent(first, first.plus(rule.length()), rule.title());

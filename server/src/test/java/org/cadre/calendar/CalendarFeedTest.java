@@ -97,7 +97,8 @@ class CalendarFeedTest {
   }
 
   private static <T extends Temporal> Instant instant(DateProperty<T> property) {
-    return instant(property.getDate());
+    String tzid = tzid(property);
+    return instant(property.getDate(), tzid == null ? null : ZoneId.of(tzid));
   }
 
   /**
@@ -105,8 +106,8 @@ class CalendarFeedTest {
    * calendar app resolves a TZID with its own. (ical4j 4.0.8 turns a VTIMEZONE's "second Sunday" rule into "the Sunday
    * on or after the 7th", so its own zones put 9 March 2027 in daylight time; the feed itself says 15:30 in Chicago.)
    */
-  private static Instant instant(Temporal time) {
-    return time instanceof ZonedDateTime zoned ? zoned.toLocalDateTime().atZone(CHICAGO).toInstant() : Instant.from(time);
+  private static Instant instant(Temporal time, ZoneId zone) {
+    return time instanceof ZonedDateTime zoned && zone != null ? zoned.toLocalDateTime().atZone(zone).toInstant() : Instant.from(time);
   }
 
   private static String tzid(Property property) {
@@ -124,11 +125,12 @@ class CalendarFeedTest {
       e.getProperty(Property.RECURRENCE_ID).ifPresent(id ->
         moved.put(instant((DateProperty<?>) id), instant(e.getStartDate().orElseThrow())));
     }
-    ZonedDateTime from = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, CHICAGO);
+    ZoneId zone = ZoneId.of(tzid(master.getStartDate().orElseThrow()));
+    ZonedDateTime from = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, zone);
     Set<Period<ZonedDateTime>> periods = master.calculateRecurrenceSet(new Period<>(from, from.plusYears(20)));
     Set<Instant> shown = new TreeSet<>();
     for (Period<ZonedDateTime> p : periods) {
-      Instant start = instant(p.getStart());
+      Instant start = instant(p.getStart(), zone);
       shown.add(moved.getOrDefault(start, start));
     }
     return shown;
@@ -173,7 +175,7 @@ class CalendarFeedTest {
     // The cancelled one is excluded from the rule, at the start the rule gave it.
     DateListProperty<?> exdate = master.<DateListProperty<?>>getProperty(Property.EXDATE).orElseThrow();
     assertEquals(List.of(Instant.parse("2026-10-29T21:00:00Z")),
-      exdate.getDates().stream().map(CalendarFeedTest::instant).toList());
+      exdate.getDates().stream().map(d -> instant(d, CHICAGO)).toList());
     // Expanded as a calendar app does: 16:00 in Chicago is 21:00Z in daylight time and 22:00Z from 1 November.
     Set<Instant> shown = shownStarts(events);
     assertEquals(new TreeSet<>(List.of(Instant.parse("2026-10-22T21:00:00Z"), Instant.parse("2026-11-05T23:00:00Z"),
@@ -199,6 +201,18 @@ class CalendarFeedTest {
     // Jan 31, Feb 28, Mar 31 (after the change to daylight time), Apr 30.
     assertEquals(new TreeSet<>(List.of(Instant.parse("2027-01-31T15:00:00Z"), Instant.parse("2027-02-28T15:00:00Z"),
       Instant.parse("2027-03-31T14:00:00Z"), Instant.parse("2027-04-30T14:00:00Z"))), apiStarts(team, endOfMonth));
+  }
+
+  @Test
+  void aTeamInUtcGetsTheZoneByItsCanonicalNameWithItsDefinition() throws Exception {
+    TeamFixture team = TeamFixture.create(server, site, "utc");
+    String seriesId = series(team, "Standup", "2026-03-02T08:00", "weekly", 3).getJsonObject(0).getString("seriesId");
+    Calendar calendar = fetch(feedPath(team.member, team.path("/calendar-feed")));
+    List<VEvent> events = events(calendar, seriesId + "@cadre");
+    assertEquals("Etc/UTC", tzid(events.get(0).getStartDate().orElseThrow()));
+    List<net.fortuna.ical4j.model.component.VTimeZone> zones = calendar.getComponents(Component.VTIMEZONE);
+    assertEquals(List.of("Etc/UTC"), zones.stream().map(z -> ((Property) z.getProperty(Property.TZID).orElseThrow()).getValue()).toList());
+    assertEquals(apiStarts(team, seriesId), shownStarts(events));
   }
 
   @Test
