@@ -11,13 +11,16 @@ import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.ExDate;
 import net.fortuna.ical4j.model.property.LastModified;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.RecurrenceId;
+import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
@@ -35,6 +38,7 @@ import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -117,8 +121,7 @@ public final class CalendarFeed {
 
   /** A meeting on its own, in its team's zone, or in UTC when ical4j does not know the zone (then it needs no TZID). */
   private VEvent single(MeetingRow m, TeamRow team, ZoneId zone, Instant now) {
-    VEvent event = zone == null ? new VEvent(m.startsAt(), m.endsAt(), m.title())
-      : new VEvent(m.startsAt().atZone(zone), m.endsAt().atZone(zone), m.title());
+    VEvent event = event(m.startsAt(), m.endsAt(), m.title(), zone);
     describe(event, m.id() + DOMAIN, team, m.location(), m.updatedAt(), now);
     event.add("cancelled".equals(m.status()) ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
     return event;
@@ -128,37 +131,59 @@ public final class CalendarFeed {
   private List<VEvent> series(SeriesRow rule, ZoneId zone, List<MeetingRow> occurrences, TeamRow team, Instant now) {
     ZonedDateTime first = rule.firstStart().atZone(zone);
     String uid = rule.id() + DOMAIN;
-    VEvent master = new VEvent(first, first.plus(rule.length()), rule.title());
+    VEvent master = event(first.toInstant(), first.plus(rule.length()).toInstant(), rule.title(), zone);
     describe(master, uid, team, rule.location(), rule.createdAt(), now);
     master.add(ImmutableStatus.VEVENT_CONFIRMED);
     master.add(new RRule<>(new Recur<ZonedDateTime>(recur(rule, first))));
 
     Map<Instant, MeetingRow> byStart = new HashMap<>();
     occurrences.forEach(m -> byStart.put(m.seriesStart(), m));
-    List<ZonedDateTime> excluded = new ArrayList<>();
+    List<LocalDateTime> excluded = new ArrayList<>();
     List<VEvent> overrides = new ArrayList<>();
     Recurrence recurrence = new Recurrence(JsonBody.fromWire(Recurrence.Frequency.class, rule.frequency()), rule.every());
     for (ZonedDateTime planned : recurrence.occurrences(first, rule.count())) {
       MeetingRow m = byStart.get(planned.toInstant());
       if (m == null || "cancelled".equals(m.status())) {
         // Cancelled, or (for a feed of part of a team's meetings) not shown: either way not on the calendar.
-        excluded.add(planned);
+        excluded.add(planned.toLocalDateTime());
       } else if (!m.startsAt().equals(planned.toInstant()) || !m.endsAt().equals(planned.plus(rule.length()).toInstant())
         || !m.title().equals(rule.title()) || !Objects.equals(m.location(), rule.location())) {
-        VEvent override = new VEvent(m.startsAt().atZone(zone), m.endsAt().atZone(zone), m.title());
+        VEvent override = event(m.startsAt(), m.endsAt(), m.title(), zone);
         describe(override, uid, team, m.location(), m.updatedAt(), now);
-        override.add(new RecurrenceId<>(planned));
+        override.add(new RecurrenceId<>(tzid(zone), planned.toLocalDateTime()));
         override.add(ImmutableStatus.VEVENT_CONFIRMED);
         overrides.add(override);
       }
     }
     if (!excluded.isEmpty()) {
-      master.add(new ExDate<>(new ParameterList(List.of(new TzId(zone.getId()))), new DateList<>(excluded)));
+      master.add(new ExDate<>(tzid(zone), new DateList<>(excluded)));
     }
     List<VEvent> events = new ArrayList<>();
     events.add(master);
     events.addAll(overrides);
     return events;
+  }
+
+  /**
+   * An event from start to end: wall-clock times with the zone's TZID, computed here with the JDK's rules (ical4j
+   * 4.0.8's own rules, which it would apply to a ZonedDateTime, start daylight time a week early from 2027 on), or UTC
+   * times when there is no zone.
+   */
+  private static VEvent event(Instant start, Instant end, String title, ZoneId zone) {
+    VEvent event = new VEvent();
+    if (zone == null) {
+      event.add(new DtStart<>(start));
+      event.add(new DtEnd<>(end));
+    } else {
+      event.add(new DtStart<>(tzid(zone), start.atZone(zone).toLocalDateTime()));
+      event.add(new DtEnd<>(tzid(zone), end.atZone(zone).toLocalDateTime()));
+    }
+    event.add(new Summary(title));
+    return event;
+  }
+
+  private static ParameterList tzid(ZoneId zone) {
+    return new ParameterList(List.of(new TzId(zone.getId())));
   }
 
   private static void describe(VEvent event, String uid, TeamRow team, String location, Instant modified, Instant now) {

@@ -103,8 +103,8 @@ class CalendarFeedTest {
 
   /**
    * The instant of a time the feed gives as wall-clock time with a TZID, resolved with the JDK's time-zone rules as a
-   * calendar app resolves a TZID with its own. (ical4j 4.0.8 turns a VTIMEZONE's "second Sunday" rule into "the Sunday
-   * on or after the 7th", so its own zones put 9 March 2027 in daylight time; the feed itself says 15:30 in Chicago.)
+   * calendar app resolves a TZID with its own. (The zones ical4j 4.0.8 builds from a VTIMEZONE start daylight time a
+   * week early from 2027 on, on 6 March 2027 in Chicago, so they put 9 March 2027 15:30 at -05:00; the feed says 15:30.)
    */
   private static Instant instant(Temporal time, ZoneId zone) {
     return time instanceof ZonedDateTime zoned && zone != null ? zoned.toLocalDateTime().atZone(zone).toInstant() : Instant.from(time);
@@ -134,6 +134,10 @@ class CalendarFeedTest {
       shown.add(moved.getOrDefault(start, start));
     }
     return shown;
+  }
+
+  private static List<JsonObject> objects(JsonArray array) {
+    return array.stream().map(o -> (JsonObject) o).toList();
   }
 
   private static Set<Instant> apiStarts(TeamFixture team, String seriesId) {
@@ -198,6 +202,16 @@ class CalendarFeedTest {
       Set<Instant> api = apiStarts(team, id);
       assertEquals(api, shownStarts(events(calendar, id + "@cadre")), id);
     }
+    // The feed writes wall-clock times itself: an override and an EXDATE in March 2027, before daylight time begins.
+    JsonArray tuesdays = team.run(team.member, "GET", "/board", null).getJsonArray("meetings");
+    List<JsonObject> march = objects(tuesdays).stream()
+      .filter(m -> secondTuesday.equals(m.getString("seriesId")) && m.getString("startsAt").startsWith("2027-03")).toList();
+    team.run(team.lead, "POST", "/meetings/" + march.get(0).getString("id") + "/cancel", null);
+    String cancelledFeed = feedPath(team.member, team.path("/calendar-feed"));
+    List<VEvent> second = events(fetch(cancelledFeed), secondTuesday + "@cadre");
+    DateListProperty<?> exdate = second.get(0).<DateListProperty<?>>getProperty(Property.EXDATE).orElseThrow();
+    assertEquals(List.of(Instant.parse("2027-03-09T21:30:00Z")), exdate.getDates().stream().map(d -> instant(d, CHICAGO)).toList());
+    assertEquals(apiStarts(team, secondTuesday), shownStarts(second));
     // Jan 31, Feb 28, Mar 31 (after the change to daylight time), Apr 30.
     assertEquals(new TreeSet<>(List.of(Instant.parse("2027-01-31T15:00:00Z"), Instant.parse("2027-02-28T15:00:00Z"),
       Instant.parse("2027-03-31T14:00:00Z"), Instant.parse("2027-04-30T14:00:00Z"))), apiStarts(team, endOfMonth));
@@ -227,6 +241,11 @@ class CalendarFeedTest {
     assertEquals("America/Chicago", tzid(event.getStartDate().orElseThrow()));
     // The morning DST begins: 10:00 CDT.
     assertEquals(Instant.parse("2026-03-08T15:00:00Z"), instant(event.getStartDate().orElseThrow()));
+    String later = team.run(team.lead, "POST", "/meetings", new JsonObject().put("title", "Later").put("localStart", "2027-03-09T15:30"))
+      .getJsonObject("payload").getJsonArray("meetings").getJsonObject(0).getString("id");
+    VEvent spring = events(fetch(feedPath(team.member, team.path("/calendar-feed"))), later + "@cadre").get(0);
+    assertEquals("America/Chicago", tzid(spring.getStartDate().orElseThrow()));
+    assertEquals(Instant.parse("2027-03-09T21:30:00Z"), instant(spring.getStartDate().orElseThrow()));
   }
 
   @Test
