@@ -17,6 +17,9 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.Transport;
 import io.vertx.sqlclient.Pool;
 import org.cadre.account.AccountRoutes;
+import org.cadre.calendar.CalendarRepository;
+import org.cadre.calendar.CalendarRoutes;
+import org.cadre.export.ExportRoutes;
 import org.cadre.culture.CultureEngine;
 import org.cadre.culture.CultureRoutes;
 import org.cadre.culture.CultureScores;
@@ -120,6 +123,8 @@ public final class HttpVerticle extends VerticleBase {
     history.mount(router);
     culture.mount(router);
     new ReportRoutes(vertx, pool, cultureScores, access, spaceRepo).mount(router);
+    new ExportRoutes(vertx, histories, access).mount(router);
+    new CalendarRoutes(vertx, new CalendarRepository(pool), spaceRepo, access).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404)).failureHandler(ApiErrors::handle);
 
     // SockJS's xhr_send reads its body from a body handler and answers 500 without one.

@@ -1,12 +1,13 @@
-// The user menu: who is signed in, the language, sign out. A disclosure (button + panel), closed with Escape.
+// The user menu: who is signed in, the language, the personal calendar feed, sign out. A disclosure (button + panel), closed with Escape.
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t, LANGUAGES, currentLanguage, setLanguage } from '../i18n/i18n.js';
 import { patch } from '../rest/http.js';
 import { initials } from '../ui/initials.js';
+import '../calendar/calendar-feed.js';
 
 export class CadreUserMenu extends CadreElement {
-  static properties = { me: { attribute: false }, open: { state: true } };
+  static properties = { me: { attribute: false }, open: { state: true }, calendarOpen: { state: true } };
 
   constructor() {
     super();
@@ -45,6 +46,10 @@ export class CadreUserMenu extends CadreElement {
               html`<option value=${code} lang=${code} ?selected=${code === currentLanguage()}>${lang.label}</option>`)}
           </select>
         </label>
+        <details class="user-calendar" @toggle=${(e) => { this.calendarOpen = e.target.open; }}>
+          <summary>${t('calendar.mineTitle')}</summary>
+          ${this.calendarOpen ? html`<cadre-calendar-feed></cadre-calendar-feed>` : null}
+        </details>
         <button type="button" class="button secondary"
           @click=${() => this.dispatchEvent(new CustomEvent('cadre-sign-out', { bubbles: true }))}>${t('user.signOut')}</button>
       </div>

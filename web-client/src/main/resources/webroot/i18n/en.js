@@ -584,9 +584,37 @@ export default {
   },
 
   exports: {
+    menu: 'Export',
+    intro: 'Download this team\'s record for a spreadsheet or an archive.',
+    file: {
+      meetings: 'Meetings',
+      attendance: 'Attendance (one row per person per meeting)',
+      actionItems: 'Action items',
+      decisions: 'Decisions',
+      history: 'Full history (JSON and tables)',
+    },
   },
 
   calendar: {
+    teamTitle: 'Calendar',
+    mineTitle: 'Calendar feed',
+    introTeam: 'Subscribe to this team\'s meetings in Google Calendar, Outlook or Apple Calendar. Changes and cancellations show up there on their own.',
+    introMine: 'One calendar with the meetings of every team you can see, for Google Calendar, Outlook or Apple Calendar.',
+    create: 'Get a calendar link',
+    urlLabel: 'Calendar link',
+    copy: 'Copy link',
+    copied: 'Link copied.',
+    howTo: 'In your calendar app, choose to add a calendar from a URL (subscribe) and paste this link.',
+    private: 'Keep it private: anyone with the link can see these meetings.',
+    exists: 'A calendar link was made on {created}.',
+    lastUsed: 'A calendar app last read it on {used}.',
+    neverUsed: 'No calendar app has read it yet.',
+    shownOnce: 'For safety the link is shown only when it is made. To see one again, get a new link.',
+    reset: 'Get a new link',
+    remove: 'Remove link',
+    resetHint: 'A new link, or removing it, stops the old link from working in every calendar that uses it.',
+    madeAnnounce: 'A new calendar link is ready to copy.',
+    removedAnnounce: 'Calendar link removed.',
   },
 
   errors: {

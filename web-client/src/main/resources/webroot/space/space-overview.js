@@ -6,6 +6,7 @@ import { get } from '../rest/http.js';
 import { spacePath, reportPath } from '../app/routes.js';
 import { sentence } from './activity.js';
 import { loading, failed } from '../ui/states.js';
+import '../calendar/calendar-feed.js';
 
 const RECENT = 15;
 
@@ -77,6 +78,10 @@ export class CadreSpaceOverview extends CadreElement {
           <span>${m.name}</span> <span class="tag role">${t(`role.${m.role}`)}</span></li>`)}</ul>
         <a href=${spacePath(space.id, 'members')}>${t('overview.seeMembers')}</a>
       </section>
+      ${space.kind === 'team' ? html`<section class="panel" aria-labelledby="calendar-title">
+        <h2 id="calendar-title" class="panel-title">${t('calendar.teamTitle')}</h2>
+        <cadre-calendar-feed .spaceId=${space.id} .timeZone=${space.timeZone}></cadre-calendar-feed>
+      </section>` : null}
       <section class="panel activity" aria-labelledby="activity-title">
         <h2 id="activity-title" class="panel-title">${t('overview.activity')}</h2>
         ${this.error ? failed(this.error, () => this.load())

@@ -10,6 +10,7 @@ import { tabsFor } from './tabs.js';
 import { sentence } from './activity.js';
 import { findPath } from './tree.js';
 import '../meeting/meeting-room.js';
+import '../export/export-menu.js';
 
 export class CadreSpacePage extends CadreElement {
   static properties = {
@@ -124,6 +125,8 @@ export class CadreSpacePage extends CadreElement {
         <h1 class="page-title">${space.name}</h1>
         ${space.description ? html`<p class="lead-text">${space.description}</p>` : null}
         ${space.archived ? html`<p class="notice">${t('overview.archived')}</p>` : null}
+        ${space.kind === 'team' && ['read', 'write', 'manage'].includes(space.access)
+          ? html`<cadre-export-menu .space=${space}></cadre-export-menu>` : null}
       </header>
       ${tabs.length > 1 ? html`<nav class="tab-bar" aria-label=${t('tabs.label', { space: space.name })}><ul>
         ${tabs.map((candidate) => html`<li><a class="tab ${candidate === tab ? 'current' : ''}"

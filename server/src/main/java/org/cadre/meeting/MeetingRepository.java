@@ -21,8 +21,11 @@ import org.cadre.history.Outcome;
 import org.cadre.history.ProtocolCategory;
 import org.cadre.http.JsonBody;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Meetings and everything recorded in them, in SQL. */
@@ -115,6 +118,26 @@ public final class MeetingRepository {
   Future<String> timeZone(SqlClient client, UUID spaceId) {
     return client.preparedQuery("select time_zone from spaces where id = $1").execute(Tuple.of(spaceId))
       .map(rows -> rows.iterator().next().getString(0));
+  }
+
+  /** A recurring series' rule, before its occurrences are inserted; title and location are the first meeting's. */
+  Future<Void> insertSeries(SqlClient tx, UUID id, UUID spaceId, Recurrence rule, int count, ZonedDateTime first, Duration length,
+                            Map<Field, Object> values) {
+    Object title = null;
+    Object location = null;
+    for (Map.Entry<Field, Object> value : values.entrySet()) {
+      if (value.getKey().name().equals("title")) {
+        title = value.getValue();
+      } else if (value.getKey().name().equals("location")) {
+        location = value.getValue();
+      }
+    }
+    return tx.preparedQuery("insert into meeting_series (id, space_id, frequency, every, count, first_start, time_zone, "
+        + "duration_seconds, title, location) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+      .execute(Tuple.of(id, spaceId, JsonBody.wireName(rule.frequency()), rule.interval(), count, first.toOffsetDateTime())
+        .addString(first.getZone().getId()).addInteger((int) length.toSeconds())
+        .addString(title == null ? "" : title.toString()).addString(location == null ? "" : location.toString()))
+      .mapEmpty();
   }
 
   public Future<List<JsonObject>> all(SqlClient client, UUID spaceId) {

@@ -107,7 +107,9 @@ public final class Meetings {
       Duration length = end != null ? Duration.between(first.toInstant(), end) : Duration.ofMinutes(minutes == null ? 60 : minutes);
       List<ZonedDateTime> starts = series == null ? List.of(first) : series.occurrences(first, occurrences);
       UUID seriesId = series == null ? null : UUID.randomUUID();
-      Future<JsonArray> created = Future.succeededFuture(new JsonArray());
+      // The rule itself is kept too, for calendar feeds (an RRULE in the team's zone).
+      Future<JsonArray> created = series == null ? Future.succeededFuture(new JsonArray())
+        : repo.insertSeries(tx, seriesId, c.spaceId(), series, occurrences, first, length, values).map(v -> new JsonArray());
       for (ZonedDateTime start : starts) {
         // A later occurrence whose wall-clock time a spring-forward gap skips is moved ahead by the gap (Recurrence);
         // the reply and event say so on that occurrence.
@@ -117,6 +119,7 @@ public final class Meetings {
         fixed.put("starts_at", start.toOffsetDateTime());
         fixed.put("ends_at", start.plus(length).toOffsetDateTime());
         fixed.put("series_id", seriesId);
+        fixed.put("series_start", seriesId == null ? null : start.toOffsetDateTime());
         fixed.put("facilitator_id", facilitator == null ? c.userId() : facilitator);
         created = created.compose(list -> store.insert(tx, MeetingRepository.MEETING, c, values, fixed)
           .map(meeting -> list.add(shiftedFrom == null ? meeting : meeting.put("shiftedFrom", shiftedFrom))));
