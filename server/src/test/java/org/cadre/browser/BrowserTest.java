@@ -39,6 +39,23 @@ public abstract class BrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+  /**
+   * The body of an async page function that loads both client catalogs and flattens them into `english` and
+   * `spanish`: Maps from dotted key (plural forms as key.one, key.other) to text.
+   */
+  static final String FLAT_CATALOGS = """
+      const flat = (node, prefix, out) => {
+        for (const [key, value] of Object.entries(node)) {
+          const path = prefix ? `${prefix}.${key}` : key;
+          if (typeof value === 'object' && value !== null) flat(value, path, out);
+          else out.set(path, String(value));
+        }
+        return out;
+      };
+      const english = flat((await import('/i18n/en.js')).default, '', new Map());
+      const spanish = flat((await import('/i18n/es.js')).default, '', new Map());
+    """;
+
   protected Vertx vertx;
   protected TestServer server;
   private Playwright playwright;

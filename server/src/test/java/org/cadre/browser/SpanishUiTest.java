@@ -30,20 +30,7 @@ class SpanishUiTest extends BrowserTest {
    * wildcards) that is the whole of a line of the page's visible text, of a visible text node, or of an
    * accessible name (aria-label). Demo content is English, so a message is only found when it is all of the text.
    */
-  private static final String ENGLISH_LEFT = """
-    async () => {
-      const en = (await import('/i18n/en.js')).default;
-      const es = (await import('/i18n/es.js')).default;
-      const flat = (node, prefix, out) => {
-        for (const [key, value] of Object.entries(node)) {
-          const path = prefix ? `${prefix}.${key}` : key;
-          if (typeof value === 'object' && value !== null) flat(value, path, out);
-          else out.set(path, String(value));
-        }
-        return out;
-      };
-      const english = flat(en, '', new Map());
-      const spanish = flat(es, '', new Map());
+  private static final String ENGLISH_LEFT = "async () => {" + FLAT_CATALOGS + """
       const spanishTexts = new Set(spanish.values());
       const escape = (s) => s.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&');
       const patterns = [...english].filter(([key, text]) => spanish.get(key) !== text && !spanishTexts.has(text))
