@@ -20,6 +20,8 @@ import org.cadre.account.AccountRoutes;
 import org.cadre.culture.CultureEngine;
 import org.cadre.culture.CultureRoutes;
 import org.cadre.culture.CultureScores;
+import org.cadre.culture.RollupRepository;
+import org.cadre.culture.RollupRoutes;
 import org.cadre.history.HistoryRepository;
 import org.cadre.history.HistoryRoutes;
 import org.cadre.realtime.CommandRoutes;
@@ -98,7 +100,9 @@ public final class HttpVerticle extends VerticleBase {
     new PresenceAnnouncer(pool).register(commands);
     Boards.register(commands, vertx, pool, spaceRepo);
     HistoryRepository histories = new HistoryRepository(pool, accounts.repository());
-    CultureRoutes culture = new CultureRoutes(pool, new CultureScores(vertx, histories, engine), access);
+    CultureScores cultureScores = new CultureScores(vertx, histories, engine);
+    CultureRoutes culture = new CultureRoutes(cultureScores, access);
+    RollupRoutes rollup = new RollupRoutes(vertx, new RollupRepository(pool), cultureScores, access);
     commandConsumer = commands.listen(vertx);
     HistoryRoutes history = new HistoryRoutes(vertx, histories, spaceRepo, access);
 
@@ -117,6 +121,7 @@ public final class HttpVerticle extends VerticleBase {
     new CommandRoutes(commands, access).mount(router);
     history.mount(router);
     culture.mount(router);
+    rollup.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404)).failureHandler(ApiErrors::handle);
 
     // SockJS's xhr_send reads its body from a body handler and answers 500 without one.
@@ -164,7 +169,8 @@ public final class HttpVerticle extends VerticleBase {
   private static SockJSBridgeOptions bridgeOptions() {
     return new SockJSBridgeOptions()
       .addInboundPermitted(new PermittedOptions().setAddress(Addresses.COMMAND))
-      .addOutboundPermitted(new PermittedOptions().setAddressRegex("user\\.[0-9a-f-]{36}"));
+      .addOutboundPermitted(new PermittedOptions().setAddressRegex("user\\.[0-9a-f-]{36}"))
+      .addOutboundPermitted(new PermittedOptions().setAddressRegex("rollup\\.[0-9a-f-]{36}"));
   }
 
   /** Every route this verticle serves, once started: what a test that must cover all of them enumerates. */
