@@ -23,6 +23,8 @@ import org.cadre.export.ExportRoutes;
 import org.cadre.culture.CultureEngine;
 import org.cadre.culture.CultureRoutes;
 import org.cadre.culture.CultureScores;
+import org.cadre.culture.RollupRepository;
+import org.cadre.culture.RollupRoutes;
 import org.cadre.history.HistoryRepository;
 import org.cadre.history.HistoryRoutes;
 import org.cadre.realtime.CommandRoutes;
@@ -104,6 +106,7 @@ public final class HttpVerticle extends VerticleBase {
     HistoryRepository histories = new HistoryRepository(pool, accounts.repository());
     CultureScores cultureScores = new CultureScores(vertx, histories, engine);
     CultureRoutes culture = new CultureRoutes(pool, cultureScores, access);
+    RollupRoutes rollup = new RollupRoutes(vertx, new RollupRepository(pool), cultureScores, access);
     commandConsumer = commands.listen(vertx);
     HistoryRoutes history = new HistoryRoutes(vertx, histories, spaceRepo, access);
 
@@ -125,6 +128,7 @@ public final class HttpVerticle extends VerticleBase {
     new ReportRoutes(vertx, pool, cultureScores, access, spaceRepo).mount(router);
     new ExportRoutes(vertx, histories, access).mount(router);
     new CalendarRoutes(vertx, new CalendarRepository(pool), spaceRepo, access).mount(router);
+    rollup.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404)).failureHandler(ApiErrors::handle);
 
     // SockJS's xhr_send reads its body from a body handler and answers 500 without one.
@@ -172,7 +176,8 @@ public final class HttpVerticle extends VerticleBase {
   private static SockJSBridgeOptions bridgeOptions() {
     return new SockJSBridgeOptions()
       .addInboundPermitted(new PermittedOptions().setAddress(Addresses.COMMAND))
-      .addOutboundPermitted(new PermittedOptions().setAddressRegex("user\\.[0-9a-f-]{36}"));
+      .addOutboundPermitted(new PermittedOptions().setAddressRegex("user\\.[0-9a-f-]{36}"))
+      .addOutboundPermitted(new PermittedOptions().setAddressRegex("rollup\\.[0-9a-f-]{36}"));
   }
 
   /** Every route this verticle serves, once started: what a test that must cover all of them enumerates. */

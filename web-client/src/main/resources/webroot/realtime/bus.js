@@ -10,6 +10,8 @@
 //     onSignal(body) {},                          // bodies without seq: presence, culture.scored, and the bus's own
 //   });                                           // {type: 'resync'} (reload state), {type: 'unsubscribed'|'refused'}
 //   sub.close();
+//   const watch = bus.watch(`rollup.${spaceId}`, (body) => {}); // an address without seq or order (roll-up notices):
+//   watch.close();                                // registered again on every reconnect; onMessage({type:'refused'})
 //   bus.command({type: 'action.claim', spaceId, itemId}) // Promise of the reply body; rejects with the error
 //                                                 // object {code, message, field, ...} (409 edit_conflict has current)
 //   bus.now()                                     // the server's clock: Date.now() + the offset from hello/serverTime
@@ -38,6 +40,7 @@ export class Bus extends EventTarget {
     this.attempt = 0;
     this.stopped = true;
     this.subscriptions = new Map(); // spaceId -> Subscription
+    this.watches = new Map(); // address -> Set of handlers, for addresses whose messages carry no seq
     this.replies = new Map(); // replyAddress -> {resolve, reject, commandId}
     this.outbox = this.loadOutbox(); // commandId -> body, in the order sent
     this.waiters = new Map(); // commandId -> {resolve, reject}
@@ -75,6 +78,26 @@ export class Bus extends EventTarget {
     return sub;
   }
 
+  /** Follows an address whose messages need no order or replay (a roll-up's notices); see the header. */
+  watch(address, onMessage) {
+    let handlers = this.watches.get(address);
+    if (!handlers) {
+      handlers = new Set();
+      this.watches.set(address, handlers);
+      if (this.status === 'online') this.write({ type: 'register', address });
+    }
+    handlers.add(onMessage);
+    return {
+      close: () => {
+        handlers.delete(onMessage);
+        if (handlers.size === 0 && this.watches.get(address) === handlers) {
+          this.watches.delete(address);
+          this.write({ type: 'unregister', address });
+        }
+      },
+    };
+  }
+
   /** Sends a command; resolves with the reply body, rejects with the server's error object. */
   command(body) {
     const commandId = body.commandId ?? crypto.randomUUID();
@@ -105,6 +128,7 @@ export class Bus extends EventTarget {
     this.pingTimer = setInterval(() => this.write({ type: 'ping' }), PING_MS);
     this.setStatus('online');
     for (const sub of this.subscriptions.values()) sub.register();
+    for (const address of this.watches.keys()) this.write({ type: 'register', address });
     for (const command of this.outbox.values()) this.transmit(command);
   }
 
@@ -163,7 +187,10 @@ export class Bus extends EventTarget {
       reply.resolve(body);
       return;
     }
-    if (frame.address?.startsWith('space.')) {
+    const watchers = this.watches.get(frame.address);
+    if (watchers) {
+      if (body.type !== 'subscribed') watchers.forEach((handler) => handler(body));
+    } else if (frame.address?.startsWith('space.')) {
       this.subscriptions.get(frame.address.slice('space.'.length))?.received(body);
     } else if (frame.address?.startsWith('user.')) {
       this.emit('notice', body);
@@ -171,6 +198,12 @@ export class Bus extends EventTarget {
   }
 
   failed(frame) {
+    const watchers = frame.address && this.watches.get(frame.address);
+    if (watchers) {
+      this.watches.delete(frame.address);
+      watchers.forEach((handler) => handler({ type: 'refused', address: frame.address }));
+      return;
+    }
     const reply = frame.address && this.replies.get(frame.address);
     if (reply) {
       this.replies.delete(frame.address);

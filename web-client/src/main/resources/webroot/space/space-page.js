@@ -130,7 +130,7 @@ export class CadreSpacePage extends CadreElement {
       </header>
       ${tabs.length > 1 ? html`<nav class="tab-bar" aria-label=${t('tabs.label', { space: space.name })}><ul>
         ${tabs.map((candidate) => html`<li><a class="tab ${candidate === tab ? 'current' : ''}"
-          href=${spacePath(space.id, candidate.key)} aria-current=${candidate === tab ? 'page' : 'false'}>${t(`tabs.${candidate.key}`)}</a></li>`)}
+          href=${spacePath(space.id, candidate.key)} aria-current=${candidate === tab ? 'page' : 'false'}>${t(candidate.label ?? `tabs.${candidate.key}`)}</a></li>`)}
       </ul></nav>` : null}
       <div class="tab-panel">${this.tabElement(tab)}</div>
     </section>`;

@@ -8,14 +8,16 @@ import '../board/board-tab.js';
 import '../action/actions-tab.js';
 import '../meeting/meetings-tab.js';
 import '../culture/culture-tab.js';
+import '../rollup/rollup-tab.js';
 
-/** kinds: which kinds of space show the tab. */
+/** kinds: which kinds of space show the tab; label: its catalog key when not tabs.{key}. */
 export const SPACE_TABS = [
   { key: 'overview', tag: 'cadre-space-overview', kinds: ['network', 'district', 'site', 'team'] },
   { key: 'meetings', tag: 'cadre-meetings-tab', kinds: ['team'] },
   { key: 'actions', tag: 'cadre-actions-tab', kinds: ['team'] },
   { key: 'board', tag: 'cadre-board-tab', kinds: ['team'] },
   { key: 'culture', tag: 'cadre-culture-tab', kinds: ['team'] },
+  { key: 'rollup', tag: 'cadre-rollup-tab', kinds: ['network', 'district', 'site'], label: 'rollup.tab' },
   { key: 'members', tag: 'cadre-space-members', kinds: ['network', 'district', 'site', 'team'] },
 ];
 

@@ -1,6 +1,5 @@
 package org.cadre.culture;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -20,13 +19,12 @@ import org.cadre.space.SpaceAccess;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The culture score of a team ({@code GET /api/spaces/{id}/culture}), its weekly trend, the roll-up over the teams
- * below a site, district or network.
+ * The culture score of a team ({@code GET /api/spaces/{id}/culture}) and its weekly trend; the roll-up over the teams
+ * below a site, district or network is {@link RollupRoutes}.
  */
 public final class CultureRoutes {
 
@@ -43,7 +41,6 @@ public final class CultureRoutes {
   public void mount(Router router) {
     router.get("/api/spaces/:id/culture").handler(this::culture);
     router.get("/api/spaces/:id/culture/trend").handler(this::trend);
-    router.get("/api/spaces/:id/culture/rollup").handler(this::rollup);
     router.get("/api/spaces/:id/culture/ratings/mine").handler(this::myRatings);
   }
 
@@ -86,38 +83,7 @@ public final class CultureRoutes {
       .onFailure(ctx::fail);
   }
 
-  /**
-   * Every team below the space, scored now. Teams the caller may open are listed with their name and result;
-   * the others only count towards the distributions, so nothing of them but their level leaks.
-   */
-  private void rollup(RoutingContext ctx) {
-    Principal me = Authentication.required(ctx);
-    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
-    Instant asOf = asOf(ctx);
-    Integer windowDays = windowDays(ctx);
-    access.require(me, id, Access.READ)
-      .compose(a -> pool.preparedQuery("select id, name from spaces where $1 = any(path) and id <> $1 and kind = 'team' "
-        + "and archived_at is null order by name, id").execute(Tuple.of(id)))
-      .compose(rows -> {
-        Rollup rollup = new Rollup(id, asOf == null ? Instant.now() : asOf);
-        Future<Void> all = Future.succeededFuture();
-        for (Row row : rows) {
-          UUID team = row.getUUID("id");
-          String name = row.getString("name");
-          all = all.compose(v -> access.of(me, team)
-            .compose(granted -> scores.score(team, rollup.asOf(), windowDays)
-              .map(score -> {
-                rollup.add(team, name, granted.allows(Access.READ), score);
-                return null;
-              })));
-        }
-        return all.map(v -> rollup.json());
-      })
-      .onSuccess(ctx::json)
-      .onFailure(ctx::fail);
-  }
-
-  private static Instant asOf(RoutingContext ctx) {
+  static Instant asOf(RoutingContext ctx) {
     String value = ctx.queryParams().get("asOf");
     if (value == null) {
       return null;
@@ -133,7 +99,7 @@ public final class CultureRoutes {
     throw ApiException.invalid("asOf", ErrorMessage.FIELD_INSTANT, "asOf");
   }
 
-  private static Integer windowDays(RoutingContext ctx) {
+  static Integer windowDays(RoutingContext ctx) {
     String value = ctx.queryParams().get("windowDays");
     if (value == null) {
       return null;
@@ -149,80 +115,4 @@ public final class CultureRoutes {
     throw ApiException.invalid("windowDays", ErrorMessage.FIELD_DAYS, "windowDays", 1, 3650);
   }
 
-  /** The roll-up being built: visible teams, counts of levels overall and per row, teams needing support. */
-  private static final class Rollup {
-    private final UUID spaceId;
-    private final Instant asOf;
-    private final JsonArray teams = new JsonArray();
-    private final JsonObject levels = new JsonObject();
-    private final JsonObject rows = new JsonObject();
-    private final List<JsonObject> support = new ArrayList<>();
-    private int hidden;
-    private int needingSupport;
-
-    Rollup(UUID spaceId, Instant asOf) {
-      this.spaceId = spaceId;
-      this.asOf = asOf;
-    }
-
-    Instant asOf() {
-      return asOf;
-    }
-
-    void add(UUID team, String name, boolean visible, JsonObject score) {
-      count(levels, score.getString("level"));
-      for (Object o : score.getJsonArray("rows")) {
-        JsonObject row = (JsonObject) o;
-        JsonObject counts = rows.getJsonObject(row.getString("id"));
-        if (counts == null) {
-          counts = new JsonObject();
-          rows.put(row.getString("id"), counts);
-        }
-        count(counts, row.getString("level"));
-      }
-      String change = score.getString("change");
-      boolean needs = "emerging".equals(score.getString("level")) || "declined".equals(change) || "declined-significantly".equals(change);
-      if (needs) {
-        needingSupport++;
-      }
-      if (!visible) {
-        hidden++;
-        return;
-      }
-      JsonObject entry = new JsonObject()
-        .put("spaceId", team.toString())
-        .put("name", name)
-        .put("level", score.getString("level"))
-        .put("score", score.getValue("score"))
-        .put("status", score.getString("status"))
-        .put("change", change)
-        .put("colour", score.getString("colour"))
-        .put("needsSupport", needs);
-      teams.add(entry);
-      if (needs) {
-        support.add(new JsonObject().put("spaceId", team.toString()).put("name", name));
-      }
-    }
-
-    private static void count(JsonObject counts, String level) {
-      counts.put(level, counts.getInteger(level, 0) + 1);
-    }
-
-    JsonObject json() {
-      JsonObject perRow = new JsonObject();
-      for (String row : Rubric.ROWS) {
-        perRow.put(row, rows.getJsonObject(row, new JsonObject()));
-      }
-      return new JsonObject()
-        .put("spaceId", spaceId.toString())
-        .put("asOf", asOf.toString())
-        .put("teamCount", teams.size() + hidden)
-        .put("hiddenTeams", hidden)
-        .put("levels", levels)
-        .put("rows", perRow)
-        .put("needsSupportCount", needingSupport)
-        .put("needsSupport", new JsonArray(support))
-        .put("teams", teams);
-    }
-  }
 }

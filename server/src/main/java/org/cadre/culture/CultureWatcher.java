@@ -53,6 +53,7 @@ public final class CultureWatcher extends VerticleBase {
     }
   };
   private CultureScores scores;
+  private RollupRepository rollups;
   private MessageConsumer<JsonObject> changes;
 
   public CultureWatcher(Pool pool, HistoryRepository histories, CultureEngine engine) {
@@ -64,6 +65,7 @@ public final class CultureWatcher extends VerticleBase {
   @Override
   public Future<?> start() {
     scores = new CultureScores(vertx, histories, engine);
+    rollups = new RollupRepository(pool);
     changes = vertx.eventBus().consumer(Addresses.CHANGES, msg -> onChange(msg.body()));
     vertx.setPeriodic(60_000, SWEEP_MS, id -> sweep());
     return changes.completion();
@@ -103,9 +105,23 @@ public final class CultureWatcher extends VerticleBase {
           }
           vertx.eventBus().publish(Addresses.space(space), new JsonObject()
             .put("type", "culture.scored").put("space", space.toString()).put("culture", score));
-          return snapshot(space, score);
+          return rollupsChanged(space).compose(v -> snapshot(space, score));
         }))
       .onFailure(err -> LOG.log(Level.WARNING, "Could not rescore space " + space, err));
+  }
+
+  /**
+   * Every space above the team hears that its roll-up moved, and nothing else: whoever watches it refetches the
+   * roll-up, which shows them what they may see of the team.
+   */
+  private Future<Void> rollupsChanged(UUID team) {
+    return rollups.ancestors(team).map(ancestors -> {
+      for (UUID ancestor : ancestors) {
+        vertx.eventBus().publish(Addresses.rollup(ancestor), new JsonObject()
+          .put("type", "culture.rollup-changed").put("space", ancestor.toString()));
+      }
+      return null;
+    });
   }
 
   /** Snapshots are keyed by the Monday that starts the current week, as the trend's points are. */

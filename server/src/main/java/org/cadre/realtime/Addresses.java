@@ -23,6 +23,11 @@ public final class Addresses {
   public static final String CHANGES = "cadre.internal.changes";
   public static final String SPACE_PREFIX = "space.";
   public static final String USER_PREFIX = "user.";
+  /**
+   * {@code rollup.<id>}: that the culture roll-up of a site, district or network moved, for whoever may see its
+   * aggregates; the messages name only that space, so they carry nothing of the teams below.
+   */
+  public static final String ROLLUP_PREFIX = "rollup.";
 
   private Addresses() {
   }
@@ -33,5 +38,9 @@ public final class Addresses {
 
   public static String user(UUID id) {
     return USER_PREFIX + id;
+  }
+
+  public static String rollup(UUID id) {
+    return ROLLUP_PREFIX + id;
   }
 }

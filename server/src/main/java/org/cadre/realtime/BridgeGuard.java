@@ -95,7 +95,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
         event.complete(true);
       }
       case UNREGISTER -> unregister(event);
-      case RECEIVE -> event.complete(mayReceive(caller, event.getRawMessage().getString("address")));
+      case RECEIVE -> receive(caller, event);
       case SEND -> authorizeCommand(caller, event);
       case PUBLISH -> event.complete(false);
       default -> event.complete(true);
@@ -147,6 +147,10 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       }
       return;
     }
+    if (address != null && address.startsWith(Addresses.ROLLUP_PREFIX)) {
+      registerRollup(caller, event, address);
+      return;
+    }
     UUID space = address != null && address.startsWith(Addresses.SPACE_PREFIX)
       ? Ids.parse(address.substring(Addresses.SPACE_PREFIX.length())) : null;
     if (space == null) {
@@ -176,6 +180,40 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
         stream.open(afterSeq);
       }
     });
+  }
+
+  /**
+   * {@code rollup.<id>} is the bridge's own registration (like {@code user.<id>}), granted to whoever may see the
+   * space's aggregates; each message is checked again on the way out ({@link #receive}).
+   */
+  private void registerRollup(Principal caller, BridgeEvent event, String address) {
+    UUID space = Ids.parse(address.substring(Addresses.ROLLUP_PREFIX.length()));
+    if (space == null) {
+      refuseFrame(event.socket(), address, "access_denied");
+      return;
+    }
+    access.aggregates(caller, space).onComplete(ar -> {
+      if (!connections.containsKey(event.socket())) {
+        return;
+      }
+      if (ar.succeeded() && ar.result()) {
+        event.complete(true);
+      } else {
+        refuseFrame(event.socket(), address, "access_denied");
+      }
+    });
+  }
+
+  /** Roll-up notices reach only those who may still see the space's aggregates; the rest as {@link #mayReceive}. */
+  private void receive(Principal caller, BridgeEvent event) {
+    String address = event.getRawMessage().getString("address");
+    UUID rollup = address != null && address.startsWith(Addresses.ROLLUP_PREFIX)
+      ? Ids.parse(address.substring(Addresses.ROLLUP_PREFIX.length())) : null;
+    if (rollup == null) {
+      event.complete(mayReceive(caller, address));
+      return;
+    }
+    access.aggregates(caller, rollup).onComplete(ar -> event.complete(ar.succeeded() && ar.result()));
   }
 
   /** {@code headers.afterSeq}: null when absent, -1 when not a whole number. */

@@ -34,4 +34,26 @@ public final class AccessPolicy {
     }
     return best;
   }
+
+  /**
+   * Whether the user may see the culture roll-up of the target as aggregates (counts of levels, statuses and
+   * changes; no names of teams they may not open): administrators, and anyone with a membership other than partner
+   * at the target, above it or below it. So a district lead sees the network's roll-up and a site lead the district's,
+   * while a partner, who sees nothing outside the space they were invited into, sees no roll-up at all.
+   */
+  public static boolean aggregates(boolean admin, List<Grant> grants, List<UUID> targetPath) {
+    if (targetPath.isEmpty()) {
+      return false;
+    }
+    if (admin) {
+      return true;
+    }
+    UUID target = targetPath.get(targetPath.size() - 1);
+    for (Grant grant : grants) {
+      if (grant.role() != Role.PARTNER && (targetPath.contains(grant.spaceId()) || grant.path().contains(target))) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -62,6 +62,13 @@ public final class SpaceAccess {
     });
   }
 
+  /** Whether the user may see the space's roll-up as aggregates ({@link AccessPolicy#aggregates}). */
+  public Future<Boolean> aggregates(Principal principal, UUID spaceId) {
+    return path(spaceId).compose(path -> path.isEmpty() || principal.admin()
+      ? Future.succeededFuture(AccessPolicy.aggregates(principal.admin(), List.of(), path))
+      : grants(principal.userId()).map(granted -> AccessPolicy.aggregates(false, granted, path)));
+  }
+
   public Future<List<Grant>> grants(UUID userId) {
     return Future.fromCompletionStage(grants.get(userId), context).compose(cached -> {
       if (!versions.stale(userId, cached.stamp())) {

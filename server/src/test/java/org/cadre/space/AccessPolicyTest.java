@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccessPolicyTest {
 
@@ -66,5 +68,56 @@ class AccessPolicyTest {
     UUID sibling = UUID.randomUUID();
     Grant lead = new Grant(site, Role.LEAD, sitePath);
     assertEquals(Access.NONE, access(List.of(network, district, sibling), lead));
+  }
+
+  private boolean aggregates(List<UUID> target, Grant... grants) {
+    return AccessPolicy.aggregates(false, List.of(grants), target);
+  }
+
+  @Test
+  void aDistrictLeadSeesTheNetworksAggregatesThoughNotItsOtherDistricts() {
+    Grant lead = new Grant(district, Role.LEAD, districtPath);
+    assertEquals(Access.NAMES, access(networkPath, lead), "the network's content stays closed to them");
+    assertTrue(aggregates(networkPath, lead));
+    assertTrue(aggregates(districtPath, lead));
+    assertTrue(aggregates(sitePath, lead));
+    UUID otherDistrict = UUID.randomUUID();
+    assertFalse(aggregates(List.of(network, otherDistrict), lead), "another district's own roll-up is not theirs");
+  }
+
+  @Test
+  void aSiteLeadSeesTheDistrictsAggregatesAndTheNetworks() {
+    Grant lead = new Grant(site, Role.LEAD, sitePath);
+    assertTrue(aggregates(districtPath, lead));
+    assertTrue(aggregates(networkPath, lead));
+    assertFalse(aggregates(List.of(network, district, UUID.randomUUID()), lead), "nor a sibling site's");
+  }
+
+  @Test
+  void everyOtherRoleReachingTheSpaceThroughTheTreeSeesAggregates() {
+    for (Role role : new Role[] {Role.MEMBER, Role.OBSERVER, Role.LEAD}) {
+      Grant teamGrant = new Grant(team, role, teamPath);
+      assertTrue(aggregates(districtPath, teamGrant), role + " of a team, on its district");
+      Grant networkGrant = new Grant(network, role, networkPath);
+      assertTrue(aggregates(sitePath, networkGrant), role + " of the network, on a site below");
+    }
+  }
+
+  @Test
+  void aPartnerSeesNoAggregatesOutsideTheirSpaceNorOfIt() {
+    Grant partner = new Grant(team, Role.PARTNER, teamPath);
+    assertFalse(aggregates(sitePath, partner));
+    assertFalse(aggregates(districtPath, partner));
+    assertFalse(aggregates(networkPath, partner));
+    Grant sitePartner = new Grant(site, Role.PARTNER, sitePath);
+    assertFalse(aggregates(sitePath, sitePartner), "the teams below a partner's site are outside their space");
+  }
+
+  @Test
+  void aggregatesNeedAMembershipInTheTreeOrAdministrators() {
+    assertFalse(aggregates(networkPath));
+    assertFalse(aggregates(List.of(UUID.randomUUID()), new Grant(district, Role.LEAD, districtPath)));
+    assertTrue(AccessPolicy.aggregates(true, List.of(), networkPath));
+    assertFalse(AccessPolicy.aggregates(true, List.of(), List.of()), "a space that does not exist has none");
   }
 }
