@@ -17,6 +17,9 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.Transport;
 import io.vertx.sqlclient.Pool;
 import org.cadre.account.AccountRoutes;
+import org.cadre.continuum.Continua;
+import org.cadre.continuum.ContinuumRepository;
+import org.cadre.continuum.ContinuumRoutes;
 import org.cadre.culture.CultureEngine;
 import org.cadre.culture.CultureRoutes;
 import org.cadre.culture.CultureScores;
@@ -119,6 +122,7 @@ public final class HttpVerticle extends VerticleBase {
     new CommandRoutes(commands, access).mount(router);
     history.mount(router);
     culture.mount(router);
+    new ContinuumRoutes(new ContinuumRepository(pool), new Continua(), access).mount(router);
     new ReportRoutes(vertx, pool, cultureScores, access, spaceRepo).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404)).failureHandler(ApiErrors::handle);
 
