@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class Continua {
       }
       List<String> roles = json.getJsonArray("raterRoles").stream().map(String.class::cast).toList();
       definitions.put(id, new Definition(id, json.getJsonArray("levels").size(), "free".equals(json.getString("subjects")),
-        roles, Map.copyOf(requirements), json));
+        roles, Collections.unmodifiableMap(requirements), json));
     }
   }
 

@@ -13,6 +13,7 @@ import org.cadre.space.Access;
 import org.cadre.space.SpaceAccess;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +66,22 @@ public final class ContinuumRoutes {
             .add(0, rating);
         }
       }
+      List<List<JsonObject>> histories = new ArrayList<>(bySubject.values());
+      Continua.Definition definition = continua.get(continuum);
+      if (!definition.freeSubjects()) {
+        // Areas and steps in the continuum's own order, then by rater role in its order.
+        List<String> rows = List.copyOf(definition.requirements().keySet());
+        histories.sort(Comparator.comparingInt((List<JsonObject> h) -> rows.indexOf(h.get(0).getString("subject")))
+          .thenComparingInt(h -> definition.raterRoles().indexOf(h.get(0).getString("raterRole"))));
+      }
       JsonArray subjects = new JsonArray();
-      bySubject.values().forEach(history -> subjects.add(new JsonObject()
+      histories.forEach(history -> subjects.add(new JsonObject()
         .put("subject", history.get(0).getString("subject"))
         .put("raterRole", history.get(0).getString("raterRole"))
         .put("latest", history.get(0))
         .put("history", new JsonArray(new ArrayList<>(history)))));
       JsonObject entry = new JsonObject().put("id", continuum).put("subjects", subjects);
-      if (continua.get(continuum).raterRoles().contains("receiver")) {
+      if (definition.raterRoles().contains("receiver")) {
         entry.put("gaps", gaps(subjects));
       }
       out.add(entry);
