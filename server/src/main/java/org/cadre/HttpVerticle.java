@@ -20,6 +20,9 @@ import org.cadre.account.AccountRoutes;
 import org.cadre.calendar.CalendarRepository;
 import org.cadre.calendar.CalendarRoutes;
 import org.cadre.export.ExportRoutes;
+import org.cadre.continuum.Continua;
+import org.cadre.continuum.ContinuumRepository;
+import org.cadre.continuum.ContinuumRoutes;
 import org.cadre.culture.CultureEngine;
 import org.cadre.culture.CultureRoutes;
 import org.cadre.culture.CultureScores;
@@ -125,6 +128,7 @@ public final class HttpVerticle extends VerticleBase {
     new CommandRoutes(commands, access).mount(router);
     history.mount(router);
     culture.mount(router);
+    new ContinuumRoutes(new ContinuumRepository(pool), new Continua(), access).mount(router);
     new ReportRoutes(vertx, pool, cultureScores, access, spaceRepo).mount(router);
     new ExportRoutes(vertx, histories, access).mount(router);
     new CalendarRoutes(vertx, new CalendarRepository(pool), spaceRepo, access).mount(router);

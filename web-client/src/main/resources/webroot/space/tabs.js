@@ -9,6 +9,7 @@ import '../action/actions-tab.js';
 import '../meeting/meetings-tab.js';
 import '../culture/culture-tab.js';
 import '../rollup/rollup-tab.js';
+import '../continuum/continua-tab.js';
 
 /** kinds: which kinds of space show the tab; label: its catalog key when not tabs.{key}. */
 export const SPACE_TABS = [
@@ -18,6 +19,7 @@ export const SPACE_TABS = [
   { key: 'board', tag: 'cadre-board-tab', kinds: ['team'] },
   { key: 'culture', tag: 'cadre-culture-tab', kinds: ['team'] },
   { key: 'rollup', tag: 'cadre-rollup-tab', kinds: ['network', 'district', 'site'], label: 'rollup.tab' },
+  { key: 'continua', tag: 'cadre-continua-tab', kinds: ['network', 'district', 'site', 'team'] },
   { key: 'members', tag: 'cadre-space-members', kinds: ['network', 'district', 'site', 'team'] },
 ];
 

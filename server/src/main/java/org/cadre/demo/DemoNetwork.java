@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.cadre.account.Accounts;
 import org.cadre.account.Principal;
+import org.cadre.continuum.ContinuumRepository;
 import org.cadre.realtime.Commands;
 import org.cadre.space.Kind;
 import org.cadre.space.Role;
@@ -122,11 +123,16 @@ public final class DemoNetwork {
       .compose(v -> each(MEMBERS, m -> spaces.setMember(people.get(SPACES.get(0).creatorKey()),
         created.get(m.spaceKey()).id(), people.get(m.personKey()).userId(), m.role()).mapEmpty()))
       .compose(v -> new DemoHistory(commands, spaces.repository().pool(), userIds(), now).seed(teamIds()))
+      .compose(v -> new DemoContinua(commands, new ContinuumRepository(spaces.repository().pool()), userIds(), spaceIds(), now).seed())
       .map(PEOPLE);
   }
 
   private Map<String, UUID> userIds() {
     return people.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().userId()));
+  }
+
+  private Map<String, UUID> spaceIds() {
+    return created.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().id()));
   }
 
   private Map<String, UUID> teamIds() {

@@ -7,6 +7,9 @@ import org.cadre.action.ActionRepository;
 import org.cadre.board.BoardStore;
 import org.cadre.charter.Charter;
 import org.cadre.charter.CharterRepository;
+import org.cadre.continuum.Continua;
+import org.cadre.continuum.ContinuumRatings;
+import org.cadre.continuum.ContinuumRepository;
 import org.cadre.culture.Ratings;
 import org.cadre.meeting.MeetingRepository;
 import org.cadre.meeting.Meetings;
@@ -35,6 +38,7 @@ public final class Boards {
     new Meetings(meetings, actions).register(commands);
     new TeamBoard(charter, actions, meetings).register(commands);
     new Ratings(changes).register(commands);
+    new ContinuumRatings(changes, new ContinuumRepository(pool), new Continua()).register(commands);
     return commands;
   }
 }

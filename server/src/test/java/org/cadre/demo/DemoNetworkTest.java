@@ -34,7 +34,10 @@ class DemoNetworkTest {
       long spaces = TestDatabases.count(url, "select count(*) from spaces");
       long memberships = TestDatabases.count(url, "select count(*) from memberships");
       long events = TestDatabases.count(url, "select count(*) from events");
+      long continuumRatings = TestDatabases.count(url, "select count(*) from continuum_ratings");
       demo(vertx, pool).seed().await();
+      assertTrue(continuumRatings > 0, "the demo rates its partnerships");
+      assertEquals(continuumRatings, TestDatabases.count(url, "select count(*) from continuum_ratings"));
       assertEquals(spaces, TestDatabases.count(url, "select count(*) from spaces"));
       assertEquals(memberships, TestDatabases.count(url, "select count(*) from memberships"));
       assertEquals(events, TestDatabases.count(url, "select count(*) from events"));
