@@ -66,6 +66,21 @@ export class CadreCultureTab extends CadreElement {
     this.culture = null;
     this.error = null;
     await this.refresh();
+    await this.updateComplete;
+    const wanted = new URLSearchParams(location.search).get('row');
+    if (wanted) requestAnimationFrame(() => this.showRow(wanted));
+  }
+
+  /** Opens the evidence of the row a link asked for (?row=A1, from the roll-up's heat map) and moves focus to it. */
+  showRow(id) {
+    const article = this.querySelector(`article[data-row="${CSS.escape(id)}"]`);
+    if (!article) return;
+    const details = article.querySelector('details.evidence');
+    if (details) details.open = true;
+    const heading = article.querySelector('h4');
+    heading.tabIndex = -1;
+    heading.focus();
+    article.scrollIntoView({ block: 'start' });
   }
 
   refreshSoon() {

@@ -72,6 +72,10 @@ class RollupScreensTest extends BrowserTest {
     cell.focus();
     daniel.keyboard().press("Enter");
     daniel.waitForURL(url("/spaces/" + first.getString("spaceId") + "/culture?row=C1"));
+    // There the row has the focus and its evidence is open.
+    Locator row = daniel.locator("article[data-row='C1']");
+    assertThat(row.locator("h4")).isFocused();
+    assertThat(row.locator("details.evidence")).hasAttribute("open", "");
   }
 
   @Test
