@@ -22,6 +22,8 @@ import org.cadre.culture.CultureRoutes;
 import org.cadre.culture.CultureScores;
 import org.cadre.history.HistoryRepository;
 import org.cadre.history.HistoryRoutes;
+import org.cadre.protocol.ProtocolRepository;
+import org.cadre.protocol.ProtocolRoutes;
 import org.cadre.realtime.CommandRoutes;
 import org.cadre.report.ReportRoutes;
 import org.cadre.realtime.PresenceAnnouncer;
@@ -119,6 +121,7 @@ public final class HttpVerticle extends VerticleBase {
     new CommandRoutes(commands, access).mount(router);
     history.mount(router);
     culture.mount(router);
+    new ProtocolRoutes(new ProtocolRepository(pool), spaceRepo, spaces.changes(), access).mount(router);
     new ReportRoutes(vertx, pool, cultureScores, access, spaceRepo).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404)).failureHandler(ApiErrors::handle);
 
