@@ -37,7 +37,7 @@ export class CadreProtocolEditor extends CadreElement {
     });
   }
 
-  remove(index) {
+  removeStep(index) {
     this.steps = this.steps.filter((_, i) => i !== index);
     this.announce(t('protocols.removed', { number: index + 1 }));
     this.updateComplete.then(() => this.querySelector(`[data-step="${Math.max(0, index - 1)}"] input`)?.focus()
@@ -110,7 +110,7 @@ export class CadreProtocolEditor extends CadreElement {
           aria-label=${t('protocols.moveUpLabel', { number: index + 1 })}>${t('protocols.moveUp')}</button>
         <button type="button" class="button secondary small" data-move="down" ?disabled=${last} @click=${() => this.move(index, 1)}
           aria-label=${t('protocols.moveDownLabel', { number: index + 1 })}>${t('protocols.moveDown')}</button>
-        <button type="button" class="button danger small" ?disabled=${this.steps.length === 1} @click=${() => this.remove(index)}
+        <button type="button" class="button danger small" ?disabled=${this.steps.length === 1} @click=${() => this.removeStep(index)}
           aria-label=${t('protocols.removeLabel', { number: index + 1 })}>${t('protocols.remove')}</button>
       </div>
     </fieldset>`;

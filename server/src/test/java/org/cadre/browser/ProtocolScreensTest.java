@@ -46,6 +46,12 @@ class ProtocolScreensTest extends BrowserTest {
       new Locator.GetByRoleOptions().setName("Move step 3 down"))).isFocused();
     audit(page, "protocol-editor");
 
+    // Removing a step by keyboard leaves the focus in the form.
+    editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a step")).press("Enter");
+    assertThat(editor.locator("fieldset")).hasCount(10);
+    editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove step 10")).press("Enter");
+    assertThat(editor.locator("fieldset")).hasCount(9);
+
     // A bad range is refused by the server, which names the field.
     editor.locator("[data-step='2']").getByLabel("Minimum minutes").fill("20");
     editor.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save as a new version")).click();
@@ -55,6 +61,7 @@ class ProtocolScreensTest extends BrowserTest {
 
     assertThat(page.locator("#live-region")).containsText("Examining Data saved as version 2.");
     assertThat(detail).containsText("Version 2");
+    assertThat(editor).hasCount(0);
     assertThat(detail.locator(".protocol-step").nth(2)).containsText("Gather facts in pairs");
     assertThat(detail.locator(".protocol-step").nth(2)).containsText("10 to 15 min");
     page.setViewportSize(390, 844);
