@@ -3,6 +3,7 @@
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
+import { minutesOf } from './minutes.js';
 
 export class CadreProtocolDetail extends CadreElement {
   static properties = {
@@ -19,9 +20,7 @@ export class CadreProtocolDetail extends CadreElement {
   render() {
     const p = this.protocol;
     const c = p.content;
-    const minutes = (step) => (step.minMinutes === step.maxMinutes
-      ? t('protocols.exactMinutes', { count: step.maxMinutes })
-      : t('protocols.minutes', { min: step.minMinutes, max: step.maxMinutes }));
+    const minutes = (step) => minutesOf(step.minMinutes, step.maxMinutes);
     return html`<article class="panel protocol-detail" aria-labelledby="protocol-title">
       <p><button type="button" class="button secondary small" @click=${() => this.fire('protocol-back')}>${t('protocols.back')}</button></p>
       <h2 id="protocol-title" class="panel-title" tabindex="-1">${c.name}</h2>

@@ -6,6 +6,7 @@ import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
 import { get, post, api } from '../rest/http.js';
 import { loading, failed } from '../ui/states.js';
+import { minutesOf } from './minutes.js';
 import './protocol-detail.js';
 import './protocol-editor.js';
 
@@ -130,7 +131,7 @@ export class CadreProtocolsTab extends CadreElement {
         ${items.map((p) => html`<li class="protocol-card">
           <button type="button" class="protocol-open" data-protocol=${p.id} @click=${() => this.open(p.id)}>${p.name}</button>
           <span class="tag">${t(`protocols.category.${p.content.category}`)}</span>
-          <span class="hint">${t('protocols.minutes', { min: total(p, 'minMinutes'), max: total(p, 'maxMinutes') })}</span>
+          <span class="hint">${minutesOf(total(p, 'minMinutes'), total(p, 'maxMinutes'))}</span>
           <span class="hint">${t('protocols.stepCount', { count: p.content.steps.length })}</span>
           ${p.builtIn ? null : html`<span class="hint">${t('protocols.version', { version: p.version })}</span>`}
         </li>`)}
