@@ -28,6 +28,25 @@ export class CadreProtocolsTab extends CadreElement {
     busy: { state: true },
   };
 
+  constructor() {
+    super();
+    // Built-ins are answered in the user's language: read them again when it changes.
+    this.onLanguage = () => {
+      this.refresh();
+      if (this.selected && !this.editing) this.open(this.selected.id);
+    };
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('cadre-language', this.onLanguage);
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('cadre-language', this.onLanguage);
+  }
+
   willUpdate(changed) {
     if (changed.has('space') && changed.get('space')?.id !== this.space.id) this.load();
   }

@@ -24,6 +24,12 @@ public final class ProtocolRepository {
       return ownerSpaceId == null;
     }
 
+    /** The same version with other words (a built-in's translation). */
+    public Protocol withContent(JsonObject other) {
+      return new Protocol(id, ownerSpaceId, copiedFrom, other.getString("name"), archived, version, latestVersion, other,
+        createdBy, createdAt);
+    }
+
     public JsonObject toJson() {
       return new JsonObject().put("id", id.toString())
         .put("ownerSpaceId", ownerSpaceId == null ? null : ownerSpaceId.toString())

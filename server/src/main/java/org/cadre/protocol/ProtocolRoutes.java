@@ -13,6 +13,7 @@ import org.cadre.http.BodyShape;
 import org.cadre.http.ErrorMessage;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
+import org.cadre.http.Language;
 import org.cadre.protocol.ProtocolRepository.Protocol;
 import org.cadre.space.Access;
 import org.cadre.space.SpaceAccess;
@@ -40,9 +41,11 @@ public final class ProtocolRoutes {
   private final SpaceRepository spaces;
   private final SpaceChanges changes;
   private final SpaceAccess access;
+  private final ProtocolLibrary library;
 
   public ProtocolRoutes(ProtocolRepository repo, SpaceRepository spaces, SpaceChanges changes, SpaceAccess access) {
     this.repo = repo;
+    this.library = new ProtocolLibrary(repo);
     this.spaces = spaces;
     this.changes = changes;
     this.access = access;
@@ -66,8 +69,9 @@ public final class ProtocolRoutes {
       .compose(path -> readable(me, path))
       .compose(repo::listed)
       .map(protocols -> {
+        Language language = Language.of(ctx);
         JsonArray out = new JsonArray();
-        protocols.forEach(p -> out.add(p.toJson()));
+        protocols.forEach(p -> out.add(library.localized(p, language).toJson()));
         return new JsonObject().put("spaceId", id.toString()).put("protocols", out);
       })
       .onSuccess(ctx::json)
@@ -99,7 +103,7 @@ public final class ProtocolRoutes {
         }
         return p;
       }))
-      .onSuccess(p -> ctx.json(p.toJson()))
+      .onSuccess(p -> ctx.json(library.localized(p, Language.of(ctx)).toJson()))
       .onFailure(ctx::fail);
   }
 
@@ -121,7 +125,8 @@ public final class ProtocolRoutes {
     access.require(me, spaceId, Access.WRITE)
       .compose(a -> visible(me, sourceId))
       .compose(source -> {
-        JsonObject content = source.content().copy();
+        // A built-in is copied in the caller's language, so a Spanish-speaking team edits it in Spanish.
+        JsonObject content = library.localized(source, Language.of(ctx)).content().copy();
         if (name != null) {
           content.put("name", name);
         }

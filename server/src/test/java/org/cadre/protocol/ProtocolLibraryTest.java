@@ -72,6 +72,23 @@ class ProtocolLibraryTest {
   }
 
   @Test
+  void everyBuiltInHasASpanishTextWithTheSameStepsAndMinutesAndIsAnsweredInTheRequestsLanguage() {
+    var english = ProtocolLibrary.builtIns("/org/cadre/protocol/library.json");
+    var spanish = ProtocolLibrary.builtIns("/org/cadre/protocol/library_es.json");
+    assertEquals(english.keySet(), spanish.keySet());
+    english.forEach((id, content) -> {
+      ProtocolContent es = spanish.get(id);
+      assertEquals(content.category(), es.category(), content.name());
+      assertEquals(content.roles(), es.roles(), content.name());
+      assertEquals(content.steps().stream().map(s -> s.minMinutes() + "-" + s.maxMinutes()).toList(),
+        es.steps().stream().map(s -> s.minMinutes() + "-" + s.maxMinutes()).toList(), content.name());
+    });
+    JsonObject examining = ana.expect(200, "GET", "/api/protocols/" + builtIn("Examining Data") + "?lang=es", null);
+    assertEquals("Examinar datos", examining.getString("name"));
+    assertEquals("Reunir hechos", examining.getJsonObject("content").getJsonArray("steps").getJsonObject(1).getString("title"));
+  }
+
+  @Test
   void aCopyIsOwnedByTheSpaceAndAnEditAddsAVersionWhileTheFirstStaysReadable() {
     String source = builtIn("Critical Friends");
     JsonObject copy = ana.expect(201, "POST", "/api/spaces/" + ninth + "/protocols/" + source + "/copy", new JsonObject());
