@@ -16,6 +16,8 @@ import org.cadre.db.Database;
 import org.cadre.db.Migrations;
 import org.cadre.demo.DemoNetwork;
 import org.cadre.event.EventLog;
+import org.cadre.protocol.ProtocolLibrary;
+import org.cadre.protocol.ProtocolRepository;
 import org.cadre.realtime.EventRelay;
 import org.cadre.space.AccessVersions;
 import org.cadre.space.SpaceRepository;
@@ -66,6 +68,7 @@ public final class Cadre {
       ? accounts.ensureAdmin(config.adminEmail(), config.adminPassword(), config.adminPromote())
       : Future.succeededFuture();
     return admin
+      .compose(v -> new ProtocolLibrary(new ProtocolRepository(pool)).seed())
       .compose(v -> config.demo()
         ? new DemoNetwork(accounts, Spaces.of(new SpaceRepository(pool)),
           DemoNetwork.commands(vertx, pool), Instant.now()).seed().onSuccess(DemoNetwork::print)

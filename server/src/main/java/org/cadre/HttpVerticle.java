@@ -30,6 +30,8 @@ import org.cadre.culture.RollupRepository;
 import org.cadre.culture.RollupRoutes;
 import org.cadre.history.HistoryRepository;
 import org.cadre.history.HistoryRoutes;
+import org.cadre.protocol.ProtocolRepository;
+import org.cadre.protocol.ProtocolRoutes;
 import org.cadre.realtime.CommandRoutes;
 import org.cadre.report.ReportRoutes;
 import org.cadre.realtime.PresenceAnnouncer;
@@ -129,6 +131,7 @@ public final class HttpVerticle extends VerticleBase {
     history.mount(router);
     culture.mount(router);
     new ContinuumRoutes(new ContinuumRepository(pool), new Continua(), access).mount(router);
+    new ProtocolRoutes(new ProtocolRepository(pool), spaceRepo, spaces.changes(), access).mount(router);
     new ReportRoutes(vertx, pool, cultureScores, access, spaceRepo).mount(router);
     new ExportRoutes(vertx, histories, access).mount(router);
     new CalendarRoutes(vertx, new CalendarRepository(pool), spaceRepo, access).mount(router);

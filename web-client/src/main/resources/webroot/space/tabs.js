@@ -10,6 +10,7 @@ import '../meeting/meetings-tab.js';
 import '../culture/culture-tab.js';
 import '../rollup/rollup-tab.js';
 import '../continuum/continua-tab.js';
+import '../protocol/protocols-tab.js';
 
 /** kinds: which kinds of space show the tab; label: its catalog key when not tabs.{key}. */
 export const SPACE_TABS = [
@@ -20,6 +21,7 @@ export const SPACE_TABS = [
   { key: 'culture', tag: 'cadre-culture-tab', kinds: ['team'] },
   { key: 'rollup', tag: 'cadre-rollup-tab', kinds: ['network', 'district', 'site'], label: 'rollup.tab' },
   { key: 'continua', tag: 'cadre-continua-tab', kinds: ['network', 'district', 'site', 'team'] },
+  { key: 'protocols', tag: 'cadre-protocols-tab', kinds: ['district', 'site', 'team'] },
   { key: 'members', tag: 'cadre-space-members', kinds: ['network', 'district', 'site', 'team'] },
 ];
 

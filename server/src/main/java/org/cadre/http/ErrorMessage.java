@@ -164,7 +164,14 @@ public enum ErrorMessage {
   ENDS_BEFORE_STARTS,
   STEPS_EXCEED,
   ITEM_OF_OTHER_MEETING,
-  REFERENCE_NOT_IN_DOCUMENT;
+  REFERENCE_NOT_IN_DOCUMENT,
+
+  // Discussion protocols (protocol)
+  NOT_FOUND_PROTOCOL,
+  NOT_FOUND_PROTOCOL_VERSION,
+  PROTOCOL_BUILT_IN,
+  PROTOCOL_MINUTES_ORDER,
+  PROTOCOL_NO_STEPS;
 
   private static final String BUNDLE = "org.cadre.http.errors";
   private static final Map<Language, ResourceBundle> BUNDLES = Map.of(
