@@ -22,6 +22,7 @@ import org.cadre.culture.CultureRoutes;
 import org.cadre.culture.CultureScores;
 import org.cadre.history.HistoryRepository;
 import org.cadre.history.HistoryRoutes;
+import org.cadre.metrics.MetricsRoutes;
 import org.cadre.realtime.CommandRoutes;
 import org.cadre.report.ReportRoutes;
 import org.cadre.realtime.PresenceAnnouncer;
@@ -119,6 +120,7 @@ public final class HttpVerticle extends VerticleBase {
     new CommandRoutes(commands, access).mount(router);
     history.mount(router);
     culture.mount(router);
+    new MetricsRoutes(pool, histories, access).mount(router);
     new ReportRoutes(vertx, pool, cultureScores, access, spaceRepo).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404)).failureHandler(ApiErrors::handle);
 
