@@ -79,6 +79,7 @@ export default {
     actions: 'Actions',
     board: 'Board',
     culture: 'Culture',
+    metrics: 'Metrics',
     members: 'Members',
   },
   overview: {
@@ -587,6 +588,39 @@ export default {
   },
 
   calendar: {
+  },
+
+  metrics: {
+    dashboard: 'My teams’ metrics',
+    dashboardIntro: 'How the meetings of the teams you lead are going: attendance, protocols, outcomes and follow-through.',
+    noTeams: 'You do not lead any team yet.',
+    intro: 'Figures for the chosen dates, from the team’s own record of meetings and action items.',
+    from: 'From',
+    to: 'To',
+    teamHeading: 'This team',
+    totals: { one: 'All teams ({count} team)', other: 'All teams ({count} teams)' },
+    hidden: { one: 'One team is counted in the totals but not listed: you cannot open it.', other: '{count} teams are counted in the totals but not listed: you cannot open them.' },
+    meetingsHeld: 'Meetings held',
+    heldOf: '{held} of {scheduled} scheduled',
+    attendance: 'Attendance',
+    runsPerMeeting: 'Protocol runs per meeting',
+    completion: 'Protocol steps completed',
+    stepTime: 'Time over or under plan per step',
+    notRecorded: 'Not recorded yet',
+    byCategory: 'Protocols by category',
+    categoryCount: '{category}: {count}',
+    category: { data: 'Data', instruction: 'Instruction', planning: 'Planning', reflection: 'Reflection', other: 'Other' },
+    outcomes: 'Agenda outcomes achieved',
+    actionsOnTime: 'Action items done on time',
+    onTimeOf: '{onTime} of {due} due',
+    percent: '{value}%',
+    none: 'Nothing to count',
+    chart: 'Attendance per meeting, in percent',
+    table: 'Attendance per meeting as a table',
+    meeting: 'Meeting',
+    date: 'Date',
+    attended: 'Attended',
+    ofCount: '{part} of {whole}',
   },
 
   errors: {

@@ -78,6 +78,7 @@ export default {
     actions: 'Tareas',
     board: 'Tablero',
     culture: 'Cultura',
+    metrics: 'Métricas',
     members: 'Miembros',
   },
   overview: {
@@ -586,6 +587,39 @@ export default {
   },
 
   calendar: {
+  },
+
+  metrics: {
+    dashboard: 'Métricas de mis equipos',
+    dashboardIntro: 'Cómo van las reuniones de los equipos que lideras: asistencia, protocolos, resultados y seguimiento.',
+    noTeams: 'Todavía no lideras ningún equipo.',
+    intro: 'Cifras de las fechas elegidas, tomadas del propio registro de reuniones y acciones del equipo.',
+    from: 'Desde',
+    to: 'Hasta',
+    teamHeading: 'Este equipo',
+    totals: { one: 'Todos los equipos ({count} equipo)', other: 'Todos los equipos ({count} equipos)' },
+    hidden: { one: 'Un equipo cuenta en los totales pero no aparece en la lista: no puedes abrirlo.', other: '{count} equipos cuentan en los totales pero no aparecen en la lista: no puedes abrirlos.' },
+    meetingsHeld: 'Reuniones realizadas',
+    heldOf: '{held} de {scheduled} programadas',
+    attendance: 'Asistencia',
+    runsPerMeeting: 'Protocolos por reunión',
+    completion: 'Pasos de protocolo completados',
+    stepTime: 'Tiempo por encima o por debajo de lo previsto por paso',
+    notRecorded: 'Aún no se registra',
+    byCategory: 'Protocolos por categoría',
+    categoryCount: '{category}: {count}',
+    category: { data: 'Datos', instruction: 'Enseñanza', planning: 'Planificación', reflection: 'Reflexión', other: 'Otro' },
+    outcomes: 'Resultados de la agenda logrados',
+    actionsOnTime: 'Acciones terminadas a tiempo',
+    onTimeOf: '{onTime} de {due} con vencimiento',
+    percent: '{value} %',
+    none: 'Nada que contar',
+    chart: 'Asistencia por reunión, en porcentaje',
+    table: 'Asistencia por reunión en una tabla',
+    meeting: 'Reunión',
+    date: 'Fecha',
+    attended: 'Asistieron',
+    ofCount: '{part} de {whole}',
   },
 
   errors: {

@@ -8,6 +8,7 @@ import '../board/board-tab.js';
 import '../action/actions-tab.js';
 import '../meeting/meetings-tab.js';
 import '../culture/culture-tab.js';
+import '../metrics/metrics-tab.js';
 
 /** kinds: which kinds of space show the tab. */
 export const SPACE_TABS = [
@@ -16,6 +17,7 @@ export const SPACE_TABS = [
   { key: 'actions', tag: 'cadre-actions-tab', kinds: ['team'] },
   { key: 'board', tag: 'cadre-board-tab', kinds: ['team'] },
   { key: 'culture', tag: 'cadre-culture-tab', kinds: ['team'] },
+  { key: 'metrics', tag: 'cadre-metrics-tab', kinds: ['network', 'district', 'site', 'team'] },
   { key: 'members', tag: 'cadre-space-members', kinds: ['network', 'district', 'site', 'team'] },
 ];
 
