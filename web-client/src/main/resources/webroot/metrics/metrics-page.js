@@ -1,4 +1,4 @@
-// /metrics: the facilitator's dashboard, the metrics of every team the signed-in person leads.
+// /me/metrics (not /metrics, which the static files of webroot/metrics/ answer): the facilitator's dashboard, the metrics of every team the signed-in person leads.
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';

@@ -17,7 +17,7 @@ class MetricsScreensTest extends BrowserTest {
   void theDashboardShowsTheLedTeamsFiguresAsTheApiCountsThem() {
     Page ana = signedIn("ana.torres@riverside.demo");
     String team = spaceId(ana, NINTH);
-    ana.navigate(url("/metrics"));
+    ana.navigate(url("/me/metrics"));
     Locator panel = ana.locator("section.panel").filter(new Locator.FilterOptions().setHasText(NINTH));
     assertThat(panel).isVisible();
     JsonObject api = read(ana, "/api/spaces/" + team + "/metrics").getJsonArray("teams").getJsonObject(0);
