@@ -9,6 +9,7 @@ import org.cadre.culture.CultureEngine;
 import org.cadre.culture.CultureRules;
 import org.cadre.http.WebSecurity;
 import org.cadre.culture.CultureWatcher;
+import org.cadre.metrics.MetricsWatcher;
 import org.cadre.history.HistoryRepository;
 import org.cadre.account.Accounts;
 import org.cadre.account.PasswordHasher;
@@ -77,6 +78,10 @@ public final class Cadre {
       .compose(id -> {
         deployments.add(id);
         return vertx.deployVerticle(new CultureWatcher(pool, new HistoryRepository(pool, accounts.repository()), engine));
+      })
+      .compose(id -> {
+        deployments.add(id);
+        return vertx.deployVerticle(new MetricsWatcher(pool));
       })
       .compose(id -> {
         deployments.add(id);

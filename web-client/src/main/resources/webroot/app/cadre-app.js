@@ -14,6 +14,7 @@ import '../space/space-tree.js';
 import '../space/spaces-page.js';
 import '../space/space-page.js';
 import '../report/report-page.js';
+import '../metrics/metrics-page.js';
 import '../auth/sign-in-page.js';
 import '../auth/register-page.js';
 import '../auth/join-page.js';
@@ -190,6 +191,7 @@ export class CadreApp extends CadreElement {
       case 'space': return html`<cadre-space-page .spaceId=${params.spaceId} .tab=${params.tab} .meetingId=${params.meetingId} .me=${this.me}
         .bus=${this.bus} .tree=${this.tree}></cadre-space-page>`;
       case 'report': return html`<cadre-report-page .spaceId=${params.spaceId}></cadre-report-page>`;
+      case 'metrics': return html`<cadre-metrics-page></cadre-metrics-page>`;
       default: return notFound();
     }
   }

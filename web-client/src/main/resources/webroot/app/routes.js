@@ -7,6 +7,7 @@ const ROUTES = [
   { pattern: /^\/register$/, screen: 'register', public: true },
   { pattern: /^\/join\/([^/]+)$/, screen: 'join', public: true, params: ['token'] },
   { pattern: /^\/spaces$/, screen: 'spaces' },
+  { pattern: /^\/me\/metrics$/, screen: 'metrics' },
   // The printable team report: no tab, the page is the sheet (ahead of the tabs, whose pattern it also fits).
   { pattern: /^\/spaces\/([0-9a-f-]{36})\/report$/, screen: 'report', params: ['spaceId'] },
   { pattern: /^\/spaces\/([0-9a-f-]{36})(?:\/([a-z-]+))?$/, screen: 'space', params: ['spaceId', 'tab'] },

@@ -11,6 +11,7 @@ import '../culture/culture-tab.js';
 import '../rollup/rollup-tab.js';
 import '../continuum/continua-tab.js';
 import '../protocol/protocols-tab.js';
+import '../metrics/metrics-tab.js';
 
 /** kinds: which kinds of space show the tab; label: its catalog key when not tabs.{key}. */
 export const SPACE_TABS = [
@@ -22,6 +23,7 @@ export const SPACE_TABS = [
   { key: 'rollup', tag: 'cadre-rollup-tab', kinds: ['network', 'district', 'site'], label: 'rollup.tab' },
   { key: 'continua', tag: 'cadre-continua-tab', kinds: ['network', 'district', 'site', 'team'] },
   { key: 'protocols', tag: 'cadre-protocols-tab', kinds: ['district', 'site', 'team'] },
+  { key: 'metrics', tag: 'cadre-metrics-tab', kinds: ['network', 'district', 'site', 'team'] },
   { key: 'members', tag: 'cadre-space-members', kinds: ['network', 'district', 'site', 'team'] },
 ];
 

@@ -1,0 +1,143 @@
+package org.cadre.metrics;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.cadre.account.Authentication;
+import org.cadre.account.Principal;
+import org.cadre.history.HistoryRepository;
+import org.cadre.http.ApiException;
+import org.cadre.http.ErrorMessage;
+import org.cadre.http.Ids;
+import org.cadre.space.Access;
+import org.cadre.space.SpaceAccess;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/**
+ * Facilitator metrics: {@code GET /api/spaces/{id}/metrics} for a team, or for a site, district or network the
+ * teams below it (listed when the caller may read them, otherwise only counted into the totals, as the culture
+ * roll-up does), and {@code GET /api/me/metrics} for the teams the caller leads.
+ */
+public final class MetricsRoutes {
+
+  static final int DEFAULT_DAYS = 90;
+  private static final int MAX_DAYS = 3660;
+
+  private final Pool pool;
+  private final HistoryRepository histories;
+  private final SpaceAccess access;
+  private final MetricsEngine engine = new MetricsEngine();
+
+  public MetricsRoutes(Pool pool, HistoryRepository histories, SpaceAccess access) {
+    this.pool = pool;
+    this.histories = histories;
+    this.access = access;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/spaces/:id/metrics").handler(this::space);
+    router.get("/api/me/metrics").handler(this::mine);
+  }
+
+  private void space(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
+    MetricsEngine.Window window = window(ctx);
+    access.require(me, id, Access.READ)
+      .compose(a -> pool.preparedQuery("select id, name, kind from spaces where $1 = any(path) and kind = 'team' "
+        + "and archived_at is null order by name, id").execute(Tuple.of(id)))
+      .compose(rows -> {
+        MetricsEngine.Counts totals = new MetricsEngine.Counts();
+        JsonArray teams = new JsonArray();
+        int[] hidden = {0};
+        Future<Void> all = Future.succeededFuture();
+        for (Row row : rows) {
+          UUID team = row.getUUID("id");
+          String name = row.getString("name");
+          all = all.compose(v -> access.of(me, team).compose(granted -> histories.export(team).map(history -> {
+            JsonObject figures = engine.team(history, window, totals);
+            if (granted.allows(Access.READ)) {
+              teams.add(figures.put("spaceId", team.toString()).put("name", name));
+            } else {
+              hidden[0]++;
+            }
+            return null;
+          })));
+        }
+        return all.map(v -> totals.json()
+          .put("spaceId", id.toString())
+          .put("from", window.from().toString()).put("to", window.to().toString())
+          .put("teamCount", teams.size() + hidden[0]).put("hiddenTeams", hidden[0])
+          .put("teams", teams));
+      })
+      .onSuccess(ctx::json)
+      .onFailure(ctx::fail);
+  }
+
+  /** The teams the caller leads now, each with its figures. */
+  private void mine(RoutingContext ctx) {
+    Principal me = Authentication.required(ctx);
+    MetricsEngine.Window window = window(ctx);
+    pool.preparedQuery("select s.id, s.name from memberships m join spaces s on s.id = m.space_id where m.user_id = $1 "
+        + "and m.role = 'lead' and m.left_at is null and s.kind = 'team' and s.archived_at is null order by s.name, s.id")
+      .execute(Tuple.of(me.userId()))
+      .compose(rows -> {
+        MetricsEngine.Counts totals = new MetricsEngine.Counts();
+        JsonArray teams = new JsonArray();
+        Future<Void> all = Future.succeededFuture();
+        for (Row row : rows) {
+          UUID team = row.getUUID("id");
+          String name = row.getString("name");
+          all = all.compose(v -> histories.export(team).map(history -> {
+            teams.add(engine.team(history, window, totals).put("spaceId", team.toString()).put("name", name));
+            return null;
+          }));
+        }
+        return all.map(v -> totals.json().put("from", window.from().toString()).put("to", window.to().toString())
+          .put("teamCount", teams.size()).put("teams", teams));
+      })
+      .onSuccess(ctx::json)
+      .onFailure(ctx::fail);
+  }
+
+  /** {@code from} and {@code to} as ISO dates, both included; by default the last 90 days up to today. */
+  static MetricsEngine.Window window(RoutingContext ctx) {
+    LocalDate to = date(ctx, "to");
+    LocalDate from = date(ctx, "from");
+    if (to == null) {
+      to = from == null ? LocalDate.now(ZoneOffset.UTC) : from.plusDays(DEFAULT_DAYS - 1);
+    }
+    if (from == null) {
+      from = to.minusDays(DEFAULT_DAYS - 1);
+    }
+    if (from.isAfter(to) || from.plusDays(MAX_DAYS).isBefore(to)) {
+      throw ApiException.invalid("from", ErrorMessage.FIELD_DAYS, "to - from", 0, MAX_DAYS);
+    }
+    return new MetricsEngine.Window(from, to);
+  }
+
+  private static LocalDate date(RoutingContext ctx, String field) {
+    String value = ctx.queryParams().get(field);
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      LocalDate day = LocalDate.parse(value);
+      if (day.getYear() >= 1970 && day.getYear() <= 9999) {
+        return day;
+      }
+    } catch (DateTimeParseException ignored) {
+      // the message below says what is expected
+    }
+    throw ApiException.invalid(field, ErrorMessage.FIELD_DATE, field);
+  }
+}
