@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.cadre.demo.DemoNetwork;
+import org.cadre.test.ApiClient;
 import org.cadre.test.TestDatabases;
 import org.cadre.test.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -129,19 +130,9 @@ public abstract class BrowserTest {
   /** The id of the space of that name in the user's tree (from the API, as ids are never on screen). */
   protected String spaceId(Page page, String name) {
     JsonArray roots = new JsonObject(page.context().request().get(url("/api/spaces")).text()).getJsonArray("spaces");
-    String id = find(roots, name);
+    String id = ApiClient.spaceIn(roots, name);
     if (id == null) fail("no space named " + name + " in the tree");
     return id;
-  }
-
-  private static String find(JsonArray nodes, String name) {
-    for (Object o : nodes) {
-      JsonObject node = (JsonObject) o;
-      if (name.equals(node.getString("name"))) return node.getString("id");
-      String below = find(node.getJsonArray("children"), name);
-      if (below != null) return below;
-    }
-    return null;
   }
 
   /**

@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(VertxExtension.class)
@@ -39,7 +38,7 @@ class ProtocolLibraryTest {
     vertx = v;
     server = TestServer.start(vertx, TestDatabases.fresh(), true);
     ana = server.anonymous().login("ana.torres@riverside.demo", DemoNetwork.PASSWORD);
-    ninth = spaceId(ana, "Lincoln 9th Grade Pathway Team");
+    ninth = ana.spaceId("Lincoln 9th Grade Pathway Team");
   }
 
   @AfterAll
@@ -180,25 +179,5 @@ class ProtocolLibraryTest {
   private static List<String> listed(ApiClient client, String space) {
     return client.expect(200, "GET", "/api/spaces/" + space + "/protocols", null).getJsonArray("protocols").stream()
       .map(p -> ((JsonObject) p).getString("id")).toList();
-  }
-
-  private static String spaceId(ApiClient client, String name) {
-    String id = find(client.expect(200, "GET", "/api/spaces", null).getJsonArray("spaces"), name);
-    assertNotNull(id, name);
-    return id;
-  }
-
-  private static String find(JsonArray nodes, String name) {
-    for (Object o : nodes) {
-      JsonObject node = (JsonObject) o;
-      if (name.equals(node.getString("name"))) {
-        return node.getString("id");
-      }
-      String below = find(node.getJsonArray("children"), name);
-      if (below != null) {
-        return below;
-      }
-    }
-    return null;
   }
 }

@@ -53,7 +53,7 @@ class ReportApiTest {
     vertx = v;
     server = TestServer.start(vertx, TestDatabases.fresh(), true);
     ana = server.anonymous().login("ana.torres@riverside.demo", DemoNetwork.PASSWORD);
-    ninth = spaceId(ana, NINTH);
+    ninth = ana.spaceId(NINTH);
   }
 
   @AfterAll
@@ -152,7 +152,7 @@ class ReportApiTest {
   @Test
   void aNewTeamWithoutMeetingsGetsAReportSayingSoWithItsNameAsTyped() throws IOException {
     ApiClient admin = server.admin();
-    String site = spaceId(admin, "Lincoln High School");
+    String site = admin.spaceId("Lincoln High School");
     String name = "Ñandú Łódź Team";
     String team = admin.expect(201, "POST", "/api/spaces/" + site + "/children",
       new JsonObject().put("name", name).put("kind", "team")).getString("id");
@@ -188,7 +188,7 @@ class ReportApiTest {
       assertEquals(404, ana.get("/api/spaces/" + UUID.randomUUID() + path).status(), path);
     }
     ApiClient daniel = server.anonymous().login("daniel.reyes@riverside.demo", DemoNetwork.PASSWORD);
-    String site = spaceId(daniel, "Lincoln High School");
+    String site = daniel.spaceId("Lincoln High School");
     for (String path : List.of("/report", "/report.pdf")) {
       ApiClient.Response refused = daniel.get("/api/spaces/" + site + path);
       assertEquals(400, refused.status(), path);
@@ -202,25 +202,5 @@ class ReportApiTest {
 
   private static String text(PDDocument document) throws IOException {
     return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-  }
-
-  private static String spaceId(ApiClient client, String name) {
-    String id = find(client.expect(200, "GET", "/api/spaces", null).getJsonArray("spaces"), name);
-    assertNotNull(id, name);
-    return id;
-  }
-
-  private static String find(JsonArray nodes, String name) {
-    for (Object o : nodes) {
-      JsonObject node = (JsonObject) o;
-      if (name.equals(node.getString("name"))) {
-        return node.getString("id");
-      }
-      String below = find(node.getJsonArray("children"), name);
-      if (below != null) {
-        return below;
-      }
-    }
-    return null;
   }
 }

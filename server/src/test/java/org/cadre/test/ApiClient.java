@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -107,5 +108,29 @@ public final class ApiClient {
 
   public String session() {
     return session;
+  }
+
+  /** The id of the space of that name in this caller's tree ({@code GET /api/spaces}); fails when it is not there. */
+  public String spaceId(String name) {
+    String id = spaceIn(expect(200, "GET", "/api/spaces", null).getJsonArray("spaces"), name);
+    if (id == null) {
+      throw new AssertionError("no space named " + name + " in the tree");
+    }
+    return id;
+  }
+
+  /** The id of the space of that name in a tree as {@code GET /api/spaces} answers it, or null. */
+  public static String spaceIn(JsonArray nodes, String name) {
+    for (Object o : nodes) {
+      JsonObject node = (JsonObject) o;
+      if (name.equals(node.getString("name"))) {
+        return node.getString("id");
+      }
+      String below = spaceIn(node.getJsonArray("children"), name);
+      if (below != null) {
+        return below;
+      }
+    }
+    return null;
   }
 }
