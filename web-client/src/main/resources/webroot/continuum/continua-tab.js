@@ -8,6 +8,7 @@ import { t, currentLanguage } from '../i18n/i18n.js';
 import { get } from '../rest/http.js';
 import { loading, failed } from '../ui/states.js';
 import './continuum-panel.js';
+import { FeedFollower } from '../ui/feed-follower.js';
 
 export class CadreContinuaTab extends CadreElement {
   static properties = {
@@ -23,36 +24,26 @@ export class CadreContinuaTab extends CadreElement {
 
   constructor() {
     super();
-    this.onEvent = (e) => { if (e.detail.type === 'continuum.rated') this.refresh(); };
+    new FeedFollower(this, { onEvent: (e) => { if (e.detail.type === 'continuum.rated') this.refresh(); } });
     this.onLanguage = () => this.refresh();
   }
 
   connectedCallback() {
     super.connectedCallback();
     window.addEventListener('cadre-language', this.onLanguage);
-    if (this.hasUpdated) this.listen(this.feed);
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('cadre-language', this.onLanguage);
-    this.listen(null);
   }
 
   willUpdate(changed) {
-    if (changed.has('feed')) this.listen(this.feed);
     if (changed.has('space') && changed.get('space')?.id !== this.space.id) {
       this.definitions = null;
       this.error = null;
       this.refresh();
     }
-  }
-
-  listen(feed) {
-    if (this.listening === feed) return;
-    this.listening?.removeEventListener('space-event', this.onEvent);
-    feed?.addEventListener('space-event', this.onEvent);
-    this.listening = feed;
   }
 
   async refresh() {

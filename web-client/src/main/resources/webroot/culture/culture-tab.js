@@ -9,6 +9,7 @@ import { get } from '../rest/http.js';
 import { loading, failed } from '../ui/states.js';
 import './culture-row.js';
 import './culture-trend.js';
+import { FeedFollower } from '../ui/feed-follower.js';
 
 /** Reading again waits this long after a live change, so a burst of them costs one read. */
 const SETTLE_MS = 150;
@@ -29,37 +30,26 @@ export class CadreCultureTab extends CadreElement {
 
   constructor() {
     super();
-    this.onEvent = (e) => { if (e.detail.type === 'rating.recorded') this.refreshSoon(); };
-    this.onSignal = (e) => { if (e.detail.type === 'culture.scored') this.refreshSoon(); };
+    new FeedFollower(this, {
+      onEvent: (e) => { if (e.detail.type === 'rating.recorded') this.refreshSoon(); },
+      onSignal: (e) => { if (e.detail.type === 'culture.scored') this.refreshSoon(); },
+    });
     this.onLanguage = () => this.refresh();
   }
 
   connectedCallback() {
     super.connectedCallback();
     window.addEventListener('cadre-language', this.onLanguage);
-    if (this.hasUpdated) this.listen(this.feed);
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('cadre-language', this.onLanguage);
-    this.listen(null);
     clearTimeout(this.timer);
   }
 
   willUpdate(changed) {
-    if (changed.has('feed')) this.listen(this.feed);
     if (changed.has('space') && changed.get('space')?.id !== this.space.id) this.load();
-  }
-
-  /** Follows one feed's events and signals (the space page makes a new feed per space). */
-  listen(feed) {
-    if (this.listening === feed) return;
-    this.listening?.removeEventListener('space-event', this.onEvent);
-    this.listening?.removeEventListener('space-signal', this.onSignal);
-    feed?.addEventListener('space-event', this.onEvent);
-    feed?.addEventListener('space-signal', this.onSignal);
-    this.listening = feed;
   }
 
   async load() {

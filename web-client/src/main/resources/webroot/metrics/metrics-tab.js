@@ -7,6 +7,7 @@ import { get } from '../rest/http.js';
 import { loading, failed } from '../ui/states.js';
 import './metrics-figures.js';
 import './metrics-range.js';
+import { FeedFollower } from '../ui/feed-follower.js';
 
 const SETTLE_MS = 150;
 
@@ -21,30 +22,16 @@ export class CadreMetricsTab extends CadreElement {
 
   constructor() {
     super();
-    this.onSignal = (e) => { if (e.detail.type === 'metrics.changed') this.refreshSoon(); };
+    new FeedFollower(this, { onSignal: (e) => { if (e.detail.type === 'metrics.changed') this.refreshSoon(); } });
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
-    this.listen(null);
     clearTimeout(this.timer);
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    if (this.hasUpdated) this.listen(this.feed);
-  }
-
   willUpdate(changed) {
-    if (changed.has('feed')) this.listen(this.feed);
     if (changed.has('space') && changed.get('space')?.id !== this.space.id) this.refresh();
-  }
-
-  listen(feed) {
-    if (this.listening === feed) return;
-    this.listening?.removeEventListener('space-signal', this.onSignal);
-    feed?.addEventListener('space-signal', this.onSignal);
-    this.listening = feed;
   }
 
   refreshSoon() {
