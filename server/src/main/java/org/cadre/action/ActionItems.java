@@ -5,6 +5,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import org.cadre.board.BoardStore;
+import org.cadre.board.Field;
+import org.cadre.http.JsonBody;
 import org.cadre.http.BodyShape;
 import org.cadre.history.ActionStatus;
 import org.cadre.http.ApiException;
@@ -57,7 +59,20 @@ public final class ActionItems {
     if (agendaItem != null && meeting == null) {
       throw ApiException.invalid("meetingId", ErrorMessage.ACTION_MEETING_NEEDED);
     }
-    return store.change(c, "action.created", (tx, space) -> checkItemInMeeting(tx, agendaItem, meeting)
+    return store.change(c, "action.created", (tx, space) -> insert(tx, c, values, owner, meeting, agendaItem));
+  }
+
+  /**
+   * An action item made from something said in a meeting (such as a protocol step's output), inside a change the
+   * caller runs, so it lands in that change's transaction: {@code fields} are those of {@code action.create}.
+   */
+  public Future<JsonObject> createInChange(SqlConnection tx, Command c, JsonObject fields) {
+    JsonBody body = new JsonBody(fields);
+    return insert(tx, c, ActionRepository.ACTION.readNew(body), null, body.optionalUuid("meetingId"), body.optionalUuid("agendaItemId"));
+  }
+
+  private Future<JsonObject> insert(SqlConnection tx, Command c, Map<Field, Object> values, UUID owner, UUID meeting, UUID agendaItem) {
+    return checkItemInMeeting(tx, agendaItem, meeting)
       .compose(v -> owner == null ? Future.succeededFuture() : store.requireMember(tx, c.spaceId(), owner, "ownerId"))
       .compose(v -> store.rankLast(tx, ActionRepository.ACTION, "space_id", c.spaceId()))
       .compose(rank -> {
@@ -71,7 +86,7 @@ public final class ActionItems {
           fixed.put("completed_at", c.time());
         }
         return store.insert(tx, ActionRepository.ACTION, c, values, fixed);
-      }));
+      });
   }
 
   private Future<Void> checkItemInMeeting(SqlConnection tx, UUID agendaItem, UUID meeting) {

@@ -141,21 +141,29 @@ public final class BoardStore {
   }
 
   private Future<String> merge(Field field, String base, String edited, String current) {
-    if (base.length() + edited.length() + current.length() <= LARGE_MERGE) {
-      return Future.succeededFuture(merged(field, base, edited, current));
-    }
-    return vertx.executeBlocking(() -> merged(field, base, edited, current), false);
+    return merge(field.name(), field.limit(), base, edited, current);
   }
 
-  private static String merged(Field field, String base, String edited, String current) {
+  /**
+   * The three-way merge of a text field that is not an {@link Entity}'s (such as a protocol step's notes): the same
+   * merge, the same conflict answer and the same limit rule as {@link #edit}.
+   */
+  public Future<String> merge(String name, int limit, String base, String edited, String current) {
+    if (base.length() + edited.length() + current.length() <= LARGE_MERGE) {
+      return Future.succeededFuture(merged(name, limit, base, edited, current));
+    }
+    return vertx.executeBlocking(() -> merged(name, limit, base, edited, current), false);
+  }
+
+  private static String merged(String name, int limit, String base, String edited, String current) {
     TextMerge.Result result = TextMerge.merge(base, edited, current);
     if (result instanceof TextMerge.Merged merged) {
-      if (merged.text().length() > field.limit()) {
-        throw ApiException.invalid(field.name(), ErrorMessage.MERGE_TOO_LONG, field.name(), field.limit());
+      if (merged.text().length() > limit) {
+        throw ApiException.invalid(name, ErrorMessage.MERGE_TOO_LONG, name, limit);
       }
       return merged.text();
     }
-    throw ApiException.conflict("edit_conflict", field.name(), ErrorMessage.EDIT_CONFLICT, field.name())
+    throw ApiException.conflict("edit_conflict", name, ErrorMessage.EDIT_CONFLICT, name)
       .with("current", current);
   }
 

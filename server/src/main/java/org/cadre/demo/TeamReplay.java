@@ -365,7 +365,7 @@ final class TeamReplay {
     Topic topic = item.topic();
     Instant end = item.end();
     if (topic.protocol() != null) {
-      at(item.from().plus(minutes(1)), o.facilitator(), "protocol.start", () -> protocolBody(o, topic.protocol()));
+      at(item.from().plus(minutes(1)), o.facilitator(), "protocol.record", () -> protocolBody(o, topic.protocol()));
     }
     keepMinutes(o, itemId, topic, end.minus(minutes(3)));
     if (topic.decision() != null) {

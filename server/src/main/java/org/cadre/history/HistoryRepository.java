@@ -94,8 +94,9 @@ public final class HistoryRepository {
     queries.put("equity", "select at, level, meeting_id from equity_analyses where space_id = $1 order by at, id");
     queries.put("meetings", "select id, title, status, starts_at, ends_at, agenda_published_at, reminder_sent_at, norms_reviewed, "
       + "debrief_held from meetings where space_id = $1 order by starts_at, id");
+    // A live run counts once it is finished (recorded and imported runs always are).
     queries.put("runs", "select meeting_id, protocol, category, steps_completed, steps_total from protocol_runs "
-      + "where space_id = $1 order by created_at, id");
+      + "where space_id = $1 and state = 'finished' order by created_at, id");
     queries.put("agenda", "select a.id, a.meeting_id, a.title, a.notes, a.minutes, a.focus, a.kind, a.goal_id, lower(u.email) as presenter, "
       + "a.under_protocol, a.data_artifacts, a.outcome from agenda_items a left join users u on u.id = a.presenter_id "
       + "where a.space_id = $1 and a.deleted_at is null order by a.meeting_id, a.rank, a.id");

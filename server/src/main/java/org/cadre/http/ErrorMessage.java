@@ -171,7 +171,19 @@ public enum ErrorMessage {
   NOT_FOUND_PROTOCOL_VERSION,
   PROTOCOL_BUILT_IN,
   PROTOCOL_MINUTES_ORDER,
-  PROTOCOL_NO_STEPS;
+  PROTOCOL_NO_STEPS,
+  // The live protocol runner (meeting)
+  RUN_DRIVER_ONLY,
+  RUN_IN_PROGRESS,
+  RUN_FIRST_STEP,
+  RUN_PAUSED,
+  RUN_NOT_PAUSED,
+  RUN_IN_DEBRIEF,
+  RUN_NOT_IN_DEBRIEF,
+  RUN_FINISHED,
+  RUN_EXTEND_MAX,
+  RUN_ROLE_UNKNOWN,
+  RUN_STEP_UNKNOWN;
 
   private static final String BUNDLE = "org.cadre.http.errors";
   private static final Map<Language, ResourceBundle> BUNDLES = Map.of(

@@ -18,7 +18,6 @@ import org.cadre.history.FeedbackKind;
 import org.cadre.history.Focus;
 import org.cadre.history.ItemKind;
 import org.cadre.history.Outcome;
-import org.cadre.history.ProtocolCategory;
 import org.cadre.http.JsonBody;
 
 import java.time.Duration;
@@ -86,15 +85,6 @@ public final class MeetingRepository {
     Field.of("receiverId", "receiver_id", Field.Type.MEMBER).nullable().creatable(),
     Field.enumOf("kind", "kind", FeedbackKind.class).required().creatable(),
     Field.longText("note", "note", 2000).nullable().creatable(),
-    Field.readOnly("createdAt", "created_at")), false);
-
-  static final Entity PROTOCOL_RUN = new Entity(ErrorMessage.NOUN_PROTOCOL_RUN, "protocol_runs", List.of(
-    Field.readOnly("id", "id"),
-    Field.readOnly("meetingId", "meeting_id"),
-    Field.text("protocol", "protocol", 100).required().creatable(),
-    Field.enumOf("category", "category", ProtocolCategory.class).required().creatable(),
-    Field.integer("stepsCompleted", "steps_completed", 0, 50).editable(),
-    Field.integer("stepsTotal", "steps_total", 1, 50).required().creatable(),
     Field.readOnly("createdAt", "created_at")), false);
 
   static final Entity EQUITY_ANALYSIS = new Entity(ErrorMessage.NOUN_EQUITY_ANALYSIS, "equity_analyses", List.of(

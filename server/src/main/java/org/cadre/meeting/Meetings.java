@@ -31,7 +31,7 @@ import java.util.UUID;
 
 /**
  * Meetings and what happens in them: scheduling (one-off or recurring in the team's time zone), the co-edited
- * agenda, check-in and attendance, decisions, feedback, protocol runs and equity analyses.
+ * agenda, check-in and attendance, decisions, feedback and equity analyses; protocol runs are in {@link ProtocolRuns}.
  */
 public final class Meetings {
 
@@ -42,11 +42,13 @@ public final class Meetings {
 
   private final MeetingRepository repo;
   private final ActionRepository actions;
+  private final ProtocolRunRepository runs;
   private final BoardStore store;
 
-  public Meetings(MeetingRepository repo, ActionRepository actions) {
+  public Meetings(MeetingRepository repo, ActionRepository actions, ProtocolRunRepository runs) {
     this.repo = repo;
     this.actions = actions;
+    this.runs = runs;
     this.store = repo.store();
   }
 
@@ -73,8 +75,6 @@ public final class Meetings {
       .register("decision.record", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/decisions", MeetingRepository.DECISION.createShape(), this::recordDecision)
       .register("decision.update", Access.WRITE, HttpMethod.PATCH, "/decisions/:decisionId", MeetingRepository.DECISION.editShape(), this::updateDecision)
       .register("feedback.record", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/feedback", MeetingRepository.FEEDBACK.createShape(), this::recordFeedback)
-      .register("protocol.start", Access.WRITE, HttpMethod.POST, "/meetings/:meetingId/protocol-runs", MeetingRepository.PROTOCOL_RUN.createShape().and("stepsCompleted"), this::startProtocol)
-      .register("protocol.advance", Access.WRITE, HttpMethod.PATCH, "/protocol-runs/:runId", BodyShape.of("stepsCompleted"), this::advanceProtocol)
       .register("equity.record", Access.WRITE, HttpMethod.POST, "/equity-analyses", MeetingRepository.EQUITY_ANALYSIS.createShape(), this::recordEquity);
   }
 
@@ -213,15 +213,15 @@ public final class Meetings {
           .compose(agenda -> repo.attendance(conn, id)
             .compose(attendance -> repo.ofMeeting(conn, MeetingRepository.DECISION, id, "created_at, id")
               .compose(decisions -> repo.ofMeeting(conn, MeetingRepository.FEEDBACK, id, "created_at, id")
-                .compose(feedback -> repo.ofMeeting(conn, MeetingRepository.PROTOCOL_RUN, id, "created_at, id")
-                  .compose(runs -> actions.carriedForward(conn, c.spaceId(), Instant.parse(meeting.getString("startsAt")), zone)
+                .compose(feedback -> runs.ofMeeting(conn, id)
+                  .compose(held -> actions.carriedForward(conn, c.spaceId(), Instant.parse(meeting.getString("startsAt")), zone)
                     .map(carried -> meeting.copy()
                       .put("timeZone", zone)
                       .put("agenda", new JsonArray(agenda))
                       .put("attendance", attendance)
                       .put("decisions", new JsonArray(decisions))
                       .put("feedback", new JsonArray(feedback))
-                      .put("protocolRuns", new JsonArray(runs))
+                      .put("protocolRuns", new JsonArray(held.stream().map(run -> (Object) run.toJson(c.at())).toList()))
                       .put("carriedForward", new JsonArray(carried)))))))))));
   }
 
@@ -305,7 +305,7 @@ public final class Meetings {
         : Future.failedFuture(ApiException.invalid("userId", ErrorMessage.ATTENDEE_UNKNOWN))));
   }
 
-  // --- decisions, feedback, protocols, equity ---------------------------------------------------------------
+  // --- decisions, feedback, equity ---------------------------------------------------------------
 
   private Future<JsonObject> recordDecision(Command c) {
     UUID meetingId = c.body().uuid("meetingId");
@@ -330,28 +330,6 @@ public final class Meetings {
     var values = MeetingRepository.FEEDBACK.readNew(c.body());
     return store.change(c, "feedback.recorded", (tx, space) -> lockMeeting(tx, c, meetingId)
       .compose(meeting -> store.insert(tx, MeetingRepository.FEEDBACK, c, values, Map.of("meeting_id", meetingId, "giver_id", c.userId()))));
-  }
-
-  private Future<JsonObject> startProtocol(Command c) {
-    UUID meetingId = c.body().uuid("meetingId");
-    var values = MeetingRepository.PROTOCOL_RUN.readNew(c.body());
-    int total = c.body().optionalInt("stepsTotal", 1, 50);
-    Integer done = c.body().optionalInt("stepsCompleted", 0, total);
-    return store.change(c, "protocol.started", (tx, space) -> lockMeeting(tx, c, meetingId)
-      .compose(meeting -> store.insert(tx, MeetingRepository.PROTOCOL_RUN, c, values,
-        done == null ? Map.of("meeting_id", meetingId) : Map.of("meeting_id", meetingId, "steps_completed", done))));
-  }
-
-  private Future<JsonObject> advanceProtocol(Command c) {
-    UUID id = c.body().uuid("runId");
-    int done = (int) c.body().longValue("stepsCompleted", 0, 50);
-    return store.change(c, "protocol.advanced", (tx, space) -> lockItem(tx, c, MeetingRepository.PROTOCOL_RUN, id, "runId")
-      .compose(run -> {
-        if (done > run.getInteger("stepsTotal")) {
-          return Future.failedFuture(ApiException.invalid("stepsCompleted", ErrorMessage.STEPS_MAX, run.getInteger("stepsTotal")));
-        }
-        return store.update(tx, MeetingRepository.PROTOCOL_RUN, id, Map.of("steps_completed", done));
-      }));
   }
 
   private Future<JsonObject> recordEquity(Command c) {

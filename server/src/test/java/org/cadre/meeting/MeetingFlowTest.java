@@ -104,9 +104,9 @@ class MeetingFlowTest {
 
       lead.ok(command("meeting.update", team.id).put("meetingId", meetingId).put("normsReviewed", true));
       sent.add("meeting.updated");
-      lead.ok(command("protocol.start", team.id).put("meetingId", meetingId).put("protocol", "examining-data")
+      lead.ok(command("protocol.record", team.id).put("meetingId", meetingId).put("protocol", "examining-data")
         .put("category", "data").put("stepsTotal", 6).put("stepsCompleted", 5));
-      sent.add("protocol.started");
+      sent.add("protocol.recorded");
       lead.ok(command("decision.record", team.id).put("meetingId", meetingId).put("agendaItemId", item)
         .put("text", "Regroup for reteaching").put("kind", "strategy-adjustment").put("method", "consensus")
         .put("discussed", true).put("goalId", goal));

@@ -152,7 +152,7 @@ class BoardCommandsTest {
         "member", body("text", "Adopt it").put("goalId", "b3a0b2a4-0000-4000-8000-000000000000"), "goalId"),
       new Case("feedback.record", "POST", () -> "/meetings/" + meeting + "/feedback", () -> body("kind", "warm").put("receiverId", team.lead.userId()),
         "member", body("kind", "warm").put("receiverId", otherTeam.member.userId()), "receiverId"),
-      new Case("protocol.start", "POST", () -> "/meetings/" + meeting + "/protocol-runs", () -> body("protocol", "tuning").put("category", "instruction")
+      new Case("protocol.record", "POST", () -> "/meetings/" + meeting + "/protocol-records", () -> body("protocol", "tuning").put("category", "instruction")
         .put("stepsTotal", 5), "member", body("protocol", "tuning").put("category", "instruction").put("stepsTotal", 0), "stepsTotal"),
       new Case("equity.record", "POST", () -> "/equity-analyses", () -> body("level", "societal").put("meetingId", meeting), "member",
         body("level", "global"), "level"),
