@@ -227,7 +227,7 @@ public final class ProtocolRuns {
     int index = c.body().intValue("stepIndex", 0, 1000);
     String edited = c.body().text("notes", NOTES_LIMIT);
     JsonBody base = c.body().object("base");
-    String from = base.has("notes") ? base.text("notes", NOTES_LIMIT) : null;
+    String from = base.has("notes") ? base.optionalText("notes", NOTES_LIMIT) : null;
     return store.change(c, "protocol.notes-edited", (tx, space) -> runs.lock(tx, c.spaceId(), id)
       .compose(run -> {
         requireStep(run, index);

@@ -17,6 +17,7 @@ import org.cadre.space.Access;
 import org.cadre.space.SpaceChanges;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -50,7 +51,8 @@ public final class Commands {
   public record Command(String type, UUID spaceId, UUID userId, Access access, JsonBody body, Instant at, String commandId) {
 
     public Command(String type, UUID spaceId, UUID userId, Access access, JsonBody body) {
-      this(type, spaceId, userId, access, body, Instant.now());
+      // PostgreSQL keeps microseconds: what a reply says and what a later read says must be the same instant.
+      this(type, spaceId, userId, access, body, Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     public Command(String type, UUID spaceId, UUID userId, Access access, JsonBody body, Instant at) {
