@@ -32,6 +32,7 @@ import org.cadre.history.HistoryRepository;
 import org.cadre.history.HistoryRoutes;
 import org.cadre.protocol.ProtocolRepository;
 import org.cadre.protocol.ProtocolRoutes;
+import org.cadre.meeting.ProtocolRunRepository;
 import org.cadre.metrics.MetricsRoutes;
 import org.cadre.realtime.CommandRoutes;
 import org.cadre.report.ReportRoutes;
@@ -133,7 +134,7 @@ public final class HttpVerticle extends VerticleBase {
     culture.mount(router);
     new ContinuumRoutes(new ContinuumRepository(pool), new Continua(), access).mount(router);
     new ProtocolRoutes(new ProtocolRepository(pool), spaceRepo, spaces.changes(), access).mount(router);
-    new MetricsRoutes(pool, histories, access).mount(router);
+    new MetricsRoutes(pool, histories, new ProtocolRunRepository(), access).mount(router);
     new ReportRoutes(vertx, pool, cultureScores, access, spaceRepo).mount(router);
     new ExportRoutes(vertx, histories, access).mount(router);
     new CalendarRoutes(vertx, new CalendarRepository(pool), spaceRepo, access).mount(router);

@@ -2,6 +2,7 @@ package org.cadre.metrics;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.cadre.meeting.ProtocolRunRepository.StepTime;
 import org.cadre.history.AttendanceStatus;
 import org.cadre.history.MeetingStatus;
 import org.cadre.history.Outcome;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +35,8 @@ public final class MetricsEngine {
     int protocolRuns;
     int stepsCompleted;
     int stepsTotal;
+    int timedSteps;
+    long msOverPlan;
     final Map<ProtocolCategory, Integer> categories = new LinkedHashMap<>();
     int achieved;
     int partial;
@@ -57,6 +61,8 @@ public final class MetricsEngine {
       protocolRuns += o.protocolRuns;
       stepsCompleted += o.stepsCompleted;
       stepsTotal += o.stepsTotal;
+      timedSteps += o.timedSteps;
+      msOverPlan += o.msOverPlan;
       o.categories.forEach((c, n) -> categories.merge(c, n, Integer::sum));
       achieved += o.achieved;
       partial += o.partial;
@@ -79,8 +85,8 @@ public final class MetricsEngine {
         .put("protocols", new JsonObject().put("runs", protocolRuns).put("runsPerMeeting", rate(protocolRuns, held))
           .put("stepsCompleted", stepsCompleted).put("stepsTotal", stepsTotal)
           .put("completionRate", rate(stepsCompleted, stepsTotal))
-          // Step timings are not recorded yet; see docs/metrics.md.
-          .putNull("minutesOverPlanPerStep")
+          .put("timedSteps", timedSteps)
+          .put("minutesOverPlanPerStep", timedSteps == 0 ? null : Math.round(msOverPlan / 600.0 / timedSteps) / 100.0)
           .put("byCategory", byCategory))
         .put("outcomes", new JsonObject().put("achieved", achieved).put("partial", partial)
           .put("notAchieved", notAchieved).put("unrecorded", unrecorded)
@@ -110,9 +116,18 @@ public final class MetricsEngine {
     }
   }
 
-  /** Adds the team's counts to {@code totals} and answers the team's figures. */
-  public JsonObject team(TeamHistory history, Window window, Counts totals) {
+  /**
+   * Adds the team's counts to {@code totals} and answers the team's figures; {@code steps} are the times of the steps
+   * its protocol runner held (runs recorded whole have none).
+   */
+  public JsonObject team(TeamHistory history, List<StepTime> steps, Window window, Counts totals) {
     Counts counts = new Counts();
+    for (StepTime step : steps) {
+      if (window.contains(step.meetingStart())) {
+        counts.timedSteps++;
+        counts.msOverPlan += step.elapsedMs() - step.plannedMs();
+      }
+    }
     JsonArray meetings = new JsonArray();
     Map<String, int[]> perMember = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import org.cadre.history.HistoryRepository;
 import org.cadre.http.ApiException;
 import org.cadre.http.ErrorMessage;
 import org.cadre.http.Ids;
+import org.cadre.meeting.ProtocolRunRepository;
 import org.cadre.space.Access;
 import org.cadre.space.SpaceAccess;
 
@@ -34,12 +35,14 @@ public final class MetricsRoutes {
 
   private final Pool pool;
   private final HistoryRepository histories;
+  private final ProtocolRunRepository runs;
   private final SpaceAccess access;
   private final MetricsEngine engine = new MetricsEngine();
 
-  public MetricsRoutes(Pool pool, HistoryRepository histories, SpaceAccess access) {
+  public MetricsRoutes(Pool pool, HistoryRepository histories, ProtocolRunRepository runs, SpaceAccess access) {
     this.pool = pool;
     this.histories = histories;
+    this.runs = runs;
     this.access = access;
   }
 
@@ -63,8 +66,7 @@ public final class MetricsRoutes {
         for (Row row : rows) {
           UUID team = row.getUUID("id");
           String name = row.getString("name");
-          all = all.compose(v -> access.of(me, team).compose(granted -> histories.export(team).map(history -> {
-            JsonObject figures = engine.team(history, window, totals);
+          all = all.compose(v -> access.of(me, team).compose(granted -> figures(team, window, totals).map(figures -> {
             if (granted.allows(Access.READ)) {
               teams.add(figures.put("spaceId", team.toString()).put("name", name));
             } else {
@@ -97,8 +99,8 @@ public final class MetricsRoutes {
         for (Row row : rows) {
           UUID team = row.getUUID("id");
           String name = row.getString("name");
-          all = all.compose(v -> histories.export(team).map(history -> {
-            teams.add(engine.team(history, window, totals).put("spaceId", team.toString()).put("name", name));
+          all = all.compose(v -> figures(team, window, totals).map(figures -> {
+            teams.add(figures.put("spaceId", team.toString()).put("name", name));
             return null;
           }));
         }
@@ -107,6 +109,12 @@ public final class MetricsRoutes {
       })
       .onSuccess(ctx::json)
       .onFailure(ctx::fail);
+  }
+
+  /** One team's figures, from its history and the step times of its runs, added into {@code totals}. */
+  private Future<JsonObject> figures(UUID team, MetricsEngine.Window window, MetricsEngine.Counts totals) {
+    return histories.export(team).compose(history -> runs.stepTimes(pool, team)
+      .map(steps -> engine.team(history, steps, window, totals)));
   }
 
   /** {@code from} and {@code to} as ISO dates, both included; by default the last 90 days up to today. */

@@ -12,6 +12,7 @@ import org.cadre.history.TeamHistory.Attendance;
 import org.cadre.history.TeamHistory.Meeting;
 import org.cadre.history.TeamHistory.Member;
 import org.cadre.history.TeamHistory.ProtocolRun;
+import org.cadre.meeting.ProtocolRunRepository.StepTime;
 import org.cadre.space.Kind;
 import org.cadre.space.Role;
 import org.junit.jupiter.api.Test;
@@ -85,8 +86,23 @@ class MetricsEngineTest {
   }
 
   @Test
+  void timeOverPlanPerStepIsTheMeanOfTheRunnersStepTimesInTheWindow() {
+    Instant march = Instant.parse("2026-03-10T16:00:00Z");
+    List<StepTime> steps = List.of(
+      new StepTime(march, 12 * 60_000, 10 * 60_000),           // 2 minutes over
+      new StepTime(march, 9 * 60_000, 10 * 60_000),            // 1 minute under
+      new StepTime(march, 5 * 60_000 + 30_000, 5 * 60_000),    // half a minute over
+      new StepTime(Instant.parse("2026-04-10T16:00:00Z"), 60 * 60_000, 5 * 60_000)); // outside the window
+    JsonObject protocols = new MetricsEngine().team(history(), steps, MARCH, new MetricsEngine.Counts()).getJsonObject("protocols");
+    assertEquals(3, protocols.getInteger("timedSteps"));
+    assertEquals(0.5, protocols.getDouble("minutesOverPlanPerStep"));
+    assertNull(new MetricsEngine().team(history(), List.of(), MARCH, new MetricsEngine.Counts())
+      .getJsonObject("protocols").getValue("minutesOverPlanPerStep"));
+  }
+
+  @Test
   void figuresOfAFixedHistoryEqualTheValuesComputedByHand() {
-    JsonObject f = new MetricsEngine().team(history(), MARCH, new MetricsEngine.Counts());
+    JsonObject f = new MetricsEngine().team(history(), List.of(), MARCH, new MetricsEngine.Counts());
 
     // m1..m4 fall in March; two held, one cancelled.
     assertEquals(new JsonObject().put("scheduled", 4).put("held", 2).put("cancelled", 1).put("heldRate", 0.5), f.getJsonObject("meetings"));
@@ -104,7 +120,7 @@ class MetricsEngineTest {
     // (4 + 3 + 2) of (5 + 3 + 4) steps.
     assertEquals(0.75, protocols.getDouble("completionRate"));
     assertTrue(protocols.containsKey("minutesOverPlanPerStep"));
-    assertNull(protocols.getValue("minutesOverPlanPerStep"), "step timings are not recorded yet");
+    assertNull(protocols.getValue("minutesOverPlanPerStep"), "no step times were given");
     assertEquals(new JsonObject().put("data", 1).put("instruction", 1).put("planning", 1).put("reflection", 0).put("other", 0),
       protocols.getJsonObject("byCategory"));
 
@@ -120,14 +136,14 @@ class MetricsEngineTest {
   void totalsAddCountsAndDivideOnce() {
     MetricsEngine engine = new MetricsEngine();
     MetricsEngine.Counts totals = new MetricsEngine.Counts();
-    engine.team(history(), MARCH, totals);
+    engine.team(history(), List.of(), MARCH, totals);
     TeamHistory empty = new TeamHistory("e", "Empty", Kind.TEAM, null, null, null, null, null, null, null, null, null);
-    JsonObject none = engine.team(empty, MARCH, totals);
+    JsonObject none = engine.team(empty, List.of(), MARCH, totals);
     assertNull(none.getJsonObject("attendance").getValue("rate"), "no one expected: no rate rather than zero");
     JsonObject sum = totals.json();
     assertEquals(0.8, sum.getJsonObject("attendance").getDouble("rate"));
     assertEquals(4, sum.getJsonObject("meetings").getInteger("scheduled"));
-    engine.team(history(), MARCH, totals);
+    engine.team(history(), List.of(), MARCH, totals);
     assertEquals(8, totals.json().getJsonObject("meetings").getInteger("scheduled"));
     assertEquals(0.75, totals.json().getJsonObject("protocols").getDouble("completionRate"));
   }
@@ -135,7 +151,7 @@ class MetricsEngineTest {
   @Test
   void aMeetingOnTheWindowsLastDayCountsAndTheDayAfterDoesNot() {
     MetricsEngine.Window to30 = new MetricsEngine.Window(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-30"));
-    JsonObject f = new MetricsEngine().team(history(), to30, new MetricsEngine.Counts());
+    JsonObject f = new MetricsEngine().team(history(), List.of(), to30, new MetricsEngine.Counts());
     assertEquals(3, f.getJsonObject("meetings").getInteger("scheduled"));
   }
 }
