@@ -55,7 +55,7 @@ export class CadreApp extends CadreElement {
     this.addEventListener('cadre-announce', (e) => this.queueAnnouncement(e.detail));
     this.addEventListener('cadre-signed-in', () => this.signedIn());
     this.addEventListener('cadre-tree-changed', () => this.loadTree());
-    this.addEventListener('cadre-sign-out', () => this.signOut());
+    this.addEventListener('cadre-sign-out', (e) => this.signOut(e.detail?.everywhere));
     this.addEventListener('cadre-toggle-rail', () => { this.railOpen = !this.railOpen; });
     // Same-origin links change the screen without reloading the page.
     this.addEventListener('click', (e) => this.followLink(e));
@@ -88,9 +88,10 @@ export class CadreApp extends CadreElement {
     await this.loadSession();
   }
 
-  async signOut() {
+  /** Signs out this browser, or with {@code everywhere} every session of the user. */
+  async signOut(everywhere = false) {
     try {
-      await post('/api/auth/logout');
+      await post(everywhere ? '/api/me/sessions/revoke-all' : '/api/auth/logout');
     } finally {
       this.bus.stop();
       this.me = null;

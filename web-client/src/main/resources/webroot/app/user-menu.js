@@ -53,6 +53,9 @@ export class CadreUserMenu extends CadreElement {
         </details>
         <button type="button" class="button secondary"
           @click=${() => this.dispatchEvent(new CustomEvent('cadre-sign-out', { bubbles: true }))}>${t('user.signOut')}</button>
+        <button type="button" class="button secondary" aria-describedby="sign-out-everywhere-hint"
+          @click=${() => this.dispatchEvent(new CustomEvent('cadre-sign-out', { bubbles: true, detail: { everywhere: true } }))}>${t('sessions.signOutEverywhere')}</button>
+        <p id="sign-out-everywhere-hint" class="hint">${t('sessions.signOutEverywhereHint')}</p>
       </div>
     </div>`;
   }

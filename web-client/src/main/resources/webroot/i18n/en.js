@@ -798,6 +798,11 @@ export default {
     ofCount: '{part} of {whole}',
   },
 
+  sessions: {
+    signOutEverywhere: 'Sign out everywhere',
+    signOutEverywhereHint: 'Ends your sessions on every device and browser, this one included.',
+  },
+
   errors: {
     network: 'Cadre cannot be reached. Check your connection and try again.',
     unknown: 'Something went wrong. Try again.',

@@ -797,6 +797,11 @@ export default {
     ofCount: '{part} de {whole}',
   },
 
+  sessions: {
+    signOutEverywhere: 'Cerrar sesión en todos lados',
+    signOutEverywhereHint: 'Cierra tus sesiones en todos los dispositivos y navegadores, incluido este.',
+  },
+
   errors: {
     network: 'No se puede conectar con Cadre. Revisa tu conexión e inténtalo de nuevo.',
     unknown: 'Algo salió mal. Inténtalo de nuevo.',

@@ -207,6 +207,18 @@ public final class AccountRepository {
   }
 
   /**
+   * Signs the user out everywhere: deletes every session and, with {@code tokens}, every API token, notifying each
+   * so the live connections opened with them close. Answers how many sessions and tokens ended.
+   */
+  public Future<Integer> revokeAll(UUID userId, boolean tokens) {
+    return pool.preparedQuery("with s as (delete from sessions where user_id = $1 returning token_hash), "
+        + "t as (delete from api_tokens where user_id = $1 and $2 returning token_hash), "
+        + "d as (select token_hash from s union all select token_hash from t) " + NOTIFY_DELETED)
+      .execute(Tuple.of(userId, tokens))
+      .map(rows -> rows.size());
+  }
+
+  /**
    * Counts a login attempt against each key, starting a fresh window where the old one has lapsed, and answers
    * the counts in the keys' order. Counting before the password is checked means parallel guesses cannot all slip
    * under the limit.

@@ -34,6 +34,7 @@ public final class AccountRoutes {
     router.get("/api/me/tokens").handler(this::listTokens);
     router.post("/api/me/tokens").handler(BodyShape.of("name", "expiresAt").checker()).handler(this::createToken);
     router.delete("/api/me/tokens/:tokenId").handler(this::deleteToken);
+    router.post("/api/me/sessions/revoke-all").handler(BodyShape.of("tokens").checker()).handler(this::revokeAll);
   }
 
   private void register(RoutingContext ctx) {
@@ -130,6 +131,18 @@ public final class AccountRoutes {
         ctx.response().setStatusCode(201);
         ctx.json(new JsonObject().put("id", id.toString()).put("token", token).put("name", name == null ? "API token" : name)
           .put("expiresAt", expiresAt == null ? null : expiresAt.toString()));
+      })
+      .onFailure(ctx::fail);
+  }
+
+  /** Signs out everywhere, this browser included; {@code tokens: true} ends the API tokens too. */
+  private void revokeAll(RoutingContext ctx) {
+    Principal principal = Authentication.required(ctx);
+    Boolean tokens = JsonBody.optional(ctx).optionalBoolean("tokens");
+    repo.revokeAll(principal.userId(), Boolean.TRUE.equals(tokens))
+      .onSuccess(ended -> {
+        ctx.response().addCookie(Authentication.sessionCookie(ctx, "", 0));
+        ctx.json(new JsonObject().put("ended", ended));
       })
       .onFailure(ctx::fail);
   }

@@ -247,6 +247,26 @@ class AccountsTest {
   }
 
   @Test
+  void signingOutEverywhereEndsEverySessionAndOnRequestTheTokensButNoOneElses() {
+    ApiClient here = server.register("everywhere@school.test", "Everywhere");
+    ApiClient there = server.anonymous().login("everywhere@school.test", "password-everywhere@school.test");
+    ApiClient bystander = server.register("bystander@school.test", "Bystander");
+    String token = here.expect(201, "POST", "/api/me/tokens", null).getString("token");
+
+    assertEquals(2, here.expect(200, "POST", "/api/me/sessions/revoke-all", null).getInteger("ended"));
+    assertEquals(401, here.get("/api/me").status());
+    assertEquals(401, there.get("/api/me").status());
+    assertEquals(200, bystander.get("/api/me").status());
+    ApiClient script = here.withToken(token);
+    assertEquals(200, script.get("/api/me").status(), "tokens stay unless asked for");
+
+    ApiClient again = server.anonymous().login("everywhere@school.test", "password-everywhere@school.test");
+    assertEquals(2, again.expect(200, "POST", "/api/me/sessions/revoke-all", new JsonObject().put("tokens", true)).getInteger("ended"));
+    assertEquals(401, script.get("/api/me").status());
+    assertEquals(400, bystander.call("POST", "/api/me/sessions/revoke-all", new JsonObject().put("tokens", "yes")).status());
+  }
+
+  @Test
   void someoneElsesTokenCannotBeDeleted() {
     ApiClient owner = server.register("mine@school.test", "Mine");
     ApiClient other = server.register("theirs@school.test", "Theirs");
