@@ -55,7 +55,7 @@ public final class MetricsRoutes {
     Principal me = Authentication.required(ctx);
     UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     MetricsEngine.Window window = window(ctx);
-    access.require(me, id, Access.READ)
+    visible(me, id)
       .compose(a -> pool.preparedQuery("select id, name, kind from spaces where $1 = any(path) and kind = 'team' "
         + "and archived_at is null order by name, id").execute(Tuple.of(id)))
       .compose(rows -> {
@@ -109,6 +109,22 @@ public final class MetricsRoutes {
       })
       .onSuccess(ctx::json)
       .onFailure(ctx::fail);
+  }
+
+  /**
+   * A team's figures are for those who may read it; a site's, district's or network's for those who may see its
+   * aggregates, as the culture roll-up (partners do not; teams they cannot open are only counted).
+   */
+  private Future<Void> visible(Principal me, UUID id) {
+    return access.of(me, id).compose(granted -> {
+      if (granted == Access.NONE) {
+        return Future.failedFuture(ApiException.notFound(ErrorMessage.NOT_FOUND_SPACE));
+      }
+      return pool.preparedQuery("select kind from spaces where id = $1").execute(Tuple.of(id))
+        .compose(rows -> "team".equals(rows.iterator().next().getString("kind")) ? access.require(me, id, Access.READ).mapEmpty()
+          : access.aggregates(me, id).compose(allowed -> allowed ? Future.<Void>succeededFuture()
+            : Future.failedFuture(ApiException.forbidden(ErrorMessage.ROLLUP_NOT_SHARED))));
+    });
   }
 
   /** One team's figures, from its history and the step times of its runs, added into {@code totals}. */

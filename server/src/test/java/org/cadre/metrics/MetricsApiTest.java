@@ -94,9 +94,10 @@ class MetricsApiTest {
   }
 
   @Test
-  void aPartnerCannotSeeTheDistrictsMetrics() {
+  void aPartnerSeesNoRolledUpMetricsEvenOfTheSpaceTheyJoined() {
     assertEquals(404, tree.partner.call("GET", "/api/spaces/" + tree.district + "/metrics", null).status());
-    assertEquals(200, tree.partner.call("GET", "/api/spaces/" + tree.site + "/metrics", null).status());
+    // As the culture roll-up: a partner of the site sees it, but not the figures of the teams below it.
+    assertEquals(403, tree.partner.call("GET", "/api/spaces/" + tree.site + "/metrics", null).status());
   }
 
   @Test
