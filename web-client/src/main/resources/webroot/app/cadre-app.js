@@ -192,7 +192,7 @@ export class CadreApp extends CadreElement {
       case 'space': return html`<cadre-space-page .spaceId=${params.spaceId} .tab=${params.tab} .meetingId=${params.meetingId} .me=${this.me}
         .bus=${this.bus} .tree=${this.tree}></cadre-space-page>`;
       case 'report': return html`<cadre-report-page .spaceId=${params.spaceId}></cadre-report-page>`;
-      case 'metrics': return html`<cadre-metrics-page></cadre-metrics-page>`;
+      case 'metrics': return html`<cadre-metrics-page .bus=${this.bus}></cadre-metrics-page>`;
       default: return notFound();
     }
   }

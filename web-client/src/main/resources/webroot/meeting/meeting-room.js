@@ -1,6 +1,7 @@
 // /spaces/{id}/meetings/{meetingId}: the meeting room. The agenda down the middle, co-edited live; who is here and
 // what each edits (presence, repeated every 20 s and on every focus change); a clock per item from the server's
-// time; check-in and attendance, the team's norms, decisions, feedback and action items; closing the meeting.
+// time; a discussion protocol run live (protocol-runner.js); check-in and attendance, the team's norms, decisions,
+// feedback and action items; closing the meeting.
 // The space page hands it the space's events (feed) in seq order.
 import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -16,6 +17,8 @@ import './meeting-clock.js';
 import './room-people.js';
 import './room-decisions.js';
 import './room-actions.js';
+import './protocol-runner.js';
+import './run-start.js';
 
 const PRESENCE_MS = 20_000;
 const TICK_MS = 1000;
@@ -139,6 +142,7 @@ export class CadreMeetingRoom extends CadreElement {
     const p = event.payload ?? {};
     const ours = p.meetingId === this.meetingId || p.id === this.meetingId;
     if (event.type.startsWith('agenda.') && p.meetingId === this.meetingId) this.applyAgenda(event);
+    else if (event.type.startsWith('protocol.') && p.meetingId === this.meetingId) this.applyRun(event);
     else if (RELOADING.includes(event.type) && ours) this.reload();
     else if (event.type.startsWith('action.') || event.type.startsWith('norm.')) this.reload();
     else return;
@@ -158,6 +162,22 @@ export class CadreMeetingRoom extends CadreElement {
     this.meeting = { ...this.meeting, agenda: sortByRank(agenda) };
     // The co-edited fields merge the text themselves, in seq order.
     this.querySelector(`cadre-agenda-item[data-id="${p.id}"]`)?.receive(event);
+  }
+
+  /** A run's new state (every run event carries the whole run), or one step's merged notes. */
+  applyRun(event) {
+    const p = event.payload;
+    let runs = this.meeting.protocolRuns;
+    if (event.type === 'protocol.notes-edited') {
+      runs = runs.map((run) => (run.id !== p.runId ? run
+        : { ...run, steps: run.steps.map((step) => (step.index === p.stepIndex ? { ...step, notes: p.notes } : step)) }));
+      this.querySelector('cadre-protocol-runner')?.receive(event);
+    } else if (runs.some((run) => run.id === p.id)) {
+      runs = runs.map((run) => (run.id === p.id ? p : run));
+    } else {
+      runs = [...runs, p];
+    }
+    this.meeting = { ...this.meeting, protocolRuns: runs };
   }
 
   /** Others' changes, said politely once per few seconds, not per keystroke. */
@@ -256,6 +276,7 @@ export class CadreMeetingRoom extends CadreElement {
     const ro = !this.writable || m.status !== 'scheduled';
     const schedule = slots(m, this.now);
     const waiting = this.bus.waiting;
+    const live = (m.protocolRuns ?? []).find((run) => run.state !== 'finished');
     return html`<section class="page room">
       <header class="page-header room-header">
         <p class="eyebrow"><a href=${spacePath(this.space.id, 'meetings')}>${t('room.back', { team: this.space.name })}</a></p>
@@ -271,6 +292,9 @@ export class CadreMeetingRoom extends CadreElement {
       <div class="room-layout">
         <div class="room-main">
           <cadre-meeting-clock .meeting=${m} .schedule=${schedule} .now=${this.now}></cadre-meeting-clock>
+          ${live ? html`<cadre-protocol-runner .run=${live} .agenda=${m.agenda} .norms=${this.board.norms} .members=${this.members}
+            .viewers=${this.viewers} .bus=${this.bus} .spaceId=${this.space.id} .meId=${this.me.id} .drives=${this.facilitates && this.writable}
+            .writable=${this.writable} .now=${this.now}></cadre-protocol-runner>` : null}
           ${this.renderNorms(ro)}
           <section class="agenda" aria-labelledby="agenda-title">
             <h2 class="panel-title" id="agenda-title">${t('room.agenda')}</h2>
@@ -282,6 +306,7 @@ export class CadreMeetingRoom extends CadreElement {
               .readOnly=${ro}></cadre-agenda-item>`)}
             ${ro ? null : this.renderAddItem()}
           </section>
+          ${this.renderProtocols(m, ro, live)}
           ${this.renderRunning(m, ro)}
         </div>
         ${this.renderSide(m, ro)}
@@ -316,6 +341,21 @@ export class CadreMeetingRoom extends CadreElement {
           @change=${(e) => this.command({ type: 'meeting.update', meetingId: this.meetingId, normsReviewed: e.target.checked }).catch(() => {})}>
         <span>${t('room.normsReviewed')}</span>
       </label>
+    </section>`;
+  }
+
+  /** Protocols run in this meeting, and starting one when none is live. */
+  renderProtocols(m, ro, live) {
+    const finished = (m.protocolRuns ?? []).filter((run) => run.state === 'finished');
+    const canStart = !live && !ro && this.facilitates;
+    if (!canStart && !finished.length) return null;
+    return html`<section class="panel protocol-runs" aria-labelledby="protocol-runs-title">
+      <h2 class="panel-title" id="protocol-runs-title">${t('runner.title')}</h2>
+      ${finished.length ? html`<ul class="run-history">${finished.map((run) => html`<li>
+        <p><strong>${run.protocol}</strong> <span class="tag">${t(`protocols.category.${run.category}`)}</span></p>
+        <p class="hint">${t('runner.completed', { done: run.stepsCompleted, count: run.stepsTotal })}</p>
+        ${run.debrief ? html`<p>${t('runner.debriefSaid', { text: run.debrief })}</p>` : null}</li>`)}</ul>` : null}
+      ${canStart ? html`<cadre-run-start .meeting=${m} .bus=${this.bus} .spaceId=${this.space.id}></cadre-run-start>` : null}
     </section>`;
   }
 

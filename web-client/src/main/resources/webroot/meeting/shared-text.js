@@ -1,4 +1,5 @@
-// One co-edited text field of an agenda item (its title or notes). Each edit is sent with the text it started
+// One co-edited text field: an agenda item's title or notes, or the notes of a protocol run's step (`target` names
+// the command and the ids it carries). Each edit is sent with the text it started
 // from (`base`), so the server merges it with others' edits; others' edits are merged into what the user is typing
 // (merge.js) without moving the caret out of their word. Edits go a short, bounded time after typing pauses.
 //
@@ -20,6 +21,7 @@ export class CadreSharedText extends CadreElement {
     label: { attribute: false },
     item: { attribute: false }, // the agenda item as last loaded: {id, title, notes, ...}
     field: { attribute: false }, // 'title' or 'notes'
+    target: { attribute: false }, // {type, ids, presence}: default, the agenda item's update
     multiline: { attribute: false },
     bus: { attribute: false },
     spaceId: { attribute: false },
@@ -54,6 +56,11 @@ export class CadreSharedText extends CadreElement {
     if (this.timer) this.flush();
   }
 
+  /** The command an edit is sent as, the ids it carries and the field named in presence. */
+  get sendAs() {
+    return this.target ?? { type: 'agenda.update', ids: { itemId: this.item.id }, presence: this.field };
+  }
+
   willUpdate(changed) {
     if (changed.has('item') && this.known === undefined) this.start();
   }
@@ -62,8 +69,10 @@ export class CadreSharedText extends CadreElement {
   start() {
     this.known = this.item[this.field] ?? '';
     this.local = this.known;
+    const { type, ids } = this.sendAs;
+    const mine = (command) => command.type === type && Object.entries(ids).every(([key, value]) => command[key] === value);
     for (const command of this.bus.outbox.values()) {
-      if (command.type === 'agenda.update' && command.itemId === this.item.id && typeof command[this.field] === 'string') {
+      if (mine(command) && typeof command[this.field] === 'string') {
         this.flight.push({ commandId: command.commandId, sent: command[this.field], seq: undefined });
         this.local = command[this.field];
       }
@@ -174,8 +183,8 @@ export class CadreSharedText extends CadreElement {
     const entry = { commandId, sent: text, seq: undefined };
     this.flight.push(entry);
     this.pending = true;
-    this.bus.command({ type: 'agenda.update', commandId, spaceId: this.spaceId, itemId: this.item.id,
-      [this.field]: text, base: { [this.field]: base } })
+    const { type, ids } = this.sendAs;
+    this.bus.command({ type, commandId, spaceId: this.spaceId, ...ids, [this.field]: text, base: { [this.field]: base } })
       .then((event) => this.acknowledged(entry, event), (error) => this.refused(entry, error));
   }
 
@@ -191,12 +200,12 @@ export class CadreSharedText extends CadreElement {
 
   focused(editing) {
     this.dispatchEvent(new CustomEvent('cadre-editing', { bubbles: true, detail: editing
-      ? { itemId: this.item.id, field: this.field } : { itemId: null, field: null } }));
+      ? { itemId: this.item.id, field: this.sendAs.presence } : { itemId: null, field: null } }));
     if (!editing && this.timer) this.flush();
   }
 
   render() {
-    const id = `${this.field}-${this.item.id}`;
+    const id = `${this.sendAs.presence}-${this.item.id}`;
     const editors = this.editors ?? [];
     const common = { id, value: this.local, disabled: !!this.disabled };
     return html`<div class="shared-field ${editors.length ? 'being-edited' : ''}">

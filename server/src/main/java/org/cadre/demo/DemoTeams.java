@@ -137,7 +137,8 @@ final class DemoTeams {
   record Artifact(ArtifactType type, String title) {
   }
 
-  record Protocol(String name, ProtocolCategory category, int steps) {
+  /** A protocol a topic is discussed under; {@code builtIn} is the key of the library protocol it is, or null. */
+  record Protocol(String name, ProtocolCategory category, int steps, String builtIn) {
   }
 
   record Decision(String text, DecisionKind kind, DecisionMethod method, boolean discussed) {
@@ -225,7 +226,13 @@ final class DemoTeams {
     }
 
     private Topic protocol(String name, ProtocolCategory category, int steps) {
-      protocol = new Protocol(name, category, steps);
+      protocol = new Protocol(name, category, steps, null);
+      return this;
+    }
+
+    /** One of the built-in library's protocols: lately run live with the runner, earlier recorded whole. */
+    private Topic builtInProtocol(String key, ProtocolCategory category, int steps) {
+      protocol = new Protocol(key, category, steps, key);
       return this;
     }
 
@@ -363,7 +370,7 @@ final class DemoTeams {
         new Slot(0.85, List.of(
           data("Algebra 1 unit test: item analysis", 25).goal(0)
             .data(ArtifactType.ASSESSMENT, "Unit test results by standard")
-            .protocol("examining-data", ProtocolCategory.DATA, 6)
+            .builtInProtocol("examining-data", ProtocolCategory.DATA, 6)
             .notes("Two-step equations were the weakest standard at 41% correct; most wrong answers undid the steps in the wrong order.",
               "After the reteach, two-step equation items rose to 68% correct, and the students we grouped gained the most.")
             .decides(DecisionKind.STRATEGY_ADJUSTMENT, DecisionMethod.CONSENSUS,
@@ -398,7 +405,7 @@ final class DemoTeams {
           data("College placement results", 20).goal(0)
             .data(ArtifactType.ASSESSMENT, "Coastline placement results")
             .data(ArtifactType.PARTICIPATION, "College success course sign-ups")
-            .protocol("examining-data", ProtocolCategory.DATA, 6)
+            .builtInProtocol("examining-data", ProtocolCategory.DATA, 6)
             .notes("Thirty-eight students placed into college-level English; only nine of them live in the late-bus neighborhoods.",
               "Placement prep worked: twelve more students placed into college-level English on the retake.")
             .decides(DecisionKind.STRATEGY_ADJUSTMENT, DecisionMethod.CONSENT,

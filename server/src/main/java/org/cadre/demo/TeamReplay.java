@@ -17,6 +17,7 @@ import org.cadre.history.FeedbackKind;
 import org.cadre.history.Outcome;
 import org.cadre.http.JsonBody;
 import org.cadre.meeting.Recurrence;
+import org.cadre.protocol.ProtocolLibrary;
 import org.cadre.realtime.Commands;
 import org.cadre.realtime.Commands.Command;
 import org.cadre.space.Access;
@@ -55,6 +56,12 @@ final class TeamReplay {
   static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
   /** A meeting that started less than this before now might still be going on: it is cancelled instead of held. */
   private static final Duration OVERRUN = Duration.ofHours(3);
+  /** Built-in protocols of the team's last this many meetings are run live with the runner, not recorded whole. */
+  private static final int LIVE_RUNS_WITHIN = 8;
+  private static final List<String> DEBRIEFS = List.of(
+    "We stayed with the evidence and nobody jumped to solutions early; the timekeeper had to nudge us twice.",
+    "Everyone spoke during the facts round. We agreed to keep the silent writing time next time.",
+    "We kept our norm of assuming good intent; the inference step ran long because we argued over one chart.");
   /** How long before its first meeting the team settles its settings, series and charter. */
   private static final Duration SETUP = Duration.ofDays(14);
 
@@ -364,7 +371,9 @@ final class TeamReplay {
   private void discuss(Occurrence o, Item item, String itemId, List<String> there) {
     Topic topic = item.topic();
     Instant end = item.end();
-    if (topic.protocol() != null) {
+    if (topic.protocol() != null && topic.protocol().builtIn() != null && o.index() > lastHeld - LIVE_RUNS_WITHIN) {
+      runLive(o, item, itemId, topic.protocol());
+    } else if (topic.protocol() != null) {
       at(item.from().plus(minutes(1)), o.facilitator(), "protocol.record", () -> protocolBody(o, topic.protocol()));
     }
     keepMinutes(o, itemId, topic, end.minus(minutes(3)));
@@ -374,6 +383,30 @@ final class TeamReplay {
     if (topic.task() != null) {
       task(o, itemId, topic.task(), there, end.minus(minutes(1)));
     }
+  }
+
+  /**
+   * A built-in protocol run with the live runner, as the facilitator would: started on the item, each step
+   * advanced after about its share of the item's time (the team squeezes a long protocol into its slot, so steps
+   * run under or over plan), and finished with a debrief on the norms.
+   */
+  private void runLive(Occurrence o, Item item, String itemId, DemoTeams.Protocol protocol) {
+    Instant start = item.from().plus(minutes(1));
+    at(start, o.facilitator(), "protocol.start", () -> meeting(o)
+      .put("protocolId", ProtocolLibrary.idOf(protocol.builtIn()).toString()).put("agendaItemId", itemId), run -> {
+        JsonArray planned = run.getJsonObject("content").getJsonArray("steps");
+        long planMinutes = planned.stream().mapToLong(step -> ((JsonObject) step).getInteger("maxMinutes")).sum();
+        double squeeze = Math.min(1.0, (item.topic().minutes() - 2.0) / planMinutes);
+        JsonObject runId = new JsonObject().put("runId", run.getString("id"));
+        Instant at = start;
+        for (int i = 0; i < planned.size(); i++) {
+          double share = planned.getJsonObject(i).getInteger("maxMinutes") * squeeze * (0.8 + 0.5 * random.nextDouble());
+          at = at.plusSeconds(Math.max(30, Math.round(share * 60)));
+          at(at, o.facilitator(), "protocol.advance", runId::copy);
+        }
+        String debrief = next("debrief", DEBRIEFS);
+        at(at.plusSeconds(90), o.facilitator(), "protocol.finish", () -> runId.copy().put("debrief", debrief));
+      });
   }
 
   /** Most protocols run to the end; now and then the team runs out of time on the last step. */

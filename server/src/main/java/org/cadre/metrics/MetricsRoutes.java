@@ -6,8 +6,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
 import org.cadre.history.HistoryRepository;
@@ -26,7 +24,7 @@ import java.util.UUID;
 /**
  * Facilitator metrics: {@code GET /api/spaces/{id}/metrics} for a team, or for a site, district or network the
  * teams below it (listed when the caller may read them, otherwise only counted into the totals, as the culture
- * roll-up does), and {@code GET /api/me/metrics} for the teams the caller leads.
+ * roll-up does), and {@code GET /api/me/metrics} for the teams the caller leads or facilitates meetings of.
  */
 public final class MetricsRoutes {
 
@@ -37,6 +35,7 @@ public final class MetricsRoutes {
   private final HistoryRepository histories;
   private final ProtocolRunRepository runs;
   private final SpaceAccess access;
+  private final MetricsRepository repo;
   private final MetricsEngine engine = new MetricsEngine();
 
   public MetricsRoutes(Pool pool, HistoryRepository histories, ProtocolRunRepository runs, SpaceAccess access) {
@@ -44,6 +43,7 @@ public final class MetricsRoutes {
     this.histories = histories;
     this.runs = runs;
     this.access = access;
+    this.repo = new MetricsRepository(pool);
   }
 
   public void mount(Router router) {
@@ -56,19 +56,16 @@ public final class MetricsRoutes {
     UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     MetricsEngine.Window window = window(ctx);
     visible(me, id)
-      .compose(a -> pool.preparedQuery("select id, name, kind from spaces where $1 = any(path) and kind = 'team' "
-        + "and archived_at is null order by name, id").execute(Tuple.of(id)))
-      .compose(rows -> {
+      .compose(a -> repo.teamsWithin(id))
+      .compose(within -> {
         MetricsEngine.Counts totals = new MetricsEngine.Counts();
         JsonArray teams = new JsonArray();
         int[] hidden = {0};
         Future<Void> all = Future.succeededFuture();
-        for (Row row : rows) {
-          UUID team = row.getUUID("id");
-          String name = row.getString("name");
-          all = all.compose(v -> access.of(me, team).compose(granted -> figures(team, window, totals).map(figures -> {
+        for (MetricsRepository.Team team : within) {
+          all = all.compose(v -> access.of(me, team.id()).compose(granted -> figures(team, window, totals).map(figures -> {
             if (granted.allows(Access.READ)) {
-              teams.add(figures.put("spaceId", team.toString()).put("name", name));
+              teams.add(figures);
             } else {
               hidden[0]++;
             }
@@ -85,24 +82,17 @@ public final class MetricsRoutes {
       .onFailure(ctx::fail);
   }
 
-  /** The teams the caller leads now, each with its figures. */
+  /** The teams the caller leads or facilitates meetings of, each with its figures. */
   private void mine(RoutingContext ctx) {
     Principal me = Authentication.required(ctx);
     MetricsEngine.Window window = window(ctx);
-    pool.preparedQuery("select s.id, s.name from memberships m join spaces s on s.id = m.space_id where m.user_id = $1 "
-        + "and m.role = 'lead' and m.left_at is null and s.kind = 'team' and s.archived_at is null order by s.name, s.id")
-      .execute(Tuple.of(me.userId()))
-      .compose(rows -> {
+    repo.teamsFacilitatedBy(me.userId())
+      .compose(mine -> {
         MetricsEngine.Counts totals = new MetricsEngine.Counts();
         JsonArray teams = new JsonArray();
         Future<Void> all = Future.succeededFuture();
-        for (Row row : rows) {
-          UUID team = row.getUUID("id");
-          String name = row.getString("name");
-          all = all.compose(v -> figures(team, window, totals).map(figures -> {
-            teams.add(figures.put("spaceId", team.toString()).put("name", name));
-            return null;
-          }));
+        for (MetricsRepository.Team team : mine) {
+          all = all.compose(v -> figures(team, window, totals).map(teams::add).mapEmpty());
         }
         return all.map(v -> totals.json().put("from", window.from().toString()).put("to", window.to().toString())
           .put("teamCount", teams.size()).put("teams", teams));
@@ -120,17 +110,21 @@ public final class MetricsRoutes {
       if (granted == Access.NONE) {
         return Future.failedFuture(ApiException.notFound(ErrorMessage.NOT_FOUND_SPACE));
       }
-      return pool.preparedQuery("select kind from spaces where id = $1").execute(Tuple.of(id))
-        .compose(rows -> "team".equals(rows.iterator().next().getString("kind")) ? access.require(me, id, Access.READ).mapEmpty()
+      return repo.kind(id)
+        .compose(kind -> "team".equals(kind) ? access.require(me, id, Access.READ).mapEmpty()
           : access.aggregates(me, id).compose(allowed -> allowed ? Future.<Void>succeededFuture()
             : Future.failedFuture(ApiException.forbidden(ErrorMessage.ROLLUP_NOT_SHARED))));
     });
   }
 
-  /** One team's figures, from its history and the step times of its runs, added into {@code totals}. */
-  private Future<JsonObject> figures(UUID team, MetricsEngine.Window window, MetricsEngine.Counts totals) {
-    return histories.export(team).compose(history -> runs.stepTimes(pool, team)
-      .map(steps -> engine.team(history, steps, window, totals)));
+  /**
+   * One team's figures, from its history and the step times of its runs, added into {@code totals}; with the team's
+   * id, name and log seq (a live dashboard follows the team from there).
+   */
+  private Future<JsonObject> figures(MetricsRepository.Team team, MetricsEngine.Window window, MetricsEngine.Counts totals) {
+    return histories.export(team.id()).compose(history -> runs.stepTimes(pool, team.id())
+      .map(steps -> engine.team(history, steps, window, totals)
+        .put("spaceId", team.id().toString()).put("name", team.name()).put("seq", team.seq())));
   }
 
   /** {@code from} and {@code to} as ISO dates, both included; by default the last 90 days up to today. */

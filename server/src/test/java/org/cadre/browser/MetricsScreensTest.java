@@ -2,8 +2,12 @@ package org.cadre.browser;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +29,16 @@ class MetricsScreensTest extends BrowserTest {
     assertThat(panel).containsText(meetings.getInteger("held") + " of " + meetings.getInteger("scheduled") + " scheduled");
     JsonObject actions = api.getJsonObject("actions");
     assertThat(panel).containsText(actions.getInteger("onTime") + " of " + actions.getInteger("due") + " due");
+
+    // Live: a meeting the team schedules elsewhere is counted without a reload.
+    assertThat(ana.locator(".connection")).containsText("Live");
+    ana.waitForFunction("id => window.cadreBus.subscriptions.get(id)?.state === 'live'", team);
+    var response = ana.context().request().post(url("/api/spaces/" + team + "/meetings"), RequestOptions.create()
+      .setHeader("content-type", "application/json").setHeader("origin", url(""))
+      .setData(new JsonObject().put("title", "Extra data review").put("startsAt", Instant.now().minus(1, ChronoUnit.HOURS)
+        .truncatedTo(ChronoUnit.SECONDS).toString()).put("durationMinutes", 30).encode()));
+    assertEquals(201, response.status(), response.text());
+    assertThat(panel).containsText(meetings.getInteger("held") + " of " + (meetings.getInteger("scheduled") + 1) + " scheduled");
 
     audit(ana, "metrics-dashboard");
     ana.setViewportSize(390, 844);

@@ -78,6 +78,13 @@ class DemoHistoryTest {
         assertUpcoming(url, server.anonymous().login(team.getValue(), DemoNetwork.PASSWORD), space, team.getKey());
       }
       assertEquals(4, TestDatabases.count(url, "select count(distinct status) from attendance"), "on time, late, excused and absent");
+      String ninth = text(url, "select id from spaces where name = 'Lincoln 9th Grade Pathway Team'");
+      assertTrue(TestDatabases.count(url, "select count(*) from protocol_runs r join meetings m on m.id = r.meeting_id "
+        + "where m.space_id = '" + ninth + "' and r.protocol_id is not null and r.state = 'finished' and r.debrief <> ''") > 0,
+        "lately the team ran a library protocol live, to its debrief");
+      assertTrue(TestDatabases.count(url, "select count(*) from protocol_run_steps s join protocol_runs r on r.id = s.run_id "
+        + "join meetings m on m.id = r.meeting_id where m.space_id = '" + ninth + "' and s.elapsed_ms > 0") > 0,
+        "its steps were timed by the runner");
       assertTeamsSpanTheContinuum(server.admin(), url);
       for (String team : TEAMS.keySet()) {
         assertTrendIsScoredWeekByWeekFromTheHistory(server.admin(), text(url, "select id from spaces where name = '" + team + "'"), team);

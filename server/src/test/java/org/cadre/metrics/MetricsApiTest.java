@@ -129,4 +129,18 @@ class MetricsApiTest {
     JsonObject direct = lead.expect(200, "GET", "/api/spaces/" + second + "/metrics" + RANGE, null);
     assertEquals(direct.getJsonArray("teams").getJsonObject(0), team);
   }
+
+  @Test
+  void myMetricsAlsoListTeamsWhereIFacilitateAMeetingWithoutLeadingThem() {
+    ApiClient member = server.register("facilitates.metr@district.test", "Facilitating member");
+    tree.admin.expect(201, "POST", "/api/spaces/" + first + "/members",
+      new JsonObject().put("email", "facilitates.metr@district.test").put("role", "member"));
+    assertEquals(0, member.expect(200, "GET", "/api/me/metrics" + RANGE, null).getInteger("teamCount"));
+    tree.admin.expect(201, "POST", "/api/spaces/" + first + "/meetings", new JsonObject().put("title", "Data review")
+      .put("startsAt", "2026-05-04T15:00:00Z").put("durationMinutes", 60).put("facilitatorId", member.userId()));
+    JsonObject mine = member.expect(200, "GET", "/api/me/metrics" + RANGE, null);
+    assertEquals(1, mine.getInteger("teamCount"));
+    assertEquals(first, mine.getJsonArray("teams").getJsonObject(0).getString("spaceId"));
+    assertTrue(mine.getJsonArray("teams").getJsonObject(0).getLong("seq") > 0, "the team's seq, where a dashboard follows it from");
+  }
 }
