@@ -5,7 +5,8 @@
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { CadreElement } from '../ui/cadre-element.js';
-import { t } from '../i18n/i18n.js';
+import { t, currentLanguage } from '../i18n/i18n.js';
+import { get } from '../rest/http.js';
 import { minutesOf } from '../protocol/minutes.js';
 import { roleName } from '../protocol/protocol-detail.js';
 import './shared-text.js';
@@ -26,6 +27,7 @@ export class CadreProtocolRunner extends CadreElement {
     making: { state: true }, // the output being made into an action item
     error: { state: true },
     busy: { state: true },
+    translated: { state: true }, // {protocolId, language, content}: a built-in in the user's language
   };
 
   /** A step's notes, as edited by anyone: handed to the step's field when it is the one shown. */
@@ -33,8 +35,31 @@ export class CadreProtocolRunner extends CadreElement {
     if (event.payload.stepIndex === this.run.stepIndex) this.querySelector('cadre-shared-text')?.receive(event);
   }
 
+  /** A built-in is stored in English: shown in the user's language when the library has the same version in it. */
+  get content() {
+    const translated = this.translated;
+    return translated && translated.protocolId === this.run.protocolId && translated.language === currentLanguage()
+      ? translated.content : this.run.content;
+  }
+
+  async translate() {
+    const { protocolId, protocolVersion, content } = this.run;
+    const language = currentLanguage();
+    const key = `${protocolId}:${language}`;
+    if (!protocolId || language === 'en' || this.asked === key) return;
+    this.asked = key;
+    try {
+      const protocol = await get(`/api/protocols/${protocolId}`);
+      if (protocol.builtIn && protocol.version === protocolVersion && protocol.content.steps.length === content.steps.length) {
+        this.translated = { protocolId, language, content: protocol.content };
+      }
+    } catch {
+      // The run's own words stay.
+    }
+  }
+
   get step() {
-    return this.run.content.steps[this.run.stepIndex];
+    return this.content.steps[this.run.stepIndex];
   }
 
   /** The current step's time left in ms: counted to stepEndsAt while it runs, standing still while paused. */
@@ -45,6 +70,7 @@ export class CadreProtocolRunner extends CadreElement {
   }
 
   willUpdate(changed) {
+    this.translate();
     if (!changed.has('run')) return;
     const before = changed.get('run');
     if (before && (before.stepIndex !== this.run.stepIndex || before.state !== this.run.state)) this.making = null;
@@ -67,8 +93,8 @@ export class CadreProtocolRunner extends CadreElement {
 
   where() {
     const run = this.run;
-    if (run.state === 'debrief') return t('runner.debriefNow', { name: run.protocol });
-    if (run.state === 'finished') return t('runner.finished', { name: run.protocol });
+    if (run.state === 'debrief') return t('runner.debriefNow', { name: this.content.name });
+    if (run.state === 'finished') return t('runner.finished', { name: this.content.name });
     const step = t('runner.stepOf', { number: run.stepIndex + 1, count: run.stepsTotal });
     return run.state === 'paused' ? `${step}: ${this.step.title}. ${t('runner.paused')}` : `${step}: ${this.step.title}`;
   }
@@ -108,7 +134,7 @@ export class CadreProtocolRunner extends CadreElement {
     const item = run.agendaItemId ? this.agenda.find((i) => i.id === run.agendaItemId) : null;
     return html`<section class="panel runner" aria-labelledby="runner-title">
       <p class="eyebrow">${t('runner.running')}</p>
-      <h2 class="panel-title" id="runner-title">${run.protocol}</h2>
+      <h2 class="panel-title" id="runner-title">${this.content.name}</h2>
       <p class="hint">
         <span class="tag">${t(`protocols.category.${run.category}`)}</span>
         ${item ? t('runner.forItem', { title: item.title }) : null}
@@ -193,7 +219,7 @@ export class CadreProtocolRunner extends CadreElement {
   }
 
   renderRoles() {
-    const roles = this.run.content.roles ?? [];
+    const roles = this.content.roles ?? [];
     if (!roles.length) return null;
     const names = new Map((this.members ?? []).map((m) => [m.userId, m.name]));
     return html`<h3 class="subheading">${t('protocols.roles')}</h3>
@@ -211,7 +237,7 @@ export class CadreProtocolRunner extends CadreElement {
     const run = this.run;
     return html`<details class="run-steps">
       <summary>${t('runner.allSteps', { count: run.stepsTotal })}</summary>
-      <ol>${run.content.steps.map((step, index) => {
+      <ol>${this.content.steps.map((step, index) => {
         const state = run.state === 'debrief' || index < run.stepIndex ? 'done' : index === run.stepIndex ? 'now' : 'next';
         return html`<li class="run-step-${state}" aria-current=${state === 'now' ? 'step' : 'false'}>
           ${step.title} <span class="hint">${minutesOf(step.minMinutes, step.maxMinutes)} · ${t(`runner.stepState.${state}`)}</span></li>`;

@@ -38,7 +38,8 @@ export class CadreRunStart extends CadreElement {
     if (data.get('agendaItemId')) body.agendaItemId = data.get('agendaItemId');
     this.busy = true;
     this.error = null;
-    this.bus.command(body).then((run) => this.announce(t('runner.started', { name: run.payload?.protocol ?? '' })),
+    const name = this.protocols.find((p) => p.id === body.protocolId)?.name ?? '';
+    this.bus.command(body).then(() => this.announce(t('runner.started', { name })),
       (error) => { this.error = error; }).finally(() => { this.busy = false; });
   }
 

@@ -33,10 +33,13 @@ class SpanishUiTest extends BrowserTest {
   private static final String ENGLISH_LEFT = "async () => {" + FLAT_CATALOGS + """
       const spanishTexts = new Set(spanish.values());
       const escape = (s) => s.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&');
-      // A message that is little more than its variables ('{part} of {whole}') would match any English demo content.
-      const words = (text) => text.replace(/\\{\\w+\\}/g, '').replace(/[^\\p{L}]/gu, '').length;
+      // A message that is little more than its variables ('{part} of {whole}', '{actor} made {name} {role}') would
+      // match any English demo content: a message with variables is looked for when it has two words of its own.
+      const letters = (text) => text.replace(/\\{\\w+\\}/g, '').replace(/[^\\p{L}]/gu, '').length;
+      const words = (text) => text.replace(/\\{\\w+\\}/g, ' ').split(/\\s+/).filter((w) => /\\p{L}{2,}/u.test(w)).length;
+      const distinctive = (text) => letters(text) >= 3 && (!/\\{\\w+\\}/.test(text) || words(text) >= 2);
       const patterns = [...english].filter(([key, text]) => spanish.get(key) !== text && !spanishTexts.has(text))
-        .filter(([key, text]) => words(text) >= 3)
+        .filter(([key, text]) => distinctive(text))
         .map(([key, text]) => [key, new RegExp('^' + text.split(/\\{\\w+\\}/).map(escape).join('.+') + '$')]);
       const seen = new Set(document.body.innerText.split('\\n').map((line) => line.trim()).filter(Boolean));
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
