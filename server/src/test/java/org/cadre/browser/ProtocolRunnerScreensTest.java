@@ -50,6 +50,16 @@ class ProtocolRunnerScreensTest extends BrowserTest {
     assertThat(benRun.locator(".run-step-count")).hasText("Step 2 of 9");
     assertSameTimeLeft(ana, ben);
 
+    // A member who reads Cadre in Spanish follows the built-in protocol in Spanish.
+    Page grace = signedIn("grace.kim@riverside.demo");
+    grace.navigate(url("/"));
+    grace.evaluate("() => localStorage.setItem('cadre.language', 'es')");
+    grace.navigate(url(path));
+    assertThat(grace.locator("cadre-protocol-runner .run-step-count")).hasText("Paso 2 de 9");
+    assertThat(grace.locator("cadre-protocol-runner .run-step-title")).hasText("Reunir hechos");
+    assertThat(grace.locator("cadre-protocol-runner .clock-label")).hasText("Queda en este paso");
+    grace.close();
+
     // Ben reloads mid-step: the countdown comes back where everyone else's is.
     ben.reload();
     assertThat(ben.locator(".connection")).containsText("Live");
