@@ -12,6 +12,8 @@ import org.cadre.culture.CultureWatcher;
 import org.cadre.metrics.MetricsWatcher;
 import org.cadre.history.HistoryRepository;
 import org.cadre.account.Accounts;
+import org.cadre.account.OidcRoutes;
+import org.cadre.account.OidcSignIn;
 import org.cadre.account.PasswordHasher;
 import org.cadre.db.Database;
 import org.cadre.db.Migrations;
@@ -68,7 +70,13 @@ public final class Cadre {
     Future<?> admin = config.adminEmail() != null && config.adminPassword() != null
       ? accounts.ensureAdmin(config.adminEmail(), config.adminPassword(), config.adminPromote())
       : Future.succeededFuture();
-    return admin
+    return OidcSignIn.discover(vertx, config.oidcProviders(), accounts.repository())
+      .compose(oidc -> admin.compose(v -> deploy(config, accounts, accessVersions, engine, security, oidc)));
+  }
+
+  private Future<Void> deploy(CadreConfig config, Accounts accounts, AccessVersions accessVersions, CultureEngine engine,
+                              WebSecurity security, OidcSignIn oidc) {
+    return Future.<Void>succeededFuture()
       .compose(v -> new ProtocolLibrary(new ProtocolRepository(pool)).seed())
       .compose(v -> config.demo()
         ? new DemoNetwork(accounts, Spaces.of(new SpaceRepository(pool)),
@@ -85,7 +93,8 @@ public final class Cadre {
       })
       .compose(id -> {
         deployments.add(id);
-        return vertx.deployVerticle(() -> new HttpVerticle(pool, accounts, accessVersions, engine, config.httpPort(), security),
+        return vertx.deployVerticle(() -> new HttpVerticle(pool, accounts, accessVersions, engine, config.httpPort(), security,
+          new OidcRoutes(oidc, config.oidcProviders(), config.publicUrl())),
           new DeploymentOptions().setInstances(config.httpInstances()));
       })
       .map(id -> {

@@ -1,5 +1,6 @@
 package org.cadre;
 
+import org.cadre.account.OidcProvider;
 import org.cadre.http.WebSecurity;
 
 import java.nio.file.Path;
@@ -21,10 +22,14 @@ import java.util.Map;
  * @param adminPromote  CADRE_ADMIN_PROMOTE=true / --admin-promote: make an existing account with the admin email an administrator
  * @param allowedOrigins CADRE_ALLOWED_ORIGINS / --allowed-origins, comma-separated origins browsers may call from
  *                       besides the request's own (behind a proxy: {@code https://cadre.district.org})
+ * @param publicUrl     CADRE_PUBLIC_URL / --public-url, the address users reach the server at; the OIDC redirect URI
+ *                      is built from it (null: from the request's scheme and Host)
+ * @param oidcProviders OIDC_PROVIDERS and OIDC_{ID}_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _NAME, _ALLOWED_DOMAINS
+ *                      (environment only, see {@link OidcProvider})
  */
 public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String adminEmail, String adminPassword,
                           boolean demo, int httpInstances, int dbPort, boolean adminPromote,
-                          List<String> allowedOrigins) {
+                          List<String> allowedOrigins, String publicUrl, List<OidcProvider> oidcProviders) {
 
   /** What {@code --help} prints: every option with its variable and default. */
   public static final String USAGE = """
@@ -47,6 +52,11 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       --http-instances N   CADRE_HTTP_INSTANCES  cores          HTTP verticles sharing the port
       --allowed-origins L  CADRE_ALLOWED_ORIGINS none           comma-separated origins (https://host) browsers
                                                                 may call from besides the server's own
+      --public-url URL     CADRE_PUBLIC_URL      request's      the server's public address (https://host), used
+                                                                for the identity providers' redirect URI
+                           OIDC_PROVIDERS        none           comma-separated ids of OpenID Connect providers;
+                                                                each needs OIDC_{ID}_ISSUER, _CLIENT_ID,
+                                                                _CLIENT_SECRET, _NAME (_ALLOWED_DOMAINS optional)
       --demo                                     off            seed the demo network
       --help                                                    print this and exit
       --version                                                 print the version and exit
@@ -67,23 +77,39 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       parseInt("http-instances", instances, 1, 64),
       parseInt("db-port", pick(flags, "db-port", env, "CADRE_DB_PORT", "0"), 0, 65535),
       Boolean.parseBoolean(pick(flags, "admin-promote", env, "CADRE_ADMIN_PROMOTE", "false")),
-      WebSecurity.parseOrigins(pick(flags, "allowed-origins", env, "CADRE_ALLOWED_ORIGINS", "")));
+      WebSecurity.parseOrigins(pick(flags, "allowed-origins", env, "CADRE_ALLOWED_ORIGINS", "")),
+      publicUrl(blankToNull(pick(flags, "public-url", env, "CADRE_PUBLIC_URL", null))),
+      OidcProvider.fromEnv(env));
   }
 
   public CadreConfig withDatabaseUrl(String url) {
-    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins);
+    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins, publicUrl, oidcProviders);
   }
 
   public CadreConfig withHttpPort(int port) {
-    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins);
+    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins, publicUrl, oidcProviders);
   }
 
   public CadreConfig withDemo(boolean on) {
-    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances, dbPort, adminPromote, allowedOrigins);
+    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances, dbPort, adminPromote, allowedOrigins, publicUrl, oidcProviders);
+  }
+
+  public CadreConfig withOidc(String url, List<OidcProvider> providers) {
+    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins, url, providers);
+  }
+
+  private static String publicUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    if (!url.matches("https?://[^/?#]+")) {
+      throw new IllegalArgumentException("public-url must be a scheme and host without a path (https://cadre.district.org), got '" + url + "'");
+    }
+    return url;
   }
 
   static final List<String> KNOWN = List.of("http-port", "database-url", "data-dir", "admin-email",
-    "admin-password", "demo", "http-instances", "db-port", "admin-promote", "allowed-origins");
+    "admin-password", "demo", "http-instances", "db-port", "admin-promote", "allowed-origins", "public-url");
 
   /** Accepts {@code --name value}, {@code --name=value} and the bare switch {@code --demo}. */
   static Map<String, String> parseFlags(List<String> args) {

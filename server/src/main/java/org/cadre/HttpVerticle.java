@@ -17,6 +17,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.Transport;
 import io.vertx.sqlclient.Pool;
 import org.cadre.account.AccountRoutes;
+import org.cadre.account.OidcRoutes;
 import org.cadre.calendar.CalendarRepository;
 import org.cadre.calendar.CalendarRoutes;
 import org.cadre.export.ExportRoutes;
@@ -81,6 +82,7 @@ public final class HttpVerticle extends VerticleBase {
   private final CultureEngine engine;
   private final int port;
   private final WebSecurity security;
+  private final OidcRoutes oidc;
   private HttpServer server;
   private Router router;
   private Commands commands;
@@ -91,7 +93,8 @@ public final class HttpVerticle extends VerticleBase {
   private long recheckTimer;
 
   public HttpVerticle(Pool pool, Accounts accounts, AccessVersions accessVersions, CultureEngine engine, int port,
-                      WebSecurity security) {
+                      WebSecurity security, OidcRoutes oidc) {
+    this.oidc = oidc;
     this.pool = pool;
     this.accounts = accounts;
     this.accessVersions = accessVersions;
@@ -125,6 +128,7 @@ public final class HttpVerticle extends VerticleBase {
     history.mountBodyHandler(router);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(authentication);
     new AccountRoutes(accounts).mount(router);
+    oidc.mount(router);
     Spaces spaces = Spaces.of(spaceRepo);
     new SpaceRoutes(spaces, access).mount(router);
     new InvitationRoutes(spaceRepo, spaces.changes(), access).mount(router);

@@ -259,6 +259,55 @@ public final class AccountRepository {
       .mapEmpty();
   }
 
+  /** A started OIDC sign-in, as the callback redeems it. */
+  public record OidcState(String provider, String nonce, String codeVerifier, String next) {
+  }
+
+  /** Keeps a started sign-in until it expires; lapsed ones are purged as new ones arrive. */
+  public Future<Void> saveOidcState(Buffer stateHash, OidcState state, Duration lifetime) {
+    return pool.preparedQuery("with p as (delete from oidc_states where expires_at < now()) "
+        + "insert into oidc_states (state_hash, provider, nonce, code_verifier, next_path, expires_at) values ($1, $2, $3, $4, $5, $6)")
+      .execute(Tuple.of(stateHash, state.provider(), state.nonce(), state.codeVerifier(), state.next(),
+        OffsetDateTime.now(ZoneOffset.UTC).plus(lifetime)))
+      .mapEmpty();
+  }
+
+  /** Redeems a started sign-in once: deleted as it is read, so a replayed state finds nothing; null if unknown or expired. */
+  public Future<OidcState> takeOidcState(Buffer stateHash) {
+    return pool.preparedQuery("delete from oidc_states where state_hash = $1 returning provider, nonce, code_verifier, next_path, expires_at > now() as live")
+      .execute(Tuple.of(stateHash))
+      .map(rows -> {
+        if (rows.size() == 0 || !rows.iterator().next().getBoolean("live")) {
+          return null;
+        }
+        Row row = rows.iterator().next();
+        return new OidcState(row.getString("provider"), row.getString("nonce"), row.getString("code_verifier"), row.getString("next_path"));
+      });
+  }
+
+  /**
+   * The user a provider's verified identity signs in as, with a new session, in one transaction: the one linked to
+   * (provider, subject); else the account with that email, now linked; else a new account (no password). The email
+   * counts as proved, so it is marked verified.
+   */
+  public Future<Principal> signInWithIdentity(String provider, String subject, String email, String name,
+                                              Buffer sessionHash, Duration lifetime) {
+    return pool.withTransaction(conn -> conn.preparedQuery("select " + PRINCIPAL_COLUMNS
+          + " from user_identities i join users u on u.id = i.user_id where i.provider = $1 and i.subject = $2")
+        .execute(Tuple.of(provider, subject))
+        .compose(linked -> linked.size() > 0 ? Future.succeededFuture(principal(linked.iterator().next()))
+          : organizationId(conn, Accounts.organizationOf(email, null))
+            .compose(org -> conn.preparedQuery("insert into users (email, name, organization_id) values ($1, $2, $3) "
+                + "on conflict ((lower(email))) do update set email = users.email returning " + PRINCIPAL_COLUMNS.replace("u.", ""))
+              .execute(Tuple.of(email, name, org)))
+            .map(rows -> principal(rows.iterator().next()))
+            .compose(user -> conn.preparedQuery("insert into user_identities (provider, subject, user_id, email) values ($1, $2, $3, $4)")
+              .execute(Tuple.of(provider, subject, user.userId(), email)).map(user)))
+        .compose(user -> conn.preparedQuery("update users set email_verified_at = coalesce(email_verified_at, now()) where id = $1")
+          .execute(Tuple.of(user.userId())).map(user))
+        .compose(user -> insertSession(conn, sessionHash, user.userId(), lifetime).map(user)));
+  }
+
   static Principal principal(Row row) {
     return new Principal(row.getUUID("id"), row.getString("email"), row.getString("name"), row.getBoolean("is_admin"),
       Language.ofTag(row.getString("language")));

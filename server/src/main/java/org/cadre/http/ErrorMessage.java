@@ -68,6 +68,7 @@ public enum ErrorMessage {
   TOO_MANY_ATTEMPTS,
   EMAIL_TAKEN,
   NOT_FOUND_TOKEN,
+  NOT_FOUND_PROVIDER,
 
   // Spaces, members and invitations (space)
   NOT_FOUND_SPACE,

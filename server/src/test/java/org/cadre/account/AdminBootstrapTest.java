@@ -28,7 +28,7 @@ class AdminBootstrapTest {
 
   private static void startWithAdmin(Vertx vertx, String url, boolean promote) throws Exception {
     CadreConfig config = new CadreConfig(0, url, Files.createTempDirectory("cadre-admin"), EMAIL, CONFIGURED_PASSWORD,
-      false, 1, 0, promote, List.of());
+      false, 1, 0, promote, List.of(), null, List.of());
     Cadre.start(vertx, config).await().stop().await();
   }
 

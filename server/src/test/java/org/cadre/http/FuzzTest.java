@@ -16,6 +16,8 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import org.cadre.HttpVerticle;
 import org.cadre.account.AccountRepository;
+import org.cadre.account.OidcRoutes;
+import org.cadre.account.OidcSignIn;
 import org.cadre.account.Accounts;
 import org.cadre.account.PasswordHasher;
 import org.cadre.culture.CultureEngine;
@@ -115,8 +117,10 @@ class FuzzTest {
   /** Reads the routes off a verticle built exactly as the server builds its own, so new routes are fuzzed too. */
   private static List<Route> enumerateRoutes(Vertx vertx, String database) {
     Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(database)).using(vertx).build();
-    deployed = new HttpVerticle(pool, new Accounts(vertx, new AccountRepository(pool), new PasswordHasher()), new AccessVersions(),
-      new CultureEngine(CultureRules.defaults()), 0, WebSecurity.forWebClient(List.of()));
+    AccountRepository accounts = new AccountRepository(pool);
+    deployed = new HttpVerticle(pool, new Accounts(vertx, accounts, new PasswordHasher()), new AccessVersions(),
+      new CultureEngine(CultureRules.defaults()), 0, WebSecurity.forWebClient(List.of()),
+      new OidcRoutes(OidcSignIn.discover(vertx, List.of(), accounts).await(), List.of(), null));
     String id = vertx.deployVerticle(deployed).await();
     List<Route> found = deployed.routes().stream().filter(r -> r.getPath() != null).toList();
     vertx.undeploy(id).await();

@@ -43,11 +43,21 @@ public final class TestServer implements AutoCloseable {
     return start(vertx, databaseUrl, false, allowedOrigins);
   }
 
+  /** A server signing in through these OpenID Connect providers. */
+  public static TestServer start(Vertx vertx, String databaseUrl, List<org.cadre.account.OidcProvider> providers) {
+    return start(vertx, databaseUrl, false, List.of(), providers);
+  }
+
   private static TestServer start(Vertx vertx, String databaseUrl, boolean demo, List<String> allowedOrigins) {
+    return start(vertx, databaseUrl, demo, allowedOrigins, List.of());
+  }
+
+  private static TestServer start(Vertx vertx, String databaseUrl, boolean demo, List<String> allowedOrigins,
+                                  List<org.cadre.account.OidcProvider> providers) {
     try {
       int port = freePort();
       CadreConfig config = new CadreConfig(port, databaseUrl, Files.createTempDirectory("cadre-test"),
-        ADMIN_EMAIL, ADMIN_PASSWORD, demo, 2, 0, false, allowedOrigins);
+        ADMIN_EMAIL, ADMIN_PASSWORD, demo, 2, 0, false, allowedOrigins, null, providers);
       return new TestServer(vertx, Cadre.start(vertx, config).await(), port, databaseUrl);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
