@@ -1,6 +1,7 @@
 package org.cadre.account;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.cadre.http.ApiException;
@@ -75,7 +76,9 @@ public final class OidcRoutes {
 
   /** What must be registered at the provider: {@code {public URL}/api/auth/oidc/{id}/callback}. */
   private String redirectUri(RoutingContext ctx, String provider) {
-    String base = publicUrl != null ? publicUrl : ctx.request().scheme() + "://" + ctx.request().getHeader("Host");
+    HostAndPort host = ctx.request().authority();
+    String base = publicUrl != null ? publicUrl
+      : ctx.request().scheme() + "://" + host.host() + (host.port() >= 0 ? ":" + host.port() : "");
     return base + "/api/auth/oidc/" + provider + "/callback";
   }
 

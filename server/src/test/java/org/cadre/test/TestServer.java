@@ -44,7 +44,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** A server signing in through these OpenID Connect providers. */
-  public static TestServer start(Vertx vertx, String databaseUrl, List<org.cadre.account.OidcProvider> providers) {
+  public static TestServer withOidc(Vertx vertx, String databaseUrl, List<org.cadre.account.OidcProvider> providers) {
     return start(vertx, databaseUrl, false, List.of(), providers);
   }
 
