@@ -1,12 +1,30 @@
-// /sign-in[?next=...]: email and password; on success the shell loads the session and goes to `next`.
+// /sign-in[?next=...][&error=...]: email and password, or a button per identity provider (which leaves for the
+// provider and comes back signed in, or here with `error` naming why not); on success the shell goes to `next`.
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
-import { post } from '../rest/http.js';
+import { get, post } from '../rest/http.js';
 import { errorSummary, field, focusSummary } from './auth-form.js';
 
 export class CadreSignInPage extends CadreElement {
-  static properties = { next: { attribute: false }, error: { state: true }, busy: { state: true } };
+  static properties = {
+    next: { attribute: false }, error: { state: true }, busy: { state: true }, providers: { state: true },
+  };
+
+  /** The providers' refusals the callback sends back here; anything else reads as a failed sign-in. */
+  static PROVIDER_ERRORS = {
+    oidc_domain: 'auth.oidcDomain', oidc_unverified: 'auth.oidcUnverified', oidc_state: 'auth.oidcState', oidc_failed: 'auth.oidcFailed',
+  };
+
+  connectedCallback() {
+    super.connectedCallback();
+    const refused = new URLSearchParams(location.search).get('error');
+    if (refused) {
+      this.error = { message: t(CadreSignInPage.PROVIDER_ERRORS[refused] ?? 'auth.oidcFailed') };
+      focusSummary(this);
+    }
+    get('/api/auth/providers').then(({ providers }) => { this.providers = providers; }, () => { this.providers = []; });
+  }
 
   async submit(event) {
     event.preventDefault();
@@ -35,6 +53,10 @@ export class CadreSignInPage extends CadreElement {
         ${field({ name: 'password', label: t('auth.password'), type: 'password', autocomplete: 'current-password', error: this.error })}
         <button type="submit" class="button" ?disabled=${this.busy}>${this.busy ? t('auth.working') : t('auth.signIn')}</button>
       </form>
+      ${this.providers?.length ? html`<div class="actions sign-in-providers">
+        ${this.providers.map((p) => html`<a class="button secondary"
+          href="/api/auth/oidc/${encodeURIComponent(p.id)}/start?next=${encodeURIComponent(this.next || '/')}">${t('auth.signInWith', { name: p.name })}</a>`)}
+      </div>` : null}
       <p>${t('auth.noAccount')} <a href="/register${query}">${t('auth.toRegister')}</a></p>
     </section>`;
   }

@@ -44,6 +44,11 @@ export default {
     toSignIn: 'Sign in',
     errorSummary: 'There is a problem',
     working: 'Please wait…',
+    signInWith: 'Sign in with {name}',
+    oidcDomain: 'That account’s email is not one this school accepts for sign-in. Use your school account.',
+    oidcUnverified: 'The provider has not confirmed that email address, so it cannot sign you in.',
+    oidcState: 'That sign-in link has expired or was already used. Please start again.',
+    oidcFailed: 'Signing in with that provider did not work. Please try again.',
   },
   join: {
     title: 'Join a space',

@@ -43,6 +43,11 @@ export default {
     toSignIn: 'Iniciar sesión',
     errorSummary: 'Hay un problema',
     working: 'Espera un momento…',
+    signInWith: 'Iniciar sesión con {name}',
+    oidcDomain: 'El correo de esa cuenta no es uno que esta escuela acepte para iniciar sesión. Usa tu cuenta de la escuela.',
+    oidcUnverified: 'El proveedor no ha confirmado esa dirección de correo, así que no puede iniciar tu sesión.',
+    oidcState: 'Ese enlace de inicio de sesión caducó o ya se usó. Vuelve a empezar.',
+    oidcFailed: 'No se pudo iniciar sesión con ese proveedor. Inténtalo de nuevo.',
   },
   join: {
     title: 'Unirse a un espacio',
