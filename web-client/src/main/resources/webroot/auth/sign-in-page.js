@@ -1,5 +1,6 @@
 // /sign-in[?next=...][&error=...]: email and password, or a button per identity provider (which leaves for the
 // provider and comes back signed in, or here with `error` naming why not); on success the shell goes to `next`.
+// The provider links carry target="_self" so the shell leaves them to the browser: they leave the app.
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
@@ -54,7 +55,7 @@ export class CadreSignInPage extends CadreElement {
         <button type="submit" class="button" ?disabled=${this.busy}>${this.busy ? t('auth.working') : t('auth.signIn')}</button>
       </form>
       ${this.providers?.length ? html`<div class="actions sign-in-providers">
-        ${this.providers.map((p) => html`<a class="button secondary"
+        ${this.providers.map((p) => html`<a class="button secondary" target="_self"
           href="/api/auth/oidc/${encodeURIComponent(p.id)}/start?next=${encodeURIComponent(this.next || '/')}">${t('auth.signInWith', { name: p.name })}</a>`)}
       </div>` : null}
       <p>${t('auth.noAccount')} <a href="/register${query}">${t('auth.toRegister')}</a></p>

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sign-in against a real OpenID Connect provider (mock-oauth2-server), following every redirect by hand. */
 @ExtendWith(VertxExtension.class)
-class OidcSignInTest {
+public class OidcSignInTest {
 
   static final String CLIENT_ID = "cadre-client";
   private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -36,7 +36,7 @@ class OidcSignInTest {
   private static TestServer server;
 
   /** The providers a test server is configured with, parsed from the environment variables a district would set. */
-  static List<OidcProvider> configure(MockOAuth2Server provider) {
+  public static List<OidcProvider> configure(MockOAuth2Server provider) {
     return OidcProvider.fromEnv(Map.of(
       "OIDC_PROVIDERS", "school",
       "OIDC_SCHOOL_ISSUER", provider.issuerUrl("school").toString(),
@@ -47,7 +47,7 @@ class OidcSignInTest {
   }
 
   /** What the provider's next ID token says. */
-  static void nextLogin(MockOAuth2Server provider, String subject, String email, boolean verified, String name) {
+  public static void nextLogin(MockOAuth2Server provider, String subject, String email, boolean verified, String name) {
     provider.enqueueCallback(new DefaultOAuth2TokenCallback("school", subject, "JWT", List.of(CLIENT_ID),
       Map.of("email", email, "email_verified", verified, "name", name), 3600));
   }

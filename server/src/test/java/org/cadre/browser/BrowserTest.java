@@ -68,7 +68,7 @@ public abstract class BrowserTest {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) || System.getenv("CI") != null,
       "Browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium); in CI they always run.");
     vertx = Vertx.vertx();
-    server = TestServer.start(vertx, TestDatabases.fresh(), demo());
+    server = startServer();
     playwright = Playwright.create();
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
       .setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run")));
@@ -83,6 +83,11 @@ public abstract class BrowserTest {
     if (playwright != null) playwright.close();
     if (server != null) server.close();
     if (vertx != null) vertx.close().await();
+  }
+
+  /** The server under test; a class that needs other settings starts its own. */
+  protected TestServer startServer() {
+    return TestServer.start(vertx, TestDatabases.fresh(), demo());
   }
 
   /** Whether the server is seeded with the demo network (the screens' tests); a class may do without. */
