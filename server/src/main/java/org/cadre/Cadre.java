@@ -94,7 +94,7 @@ public final class Cadre {
       .compose(id -> {
         deployments.add(id);
         return vertx.deployVerticle(() -> new HttpVerticle(pool, accounts, accessVersions, engine, config.httpPort(), security,
-          new OidcRoutes(oidc, config.oidcProviders(), config.publicUrl())),
+          new OidcRoutes(oidc, config.oidcProviders(), config.publicUrl(), Spaces.of(new SpaceRepository(pool))::claimImportedMemberships)),
           new DeploymentOptions().setInstances(config.httpInstances()));
       })
       .map(id -> {

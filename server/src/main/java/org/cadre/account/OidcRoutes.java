@@ -1,5 +1,6 @@
 package org.cadre.account;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
@@ -8,6 +9,7 @@ import org.cadre.http.ApiException;
 import org.cadre.http.ErrorMessage;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -22,11 +24,14 @@ public final class OidcRoutes {
   private final OidcSignIn signIn;
   private final List<OidcProvider> order;
   private final String publicUrl;
+  /** What a proved email gives beyond the session: the imported memberships it claims (wired in by the server). */
+  private final Function<Principal, Future<Void>> proved;
 
-  public OidcRoutes(OidcSignIn signIn, List<OidcProvider> order, String publicUrl) {
+  public OidcRoutes(OidcSignIn signIn, List<OidcProvider> order, String publicUrl, Function<Principal, Future<Void>> proved) {
     this.signIn = signIn;
     this.order = order;
     this.publicUrl = publicUrl;
+    this.proved = proved;
   }
 
   public void mount(Router router) {
@@ -53,6 +58,7 @@ public final class OidcRoutes {
       return;
     }
     signIn.callback(provider, state, code, redirectUri(ctx, provider))
+      .compose(result -> proved.apply(result.session().principal()).map(result))
       .onSuccess(result -> {
         ctx.response().addCookie(Authentication.sessionCookie(ctx, result.session().token(), Accounts.SESSION_LIFETIME.toSeconds()));
         redirect(ctx, result.next());

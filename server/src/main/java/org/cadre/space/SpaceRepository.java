@@ -238,6 +238,17 @@ public final class SpaceRepository {
       .map(rows -> rows.iterator().next().getLong(0).intValue());
   }
 
+  /** The spaces where an import gave the user a membership that still waits for confirmation. */
+  public Future<java.util.List<UUID>> unconfirmedSpaces(UUID userId) {
+    return pool.preparedQuery("select space_id from memberships where user_id = $1 and left_at is null and not confirmed order by space_id")
+      .execute(Tuple.of(userId))
+      .map(rows -> {
+        java.util.List<UUID> out = new java.util.ArrayList<>();
+        rows.forEach(row -> out.add(row.getUUID(0)));
+        return out;
+      });
+  }
+
   /** Confirms an imported person's membership; answers whether there was one to confirm. */
   public Future<Boolean> confirmMember(SqlClient tx, UUID spaceId, UUID userId) {
     return tx.preparedQuery("update memberships set confirmed = true where space_id = $1 and user_id = $2 and left_at is null "

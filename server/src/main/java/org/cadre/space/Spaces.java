@@ -101,6 +101,29 @@ public final class Spaces {
       .map(SpaceChanges.Applied::value);
   }
 
+  /**
+   * A user who has just proved their email (signing in through an identity provider) claims the memberships an
+   * import gave that email: each is confirmed as a lead would, one {@code member.confirmed} event per space. An
+   * archived space keeps its membership waiting.
+   */
+  public Future<Void> claimImportedMemberships(Principal user) {
+    return repo.unconfirmedSpaces(user.userId()).compose(spaceIds -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (UUID spaceId : spaceIds) {
+        chain = chain.compose(v -> changes.apply(spaceId, user.userId(), null, SpaceChanges.Archived.REFUSE,
+            (tx, space) -> repo.currentRole(tx, spaceId, user.userId())
+              .compose(role -> repo.publicProfile(tx, user.userId()).map(profile -> profile.put("role", JsonBody.wireName(role))))
+              .compose(member -> repo.confirmMember(tx, spaceId, user.userId()).compose(confirmed -> !confirmed
+                ? Future.succeededFuture(SpaceChanges.Outcome.<Void>unchanged(null))
+                : EventLog.notifyAccessChanged(tx, user.userId(), spaceId)
+                  .map(new SpaceChanges.Outcome<Void>(null, new SpaceChanges.Event("member.confirmed", member))))))
+          .<Void>mapEmpty()
+          .recover(err -> err instanceof ApiException ? Future.succeededFuture() : Future.failedFuture(err)));
+      }
+      return chain;
+    });
+  }
+
   /** Ends the user's membership of the space, archived or not. */
   public Future<Void> removeMember(Principal actor, UUID spaceId, UUID userId) {
     return changes.apply(spaceId, actor.userId(), null, SpaceChanges.Archived.ALLOW, (tx, space) -> repo.currentRole(tx, spaceId, userId)

@@ -5,6 +5,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.cadre.history.HistoryBuilder;
+import org.cadre.history.HistoryJson;
+import org.cadre.history.TeamHistory;
+import org.cadre.space.Role;
+import org.cadre.test.SpaceTree;
 import org.cadre.test.TestDatabases;
 import org.cadre.test.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +48,7 @@ public class OidcSignInTest {
       "OIDC_SCHOOL_CLIENT_ID", CLIENT_ID,
       "OIDC_SCHOOL_CLIENT_SECRET", "cadre-secret",
       "OIDC_SCHOOL_NAME", "School Account",
-      "OIDC_SCHOOL_ALLOWED_DOMAINS", "school.test, district.test"));
+      "OIDC_SCHOOL_ALLOWED_DOMAINS", "school.test, district.example"));
   }
 
   /** What the provider's next ID token says. */
@@ -136,6 +141,19 @@ public class OidcSignInTest {
     JsonObject me = me(sessionCookie(back));
     assertEquals(registered, me.getString("id"));
     assertEquals("Paula", me.getString("name"), "linking keeps the account's own name");
+  }
+
+  @Test
+  void aProvedEmailClaimsTheMembershipsAnImportGaveItWithoutALead() throws Exception {
+    SpaceTree tree = SpaceTree.build(server, "oidc");
+    TeamHistory history = HistoryBuilder.team().member("ines", Role.MEMBER).members(2).build();
+    String team = tree.lead.expect(201, "POST", "/api/spaces/" + tree.site + "/import", HistoryJson.write(history)).getString("spaceId");
+    nextLogin(provider, "sub-ines", HistoryBuilder.email("ines"), true, "Inés");
+    String cookie = sessionCookie(get(callbackUrl("/"), null));
+    HttpResponse<String> board = get(base() + "/api/spaces/" + team + "/board", cookie);
+    assertEquals(200, board.statusCode(), "the provider proved the email, so the imported membership holds: " + board.body());
+    JsonObject event = tree.lead.expect(200, "GET", "/api/spaces/" + team + "/events?after=0", null);
+    assertTrue(event.encode().contains("member.confirmed"), event.encode());
   }
 
   @Test

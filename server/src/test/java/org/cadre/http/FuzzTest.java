@@ -120,7 +120,7 @@ class FuzzTest {
     AccountRepository accounts = new AccountRepository(pool);
     deployed = new HttpVerticle(pool, new Accounts(vertx, accounts, new PasswordHasher()), new AccessVersions(),
       new CultureEngine(CultureRules.defaults()), 0, WebSecurity.forWebClient(List.of()),
-      new OidcRoutes(OidcSignIn.discover(vertx, List.of(), accounts).await(), List.of(), null));
+      new OidcRoutes(OidcSignIn.discover(vertx, List.of(), accounts).await(), List.of(), null, user -> io.vertx.core.Future.succeededFuture()));
     String id = vertx.deployVerticle(deployed).await();
     List<Route> found = deployed.routes().stream().filter(r -> r.getPath() != null).toList();
     vertx.undeploy(id).await();
