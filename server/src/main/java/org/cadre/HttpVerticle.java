@@ -147,8 +147,14 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/eventbus/*").handler(authentication).handler(Authentication::requireAuthenticated)
       .failureHandler(ApiErrors::handle);
     BridgeGuard guard = new BridgeGuard(vertx, access, log, commands, accounts.repository());
-    revocations = vertx.eventBus().localConsumer(Addresses.CREDENTIAL_REVOKED, msg -> guard.closeOpenedWith(msg.body()));
-    rechecks = vertx.eventBus().localConsumer(Addresses.CREDENTIALS_RECHECK, msg -> guard.recheckCredentials());
+    revocations = vertx.eventBus().localConsumer(Addresses.CREDENTIAL_REVOKED, msg -> {
+      accounts.repository().forgetCredential(msg.body());
+      guard.closeOpenedWith(msg.body());
+    });
+    rechecks = vertx.eventBus().localConsumer(Addresses.CREDENTIALS_RECHECK, msg -> {
+      accounts.repository().forgetCredentials();
+      guard.recheckCredentials();
+    });
     accessChanges = vertx.eventBus().localConsumer(Addresses.ACCESS_CHANGED, msg -> guard.accessChanged(UUID.fromString(msg.body())));
     recheckTimer = vertx.setPeriodic(CREDENTIAL_RECHECK_MS, id -> guard.recheckCredentials());
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, sockJsOptions()).bridge(bridgeOptions(), guard));

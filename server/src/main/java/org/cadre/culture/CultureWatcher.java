@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,6 +38,8 @@ public final class CultureWatcher extends VerticleBase {
   static final long MAX_WAIT_MS = 10_000;
   private static final int REMEMBERED = 5_000;
   private static final long SWEEP_MS = 6 * 60 * 60 * 1000L;
+  /** Changes no row of the continuum reads (a space's name and description): they leave the score as it was. */
+  private static final Set<String> UNSCORED = Set.of("space.updated");
 
   private final Pool pool;
   private final HistoryRepository histories;
@@ -77,6 +80,9 @@ public final class CultureWatcher extends VerticleBase {
   }
 
   private void onChange(JsonObject change) {
+    if (UNSCORED.contains(change.getString("type"))) {
+      return;
+    }
     UUID space = UUID.fromString(change.getString("space"));
     long now = System.currentTimeMillis();
     Pending waiting = pending.get(space);

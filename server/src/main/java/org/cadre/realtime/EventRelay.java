@@ -4,6 +4,7 @@ import org.cadre.event.SpaceEvent;
 import org.cadre.event.EventLog;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
@@ -129,8 +130,12 @@ public final class EventRelay extends VerticleBase {
         return;
       }
       List<SpaceEvent> events = ar.result();
+      String address = Addresses.space(space);
       for (SpaceEvent event : events) {
-        vertx.eventBus().publish(Addresses.space(space), event.toJson());
+        // The frame every subscriber of the space is sent, encoded once here; a String is handed to each local
+        // consumer as is (no copy), and the seq header keeps each stream's ordering without parsing it.
+        String frame = SpaceStream.eventFrame(address, event.toJson());
+        vertx.eventBus().publish(address, frame, new DeliveryOptions().addHeader(SpaceStream.SEQ_HEADER, Long.toString(event.seq())));
         vertx.eventBus().publish(Addresses.CHANGES, new JsonObject().put("space", space.toString()).put("type", event.type()));
         cursor.relayed = event.seq();
       }
