@@ -11,6 +11,7 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 import org.cadre.account.AccountRepository;
 import org.cadre.space.AccessVersions;
 
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,25 @@ public final class EventRelay extends VerticleBase {
     if (seq > cursor.known) {
       cursor.known = seq;
     }
+    JsonObject carried = notice.getJsonObject("event");
+    if (carried != null && !stopped && !cursor.reading && seq == cursor.relayed + 1) {
+      // The next event, carried whole by its notice: relayed without reading the log.
+      String actor = carried.getString("actor");
+      relay(space, cursor, new SpaceEvent(space, seq, carried.getString("type"), carried.getJsonObject("payload"),
+        actor == null ? null : UUID.fromString(actor), OffsetDateTime.parse(carried.getString("at")).toInstant()));
+      return;
+    }
     pump(space, cursor);
+  }
+
+  private void relay(UUID space, Cursor cursor, SpaceEvent event) {
+    String address = Addresses.space(space);
+    // The frame every subscriber of the space is sent, encoded once here; a String is handed to each local
+    // consumer as is (no copy), and the seq header keeps each stream's ordering without parsing it.
+    String frame = SpaceStream.eventFrame(address, event.toJson());
+    vertx.eventBus().publish(address, frame, new DeliveryOptions().addHeader(SpaceStream.SEQ_HEADER, Long.toString(event.seq())));
+    vertx.eventBus().publish(Addresses.CHANGES, new JsonObject().put("space", space.toString()).put("type", event.type()));
+    cursor.relayed = event.seq();
   }
 
   private void pump(UUID space, Cursor cursor) {
@@ -130,14 +149,8 @@ public final class EventRelay extends VerticleBase {
         return;
       }
       List<SpaceEvent> events = ar.result();
-      String address = Addresses.space(space);
       for (SpaceEvent event : events) {
-        // The frame every subscriber of the space is sent, encoded once here; a String is handed to each local
-        // consumer as is (no copy), and the seq header keeps each stream's ordering without parsing it.
-        String frame = SpaceStream.eventFrame(address, event.toJson());
-        vertx.eventBus().publish(address, frame, new DeliveryOptions().addHeader(SpaceStream.SEQ_HEADER, Long.toString(event.seq())));
-        vertx.eventBus().publish(Addresses.CHANGES, new JsonObject().put("space", space.toString()).put("type", event.type()));
-        cursor.relayed = event.seq();
+        relay(space, cursor, event);
       }
       if (events.isEmpty()) {
         // Nothing beyond what was relayed exists (yet): only a later notice can move this space on.
