@@ -3,14 +3,9 @@ package org.cadre.bench.load;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
@@ -32,9 +27,7 @@ final class CadreTarget implements Target {
   private final URI base;
   private final String adminEmail;
   private final String adminPassword;
-  private final HttpClient http;
-  private final WebSocketClient ws;
-  private final TargetDatabase db;
+  private final Links links;
   private final String run = Long.toString(System.currentTimeMillis(), 36);
   private final List<String> cookies = new ArrayList<>(); // per group
   private String adminCookie;
@@ -43,11 +36,7 @@ final class CadreTarget implements Target {
     this.base = base;
     this.adminEmail = adminEmail;
     this.adminPassword = adminPassword;
-    this.http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost()).setDefaultPort(base.getPort())
-      .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(-1));
-    this.ws = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000)
-      .setDefaultHost(base.getHost()).setDefaultPort(base.getPort()));
-    this.db = new TargetDatabase(vertx, databaseUrl);
+    this.links = Links.open(vertx, base, databaseUrl);
   }
 
   @Override
@@ -83,7 +72,7 @@ final class CadreTarget implements Target {
   public Future<Void> connect(Client client) {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setURI("/eventbus/websocket")
       .addHeader("Cookie", cookies.get(client.group)).addHeader("Origin", origin());
-    return ws.connect(options).map(socket -> {
+    return links.ws().connect(options).map(socket -> {
       client.socket = socket;
       socket.textMessageHandler(text -> frame(client, new JsonObject(text)));
       socket.binaryMessageHandler(bytes -> frame(client, bytes.toJsonObject()));
@@ -121,17 +110,17 @@ final class CadreTarget implements Target {
 
   @Override
   public Future<Map<String, Integer>> stored(String prefix) {
-    return db.renames("events", prefix);
+    return links.db().renames("events", prefix);
   }
 
   @Override
   public Future<Long> commits() {
-    return db.commits();
+    return links.db().commits();
   }
 
   @Override
   public Future<Void> close() {
-    return db.close().compose(v -> http.close()).compose(v -> ws.close());
+    return links.close();
   }
 
   private String origin() {
@@ -148,7 +137,7 @@ final class CadreTarget implements Target {
     if (cookie != null) {
       options.putHeader("cookie", cookie);
     }
-    return http.request(options).compose(request -> request.send(body.toBuffer())).compose(response -> response.body()
+    return links.http().request(options).compose(request -> request.send(body.toBuffer())).compose(response -> response.body()
       .compose(bytes -> answer(method, path, response, bytes)));
   }
 

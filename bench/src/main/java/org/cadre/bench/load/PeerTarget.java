@@ -2,13 +2,8 @@ package org.cadre.bench.load;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
@@ -19,16 +14,10 @@ import java.util.Map;
 /** The Node peer (bench/peer/server.js): REST to set up and rename, a WebSocket at {@code /ws} to follow spaces. */
 final class PeerTarget implements Target {
 
-  private final HttpClient http;
-  private final WebSocketClient ws;
-  private final TargetDatabase db;
+  private final Links links;
 
   PeerTarget(Vertx vertx, URI base, String databaseUrl) {
-    this.http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost()).setDefaultPort(base.getPort())
-      .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(-1));
-    this.ws = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000)
-      .setDefaultHost(base.getHost()).setDefaultPort(base.getPort()));
-    this.db = new TargetDatabase(vertx, databaseUrl);
+    this.links = Links.open(vertx, base, databaseUrl);
   }
 
   @Override
@@ -44,7 +33,7 @@ final class PeerTarget implements Target {
 
   @Override
   public Future<Void> connect(Client client) {
-    return ws.connect(new WebSocketConnectOptions().setURI("/ws")).map(socket -> {
+    return links.ws().connect(new WebSocketConnectOptions().setURI("/ws")).map(socket -> {
       client.socket = socket;
       socket.textMessageHandler(text -> {
         JsonObject frame = new JsonObject(text);
@@ -73,21 +62,21 @@ final class PeerTarget implements Target {
 
   @Override
   public Future<Map<String, Integer>> stored(String prefix) {
-    return db.renames("peer_events", prefix);
+    return links.db().renames("peer_events", prefix);
   }
 
   @Override
   public Future<Long> commits() {
-    return db.commits();
+    return links.db().commits();
   }
 
   @Override
   public Future<Void> close() {
-    return db.close().compose(v -> http.close()).compose(v -> ws.close());
+    return links.close();
   }
 
   private Future<JsonObject> call(HttpMethod method, String path, JsonObject body) {
-    return http.request(new RequestOptions().setMethod(method).setURI(path).putHeader("content-type", "application/json"))
+    return links.http().request(new RequestOptions().setMethod(method).setURI(path).putHeader("content-type", "application/json"))
       .compose(request -> request.send(body.toBuffer()))
       .compose(response -> response.body().compose(bytes -> response.statusCode() >= 300
         ? Future.failedFuture(method + " " + path + " answered " + response.statusCode() + ": " + bytes)
