@@ -3,6 +3,7 @@ package org.cadre.test;
 import io.vertx.core.Vertx;
 import org.cadre.Cadre;
 import org.cadre.CadreConfig;
+import org.cadre.http.TrustedProxies;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,10 +45,20 @@ public final class TestServer implements AutoCloseable {
   }
 
   private static TestServer start(Vertx vertx, String databaseUrl, boolean demo, List<String> allowedOrigins) {
+    return start(vertx, databaseUrl, demo, allowedOrigins, TrustedProxies.none(), -1);
+  }
+
+  /** Behind the given reverse proxies (CADRE_TRUSTED_PROXIES), {@code /metrics} on its own port unless -1. */
+  public static TestServer start(Vertx vertx, String databaseUrl, TrustedProxies proxies, int metricsPort) {
+    return start(vertx, databaseUrl, false, List.of(), proxies, metricsPort);
+  }
+
+  private static TestServer start(Vertx vertx, String databaseUrl, boolean demo, List<String> allowedOrigins,
+                                  TrustedProxies proxies, int metricsPort) {
     try {
       int port = freePort();
       CadreConfig config = new CadreConfig(port, databaseUrl, Files.createTempDirectory("cadre-test"),
-        ADMIN_EMAIL, ADMIN_PASSWORD, demo, 2, 0, false, allowedOrigins);
+        ADMIN_EMAIL, ADMIN_PASSWORD, demo, 2, 0, false, allowedOrigins, metricsPort, proxies);
       return new TestServer(vertx, Cadre.start(vertx, config).await(), port, databaseUrl);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -87,7 +98,7 @@ public final class TestServer implements AutoCloseable {
     cadre.stop().await();
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
