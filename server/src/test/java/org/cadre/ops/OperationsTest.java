@@ -3,6 +3,9 @@ package org.cadre.ops;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -85,6 +88,23 @@ class OperationsTest {
     assertTrue(after.contains("type=\"goal.create\""), "commands are counted by type");
     assertTrue(after.contains("cadre_bridge_sockets "), "open bridge connections are a gauge");
     assertTrue(after.contains("cadre_events_relayed_total"), "relayed events are counted");
+  }
+
+  @Test
+  void withVertxMetricsOnAsMainStartsItTheScrapeHasHttpAndPoolMeters() {
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx measured = Vertx.builder()
+      .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+      .withMetrics(new MicrometerMetricsFactory(meters))
+      .build();
+    try (TestServer withMetrics = TestServer.start(measured, server.databaseUrl(), meters)) {
+      withMetrics.admin().me();
+      String scrape = WebClient.create(measured).get(withMetrics.port(), "localhost", "/metrics").send().await().bodyAsString();
+      assertTrue(scrape.contains("vertx_http_server_requests_total"), "HTTP requests");
+      assertTrue(scrape.contains("vertx_pool_in_use"), "database pool usage");
+    } finally {
+      measured.close().await();
+    }
   }
 
   @Test
