@@ -1,5 +1,6 @@
 package org.cadre;
 
+import org.cadre.http.TrustedProxies;
 import org.cadre.http.WebSecurity;
 
 import java.nio.file.Path;
@@ -21,10 +22,14 @@ import java.util.Map;
  * @param adminPromote  CADRE_ADMIN_PROMOTE=true / --admin-promote: make an existing account with the admin email an administrator
  * @param allowedOrigins CADRE_ALLOWED_ORIGINS / --allowed-origins, comma-separated origins browsers may call from
  *                       besides the request's own (behind a proxy: {@code https://cadre.district.org})
+ * @param metricsPort   CADRE_METRICS_PORT / --metrics-port: serve {@code /metrics} on this port only (0: a free one),
+ *                      for a scraper the public proxy does not reach; -1 (the default) serves it on the HTTP port
+ * @param trustedProxies CADRE_TRUSTED_PROXIES / --trusted-proxies, comma-separated IPs and CIDR blocks of reverse
+ *                       proxies whose {@code X-Forwarded-For} names the client (login limit, access log)
  */
 public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String adminEmail, String adminPassword,
                           boolean demo, int httpInstances, int dbPort, boolean adminPromote,
-                          List<String> allowedOrigins) {
+                          List<String> allowedOrigins, int metricsPort, TrustedProxies trustedProxies) {
 
   /** What {@code --help} prints: every option with its variable and default. */
   public static final String USAGE = """
@@ -47,6 +52,10 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       --http-instances N   CADRE_HTTP_INSTANCES  cores          HTTP verticles sharing the port
       --allowed-origins L  CADRE_ALLOWED_ORIGINS none           comma-separated origins (https://host) browsers
                                                                 may call from besides the server's own
+      --metrics-port N     CADRE_METRICS_PORT    http port      serve /metrics only on this port (not through
+                                                                the public proxy)
+      --trusted-proxies L  CADRE_TRUSTED_PROXIES none           comma-separated IPs/CIDRs of reverse proxies
+                                                                whose X-Forwarded-For names the client
       --demo                                     off            seed the demo network
       --help                                                    print this and exit
       --version                                                 print the version and exit
@@ -67,23 +76,29 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       parseInt("http-instances", instances, 1, 64),
       parseInt("db-port", pick(flags, "db-port", env, "CADRE_DB_PORT", "0"), 0, 65535),
       Boolean.parseBoolean(pick(flags, "admin-promote", env, "CADRE_ADMIN_PROMOTE", "false")),
-      WebSecurity.parseOrigins(pick(flags, "allowed-origins", env, "CADRE_ALLOWED_ORIGINS", "")));
+      WebSecurity.parseOrigins(pick(flags, "allowed-origins", env, "CADRE_ALLOWED_ORIGINS", "")),
+      parseInt("metrics-port", pick(flags, "metrics-port", env, "CADRE_METRICS_PORT", "-1"), -1, 65535),
+      TrustedProxies.parse(pick(flags, "trusted-proxies", env, "CADRE_TRUSTED_PROXIES", "")));
   }
 
   public CadreConfig withDatabaseUrl(String url) {
-    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins);
+    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins,
+      metricsPort, trustedProxies);
   }
 
   public CadreConfig withHttpPort(int port) {
-    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins);
+    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins,
+      metricsPort, trustedProxies);
   }
 
   public CadreConfig withDemo(boolean on) {
-    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances, dbPort, adminPromote, allowedOrigins);
+    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances, dbPort, adminPromote, allowedOrigins,
+      metricsPort, trustedProxies);
   }
 
   static final List<String> KNOWN = List.of("http-port", "database-url", "data-dir", "admin-email",
-    "admin-password", "demo", "http-instances", "db-port", "admin-promote", "allowed-origins");
+    "admin-password", "demo", "http-instances", "db-port", "admin-promote", "allowed-origins", "metrics-port",
+    "trusted-proxies");
 
   /** Accepts {@code --name value}, {@code --name=value} and the bare switch {@code --demo}. */
   static Map<String, String> parseFlags(List<String> args) {

@@ -1,5 +1,7 @@
 package org.cadre.culture;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -44,6 +46,7 @@ public final class CultureWatcher extends VerticleBase {
   private final Pool pool;
   private final HistoryRepository histories;
   private final CultureEngine engine;
+  private final Timer rescoring;
   private record Pending(long timer, long since) {
   }
 
@@ -59,10 +62,12 @@ public final class CultureWatcher extends VerticleBase {
   private RollupRepository rollups;
   private MessageConsumer<JsonObject> changes;
 
-  public CultureWatcher(Pool pool, HistoryRepository histories, CultureEngine engine) {
+  public CultureWatcher(Pool pool, HistoryRepository histories, CultureEngine engine, MeterRegistry meters) {
     this.pool = pool;
     this.histories = histories;
     this.engine = engine;
+    this.rescoring = Timer.builder("cadre.culture.rescoring").description("Rescoring a team after its data changed")
+      .register(meters);
   }
 
   @Override
@@ -101,6 +106,7 @@ public final class CultureWatcher extends VerticleBase {
   }
 
   private void rescore(UUID space) {
+    Timer.Sample started = Timer.start();
     pool.preparedQuery("select kind from spaces where id = $1").execute(Tuple.of(space))
       .compose(rows -> rows.size() == 0 || !"team".equals(rows.iterator().next().getString(0)) ? Future.succeededFuture()
         : scores.score(space, Instant.now(), null).compose(score -> {
@@ -113,6 +119,7 @@ public final class CultureWatcher extends VerticleBase {
             .put("type", "culture.scored").put("space", space.toString()).put("culture", score));
           return rollupsChanged(space).compose(v -> snapshot(space, score));
         }))
+      .onComplete(ar -> started.stop(rescoring))
       .onFailure(err -> LOG.log(Level.WARNING, "Could not rescore space " + space, err));
   }
 

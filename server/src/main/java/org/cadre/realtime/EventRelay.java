@@ -2,6 +2,8 @@ package org.cadre.realtime;
 
 import org.cadre.event.SpaceEvent;
 import org.cadre.event.EventLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -54,13 +56,22 @@ public final class EventRelay extends VerticleBase {
   private final Map<UUID, Cursor> cursors = new HashMap<>();
   private Presence presence;
   private PgSubscriber subscriber;
+  private final Counter relayed;
   private boolean subscribedBefore;
+  /** Whether the LISTEN connection is up now; read by the readiness check from other threads. */
+  private volatile boolean listening;
   private boolean stopped;
 
-  public EventRelay(PgConnectOptions connectOptions, EventLog log, AccessVersions accessVersions) {
+  public EventRelay(PgConnectOptions connectOptions, EventLog log, AccessVersions accessVersions, MeterRegistry meters) {
     this.connectOptions = connectOptions;
     this.log = log;
     this.accessVersions = accessVersions;
+    this.relayed = Counter.builder("cadre.events.relayed").description("Space events relayed to this server's bus")
+      .register(meters);
+  }
+
+  public boolean listening() {
+    return listening;
   }
 
   @Override
@@ -69,6 +80,7 @@ public final class EventRelay extends VerticleBase {
       .reconnectPolicy(attempt -> {
         // Called as soon as the connection drops, before every retry.
         if (attempt == 0) {
+          listening = false;
           LOG.warning("Change listener disconnected; reconnecting");
           accessVersions.listenerLost();
         }
@@ -90,10 +102,12 @@ public final class EventRelay extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopped = true;
+    listening = false;
     return subscriber.close();
   }
 
   private void onSubscribed() {
+    listening = true;
     if (!subscribedBefore) {
       subscribedBefore = true;
       return;
@@ -134,6 +148,7 @@ public final class EventRelay extends VerticleBase {
     vertx.eventBus().publish(address, frame, new DeliveryOptions().addHeader(SpaceStream.SEQ_HEADER, Long.toString(event.seq())));
     vertx.eventBus().publish(Addresses.CHANGES, new JsonObject().put("space", space.toString()).put("type", event.type()));
     cursor.relayed = event.seq();
+    relayed.increment();
   }
 
   private void pump(UUID space, Cursor cursor) {

@@ -1,5 +1,9 @@
 package org.cadre.http;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cadre.ops.Operations;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -115,8 +119,11 @@ class FuzzTest {
   /** Reads the routes off a verticle built exactly as the server builds its own, so new routes are fuzzed too. */
   private static List<Route> enumerateRoutes(Vertx vertx, String database) {
     Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(database)).using(vertx).build();
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     deployed = new HttpVerticle(pool, new Accounts(vertx, new AccountRepository(pool), new PasswordHasher()), new AccessVersions(),
-      new CultureEngine(CultureRules.defaults()), 0, WebSecurity.forWebClient(List.of()));
+      new CultureEngine(CultureRules.defaults()), 0, WebSecurity.forWebClient(List.of()),
+      new HttpVerticle.Operated(new Operations(vertx, meters, pool, () -> true), false, meters, new AtomicInteger(),
+        TrustedProxies.none()));
     String id = vertx.deployVerticle(deployed).await();
     List<Route> found = deployed.routes().stream().filter(r -> r.getPath() != null).toList();
     vertx.undeploy(id).await();

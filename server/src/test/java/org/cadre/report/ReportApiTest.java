@@ -93,9 +93,10 @@ class ReportApiTest {
     assertEquals(attendance, report.getDouble("attendanceRate"));
 
     JsonArray items = ana.expect(200, "GET", "/api/spaces/" + ninth + "/board", null).getJsonArray("actionItems");
-    Set<String> open = items.stream().map(JsonObject.class::cast)
+    // Counted as items: a recurring task can leave two open items with the same title.
+    List<String> open = items.stream().map(JsonObject.class::cast)
       .filter(a -> Set.of("open", "in-progress").contains(a.getString("status")))
-      .map(a -> a.getString("title")).collect(Collectors.toSet());
+      .map(a -> a.getString("title")).toList();
     assertFalse(open.isEmpty(), "the demo team has open action items");
     assertEquals(open.size(), report.getInteger("openActionCount"));
     JsonArray shown = report.getJsonArray("openActions");
