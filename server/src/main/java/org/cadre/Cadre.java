@@ -1,9 +1,14 @@
 package org.cadre;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.sqlclient.Pool;
+import org.cadre.ops.Operations;
 import org.cadre.account.AccountRepository;
 import org.cadre.culture.CultureEngine;
 import org.cadre.culture.CultureRules;
@@ -29,6 +34,7 @@ import org.cadre.space.Spaces;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,19 +50,28 @@ public final class Cadre {
   private final Vertx vertx;
   private final Database database;
   private final Pool pool;
+  private final PrometheusMeterRegistry meters;
   private final List<String> deployments = new ArrayList<>();
+  private HttpServer metricsServer;
 
-  private Cadre(Vertx vertx, Database database, Pool pool) {
+  private Cadre(Vertx vertx, Database database, Pool pool, PrometheusMeterRegistry meters) {
     this.vertx = vertx;
     this.database = database;
     this.pool = pool;
+    this.meters = meters;
   }
 
+  /** With a registry of its own: Vert.x's built-in meters then stay out of {@code /metrics}. */
   public static Future<Cadre> start(Vertx vertx, CadreConfig config) {
+    return start(vertx, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /** {@code meters}: the registry {@code /metrics} shows, the one {@code vertx} records its own meters in if any. */
+  public static Future<Cadre> start(Vertx vertx, CadreConfig config, PrometheusMeterRegistry meters) {
     return Database.open(vertx, config.databaseUrl(), config.dataDir(), config.dbPort())
       .compose(db -> Migrations.migrate(vertx, db)
         .onSuccess(applied -> LOG.info("Database schema is current (" + applied + " migrations applied now)"))
-        .map(applied -> new Cadre(vertx, db, db.pool(vertx, POOL_SIZE)))
+        .map(applied -> new Cadre(vertx, db, db.pool(vertx, POOL_SIZE), meters))
         .recover(err -> closeQuietly(vertx, db).compose(v -> Future.failedFuture(err))))
       .compose(cadre -> cadre.boot(config).map(cadre)
         .recover(err -> cadre.stop().transform(ignored -> Future.failedFuture(err))));
@@ -67,25 +82,28 @@ public final class Cadre {
     AccessVersions accessVersions = new AccessVersions();
     CultureEngine engine = new CultureEngine(CultureRules.defaults());
     WebSecurity security = WebSecurity.forWebClient(config.allowedOrigins());
+    EventRelay relay = new EventRelay(database.connectOptions(), new EventLog(pool), accessVersions, meters);
+    Operations operations = new Operations(vertx, meters, pool, relay::listening);
+    boolean separateMetrics = config.metricsPort() >= 0;
+    AtomicInteger openSockets = new AtomicInteger();
+    Gauge.builder("cadre.bridge.sockets", openSockets, AtomicInteger::get)
+      .description("Open event-bus bridge connections").register(meters);
     Future<?> admin = config.adminEmail() != null && config.adminPassword() != null
       ? accounts.ensureAdmin(config.adminEmail(), config.adminPassword(), config.adminPromote())
       : Future.succeededFuture();
-    return OidcSignIn.discover(vertx, config.oidcProviders(), accounts.repository())
-      .compose(oidc -> admin.compose(v -> deploy(config, accounts, accessVersions, engine, security, oidc)));
-  }
-
-  private Future<Void> deploy(CadreConfig config, Accounts accounts, AccessVersions accessVersions, CultureEngine engine,
-                              WebSecurity security, OidcSignIn oidc) {
-    return Future.<Void>succeededFuture()
+    // Every identity provider is read before anything listens: a wrong issuer stops start-up naming it.
+    Future<OidcSignIn> oidc = OidcSignIn.discover(vertx, config.oidcProviders(), accounts.repository());
+    return Future.all(admin, oidc)
       .compose(v -> new ProtocolLibrary(new ProtocolRepository(pool)).seed())
       .compose(v -> config.demo()
         ? new DemoNetwork(accounts, Spaces.of(new SpaceRepository(pool)),
-          DemoNetwork.commands(vertx, pool), Instant.now()).seed().onSuccess(DemoNetwork::print)
+          DemoNetwork.commands(vertx, pool, meters), Instant.now()).seed().onSuccess(DemoNetwork::print)
         : Future.succeededFuture())
-      .compose(v -> vertx.deployVerticle(new EventRelay(database.connectOptions(), new EventLog(pool), accessVersions)))
+      .compose(v -> vertx.deployVerticle(relay))
       .compose(id -> {
         deployments.add(id);
-        return vertx.deployVerticle(new CultureWatcher(pool, new HistoryRepository(pool, accounts.repository()), engine));
+        return vertx.deployVerticle(new CultureWatcher(pool, new HistoryRepository(pool, accounts.repository()), engine,
+          meters));
       })
       .compose(id -> {
         deployments.add(id);
@@ -94,11 +112,19 @@ public final class Cadre {
       .compose(id -> {
         deployments.add(id);
         return vertx.deployVerticle(() -> new HttpVerticle(pool, accounts, accessVersions, engine, config.httpPort(), security,
-          new OidcRoutes(oidc, config.oidcProviders(), config.publicUrl(), Spaces.of(new SpaceRepository(pool))::claimImportedMemberships)),
+            new HttpVerticle.Operated(operations, separateMetrics, meters, openSockets, config.trustedProxies()),
+          new OidcRoutes(oidc.result(), config.oidcProviders(), config.publicUrl(), Spaces.of(new SpaceRepository(pool))::claimImportedMemberships)),
           new DeploymentOptions().setInstances(config.httpInstances()));
       })
-      .map(id -> {
+      .compose(id -> {
         deployments.add(id);
+        return separateMetrics ? operations.metricsServer(vertx, config.metricsPort()).map(server -> {
+          metricsServer = server;
+          LOG.info("Metrics are at http://localhost:" + server.actualPort() + "/metrics");
+          return null;
+        }) : Future.succeededFuture();
+      })
+      .map(v -> {
         LOG.info("Cadre is ready at http://localhost:" + config.httpPort() + "/");
         return null;
       });
@@ -106,7 +132,8 @@ public final class Cadre {
 
   /** Drains HTTP, stops the relay, closes the pool and stops the embedded database, in that order. */
   public Future<Void> stop() {
-    Future<Void> undeployed = Future.succeededFuture();
+    Future<Void> undeployed = metricsServer == null ? Future.succeededFuture() : metricsServer.close();
+    metricsServer = null;
     for (int i = deployments.size() - 1; i >= 0; i--) {
       String id = deployments.get(i);
       undeployed = undeployed.compose(v -> vertx.undeploy(id).recover(err -> {

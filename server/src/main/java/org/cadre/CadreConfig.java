@@ -1,6 +1,7 @@
 package org.cadre;
 
 import org.cadre.account.OidcProvider;
+import org.cadre.http.TrustedProxies;
 import org.cadre.http.WebSecurity;
 
 import java.nio.file.Path;
@@ -22,14 +23,15 @@ import java.util.Map;
  * @param adminPromote  CADRE_ADMIN_PROMOTE=true / --admin-promote: make an existing account with the admin email an administrator
  * @param allowedOrigins CADRE_ALLOWED_ORIGINS / --allowed-origins, comma-separated origins browsers may call from
  *                       besides the request's own (behind a proxy: {@code https://cadre.district.org})
- * @param publicUrl     CADRE_PUBLIC_URL / --public-url, the address users reach the server at; the OIDC redirect URI
- *                      is built from it (null: from the request's scheme and Host)
- * @param oidcProviders OIDC_PROVIDERS and OIDC_{ID}_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _NAME, _ALLOWED_DOMAINS
- *                      (environment only, see {@link OidcProvider})
+ * @param metricsPort   CADRE_METRICS_PORT / --metrics-port: serve {@code /metrics} on this port only (0: a free one),
+ *                      for a scraper the public proxy does not reach; -1 (the default) serves it on the HTTP port
+ * @param trustedProxies CADRE_TRUSTED_PROXIES / --trusted-proxies, comma-separated IPs and CIDR blocks of reverse
+ *                       proxies whose {@code X-Forwarded-For} names the client (login limit, access log)
  */
 public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String adminEmail, String adminPassword,
                           boolean demo, int httpInstances, int dbPort, boolean adminPromote,
-                          List<String> allowedOrigins, String publicUrl, List<OidcProvider> oidcProviders) {
+                          List<String> allowedOrigins, int metricsPort, TrustedProxies trustedProxies,
+                          String publicUrl, List<OidcProvider> oidcProviders) {
 
   /** What {@code --help} prints: every option with its variable and default. */
   public static final String USAGE = """
@@ -52,6 +54,10 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       --http-instances N   CADRE_HTTP_INSTANCES  cores          HTTP verticles sharing the port
       --allowed-origins L  CADRE_ALLOWED_ORIGINS none           comma-separated origins (https://host) browsers
                                                                 may call from besides the server's own
+      --metrics-port N     CADRE_METRICS_PORT    http port      serve /metrics only on this port (not through
+                                                                the public proxy)
+      --trusted-proxies L  CADRE_TRUSTED_PROXIES none           comma-separated IPs/CIDRs of reverse proxies
+                                                                whose X-Forwarded-For names the client
       --public-url URL     CADRE_PUBLIC_URL      request's      the server's public address (https://host), used
                                                                 for the identity providers' redirect URI
                            OIDC_PROVIDERS        none           comma-separated ids of OpenID Connect providers;
@@ -78,24 +84,25 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       parseInt("db-port", pick(flags, "db-port", env, "CADRE_DB_PORT", "0"), 0, 65535),
       Boolean.parseBoolean(pick(flags, "admin-promote", env, "CADRE_ADMIN_PROMOTE", "false")),
       WebSecurity.parseOrigins(pick(flags, "allowed-origins", env, "CADRE_ALLOWED_ORIGINS", "")),
+      parseInt("metrics-port", pick(flags, "metrics-port", env, "CADRE_METRICS_PORT", "-1"), -1, 65535),
+      TrustedProxies.parse(pick(flags, "trusted-proxies", env, "CADRE_TRUSTED_PROXIES", "")),
       publicUrl(blankToNull(pick(flags, "public-url", env, "CADRE_PUBLIC_URL", null))),
       OidcProvider.fromEnv(env));
   }
 
   public CadreConfig withDatabaseUrl(String url) {
-    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins, publicUrl, oidcProviders);
+    return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins,
+      metricsPort, trustedProxies, publicUrl, oidcProviders);
   }
 
   public CadreConfig withHttpPort(int port) {
-    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins, publicUrl, oidcProviders);
+    return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins,
+      metricsPort, trustedProxies, publicUrl, oidcProviders);
   }
 
   public CadreConfig withDemo(boolean on) {
-    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances, dbPort, adminPromote, allowedOrigins, publicUrl, oidcProviders);
-  }
-
-  public CadreConfig withOidc(String url, List<OidcProvider> providers) {
-    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins, url, providers);
+    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances, dbPort, adminPromote, allowedOrigins,
+      metricsPort, trustedProxies, publicUrl, oidcProviders);
   }
 
   private static String publicUrl(String url) {
@@ -109,7 +116,8 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
   }
 
   static final List<String> KNOWN = List.of("http-port", "database-url", "data-dir", "admin-email",
-    "admin-password", "demo", "http-instances", "db-port", "admin-promote", "allowed-origins", "public-url");
+    "admin-password", "demo", "http-instances", "db-port", "admin-promote", "allowed-origins", "metrics-port",
+    "trusted-proxies", "public-url");
 
   /** Accepts {@code --name value}, {@code --name=value} and the bare switch {@code --demo}. */
   static Map<String, String> parseFlags(List<String> args) {

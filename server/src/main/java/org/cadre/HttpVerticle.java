@@ -1,5 +1,6 @@
 package org.cadre;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -42,7 +43,10 @@ import org.cadre.team.Boards;
 import org.cadre.account.Accounts;
 import org.cadre.account.Authentication;
 import org.cadre.http.ApiErrors;
+import org.cadre.http.TrustedProxies;
 import org.cadre.http.WebSecurity;
+import org.cadre.ops.AccessLog;
+import org.cadre.ops.Operations;
 import org.cadre.realtime.SockJsSends;
 import org.cadre.realtime.Addresses;
 import org.cadre.realtime.BridgeGuard;
@@ -60,6 +64,7 @@ import java.util.UUID;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The REST API, the event-bus bridge and the static web client on one port. Several instances share the port;
@@ -82,6 +87,7 @@ public final class HttpVerticle extends VerticleBase {
   private final CultureEngine engine;
   private final int port;
   private final WebSecurity security;
+  private final Operated operated;
   private final OidcRoutes oidc;
   private HttpServer server;
   private Router router;
@@ -92,8 +98,18 @@ public final class HttpVerticle extends VerticleBase {
   private MessageConsumer<String> accessChanges;
   private long recheckTimer;
 
+  /**
+   * What the server is watched and fronted with: the health and metrics routes ({@code withMetrics}: {@code /metrics}
+   * on this port too), the registry commands are timed in, the count of open bridge connections that all instances
+   * share, and the proxies whose {@code X-Forwarded-For} is believed.
+   */
+  public record Operated(Operations operations, boolean separateMetrics, MeterRegistry meters, AtomicInteger openSockets,
+                         TrustedProxies proxies) {
+  }
+
   public HttpVerticle(Pool pool, Accounts accounts, AccessVersions accessVersions, CultureEngine engine, int port,
-                      WebSecurity security, OidcRoutes oidc) {
+                      WebSecurity security, Operated operated, OidcRoutes oidc) {
+    this.operated = operated;
     this.oidc = oidc;
     this.pool = pool;
     this.accounts = accounts;
@@ -107,7 +123,7 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     SpaceRepository spaceRepo = new SpaceRepository(pool);
     SpaceAccess access = new SpaceAccess(vertx, spaceRepo, accessVersions);
-    commands = new Commands();
+    commands = new Commands(operated.meters());
     EventLog log = new EventLog(pool);
     EventFeed feed = new EventFeed(log, access);
     feed.register(commands);
@@ -122,7 +138,8 @@ public final class HttpVerticle extends VerticleBase {
 
     Authentication authentication = new Authentication(accounts.repository());
     router = Router.router(vertx);
-    router.route().handler(security);
+    router.route().handler(operated.proxies()).handler(new AccessLog()).handler(security);
+    operated.operations().mount(router, !operated.separateMetrics());
     // A path the router cannot even decode (a bad %-escape) fails before any route; answer it in the JSON shape too.
     router.errorHandler(400, ApiErrors::malformedPath).errorHandler(500, ApiErrors::handle);
     history.mountBodyHandler(router);
@@ -150,9 +167,16 @@ public final class HttpVerticle extends VerticleBase {
     router.postWithRegex("/eventbus/.*/xhr_send").handler(SockJsSends::check);
     router.route("/eventbus/*").handler(authentication).handler(Authentication::requireAuthenticated)
       .failureHandler(ApiErrors::handle);
-    BridgeGuard guard = new BridgeGuard(vertx, access, log, commands, accounts.repository());
-    revocations = vertx.eventBus().localConsumer(Addresses.CREDENTIAL_REVOKED, msg -> guard.closeOpenedWith(msg.body()));
-    rechecks = vertx.eventBus().localConsumer(Addresses.CREDENTIALS_RECHECK, msg -> guard.recheckCredentials());
+    BridgeGuard guard = new BridgeGuard(vertx, access, log, commands, accounts.repository(),
+      operated.openSockets());
+    revocations = vertx.eventBus().localConsumer(Addresses.CREDENTIAL_REVOKED, msg -> {
+      accounts.repository().forgetCredential(msg.body());
+      guard.closeOpenedWith(msg.body());
+    });
+    rechecks = vertx.eventBus().localConsumer(Addresses.CREDENTIALS_RECHECK, msg -> {
+      accounts.repository().forgetCredentials();
+      guard.recheckCredentials();
+    });
     accessChanges = vertx.eventBus().localConsumer(Addresses.ACCESS_CHANGED, msg -> guard.accessChanged(UUID.fromString(msg.body())));
     recheckTimer = vertx.setPeriodic(CREDENTIAL_RECHECK_MS, id -> guard.recheckCredentials());
     router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, sockJsOptions()).bridge(bridgeOptions(), guard));

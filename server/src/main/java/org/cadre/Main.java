@@ -1,6 +1,11 @@
 package org.cadre;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.cadre.culture.ScoreCommand;
 
 import java.io.IOException;
@@ -47,10 +52,15 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Vertx vertx = Vertx.vertx();
+    // Vert.x records its HTTP, pool and bus meters in the registry /metrics shows.
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder()
+      .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+      .withMetrics(new MicrometerMetricsFactory(meters))
+      .build();
     Cadre cadre;
     try {
-      cadre = Cadre.start(vertx, config).await();
+      cadre = Cadre.start(vertx, config, meters).await();
     } catch (Exception e) {
       LOG.severe("Cadre could not start: " + e.getMessage());
       vertx.close().await();

@@ -67,6 +67,21 @@ class CadreConfigTest {
   }
 
   @Test
+  void metricsPortAndTrustedProxiesComeFromTheEnvironmentOrFlags() {
+    CadreConfig defaults = CadreConfig.from(Map.of(), List.of());
+    assertEquals(-1, defaults.metricsPort(), "by default /metrics is on the HTTP port");
+    Map<String, String> env = Map.of("CADRE_METRICS_PORT", "9102", "CADRE_TRUSTED_PROXIES", "10.0.0.0/8");
+    assertEquals(9102, CadreConfig.from(env, List.of()).metricsPort());
+    assertEquals(9200, CadreConfig.from(env, List.of("--metrics-port=9200")).metricsPort());
+    assertTrue(assertThrows(IllegalArgumentException.class,
+      () -> CadreConfig.from(Map.of("CADRE_TRUSTED_PROXIES", "proxy.district.org"), List.of()))
+      .getMessage().contains("proxy.district.org"));
+    for (String variable : List.of("CADRE_METRICS_PORT", "CADRE_TRUSTED_PROXIES")) {
+      assertTrue(CadreConfig.USAGE.contains(variable), "--help names " + variable);
+    }
+  }
+
+  @Test
   void badSettingsSayWhatIsWrong() {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> CadreConfig.from(Map.of("CADRE_HTTP_PORT", "http"), List.of()))
       .getMessage().contains("http-port"));

@@ -34,7 +34,8 @@ class LifecycleTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    CadreConfig config = new CadreConfig(port, null, dataDir, "boss@cadre.test", "boss-password-1", false, 1, 0, false, java.util.List.of(), null, java.util.List.of());
+    CadreConfig config = new CadreConfig(port, null, dataDir, "boss@cadre.test", "boss-password-1", false, 1, 0, false, java.util.List.of(), -1,
+      org.cadre.http.TrustedProxies.none(), null, java.util.List.of());
     WebClient web = WebClient.create(vertx);
     JsonObject login = new JsonObject().put("email", "boss@cadre.test").put("password", "boss-password-1");
 
@@ -62,7 +63,8 @@ class LifecycleTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Cadre cadre = Cadre.start(vertx, new CadreConfig(port, null, dataDir, null, null, false, 1, 0, false, java.util.List.of(), null, java.util.List.of())).await();
+    Cadre cadre = Cadre.start(vertx, new CadreConfig(port, null, dataDir, null, null, false, 1, 0, false, java.util.List.of(), -1,
+      org.cadre.http.TrustedProxies.none(), null, java.util.List.of())).await();
     try {
       Path passwordFile = dataDir.resolve("db-password");
       assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(passwordFile));

@@ -647,6 +647,12 @@ export default {
     statuses: { open: 'Open', 'in-progress': 'In progress' },
     unowned: 'Nobody yet',
     moreActions: { one: 'One more open item in Cadre.', other: '{count} more open items in Cadre.' },
+    continua: 'Continua',
+    subject: 'Rated',
+    raterRole: 'Rated as',
+    current: 'Current',
+    target: 'Target',
+    rated: 'When, by whom',
   },
 
   exports: {

@@ -646,6 +646,12 @@ export default {
     statuses: { open: 'Abierta', 'in-progress': 'En curso' },
     unowned: 'Sin responsable',
     moreActions: { one: 'Una acción pendiente más en Cadre.', other: '{count} acciones pendientes más en Cadre.' },
+    continua: 'Continuos',
+    subject: 'Calificado',
+    raterRole: 'Calificado como',
+    current: 'Actual',
+    target: 'Meta',
+    rated: 'Cuándo, quién',
   },
 
   exports: {

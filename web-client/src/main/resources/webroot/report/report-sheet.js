@@ -15,6 +15,33 @@ export class CadreReportSheet extends CadreElement {
     return score == null ? name : t('report.levelScore', { level: name, score: number.format(score) });
   }
 
+  gap(value) {
+    if (value === 0) return t('continua.gapNone');
+    return value > 0 ? t('continua.gapProviderHigher', { count: value }) : t('continua.gapReceiverHigher', { count: -value });
+  }
+
+  continua(continua, zone) {
+    if (!continua.length) return null;
+    return html`<section aria-labelledby="report-continua-title">
+      <h2 id="report-continua-title" class="report-section">${t('report.continua')}</h2>
+      ${continua.map((c) => html`<h3 class="report-continuum">${c.name}</h3>
+        <table class="report-table report-continua">
+          <thead><tr><th scope="col">${t('report.subject')}</th><th scope="col">${t('report.raterRole')}</th>
+            <th scope="col">${t('report.current')}</th><th scope="col">${t('report.target')}</th>
+            <th scope="col">${t('report.rated')}</th></tr></thead>
+          <tbody>${c.ratings.map((r) => html`<tr>
+            <th scope="row">${r.subject}</th>
+            <td data-label=${t('report.raterRole')}>${t(`continua.raterRole.${r.raterRole}`)}</td>
+            <td data-label=${t('report.current')}>${r.current}</td><td data-label=${t('report.target')}>${r.target ?? ''}</td>
+            <td data-label=${t('report.rated')}><time datetime=${r.ratedAt}>${formatDate(r.ratedAt, zone)}</time>, ${r.ratedBy}</td>
+          </tr>`)}</tbody>
+        </table>
+        ${(c.gaps ?? []).some((g) => g.gap != null) ? html`<ul class="report-gaps">
+          ${c.gaps.filter((g) => g.gap != null).map((g) => html`<li>${g.subject}: ${this.gap(g.gap)}</li>`)}
+        </ul>` : null}`)}
+    </section>`;
+  }
+
   render() {
     const r = this.report;
     const zone = r.timeZone ?? undefined;
@@ -57,6 +84,7 @@ export class CadreReportSheet extends CadreElement {
           </table>
           ${more > 0 ? html`<p class="report-more">${t('report.moreActions', { count: more })}</p>` : null}`}
       </section>
+      ${this.continua(r.continua, zone)}
     </article>`;
   }
 }

@@ -37,6 +37,7 @@ public final class AccountRepository {
   private static final String PRINCIPAL_COLUMNS = "u.id, u.email, u.name, u.is_admin, u.language";
 
   private final Pool pool;
+  private final RecentPrincipals recent = new RecentPrincipals();
 
   public AccountRepository(Pool pool) {
     this.pool = pool;
@@ -111,11 +112,13 @@ public final class AccountRepository {
   /** The user's chosen language; null clears it (the browser's is used again). */
   public Future<Void> setLanguage(UUID userId, Language language) {
     return pool.preparedQuery("update users set language = $2 where id = $1")
-      .execute(Tuple.of(userId, language == null ? null : language.tag())).mapEmpty();
+      .execute(Tuple.of(userId, language == null ? null : language.tag())).<Void>mapEmpty()
+      .onSuccess(v -> recent.forgetUser(userId));
   }
 
   public Future<Void> setAdmin(UUID userId) {
-    return pool.preparedQuery("update users set is_admin = true where id = $1").execute(Tuple.of(userId)).mapEmpty();
+    return pool.preparedQuery("update users set is_admin = true where id = $1").execute(Tuple.of(userId)).<Void>mapEmpty()
+      .onSuccess(v -> recent.forgetUser(userId));
   }
 
   /** The caller's own profile, with organization. */
@@ -154,17 +157,33 @@ public final class AccountRepository {
       });
   }
 
+  /** The live session's user, remembered for a few seconds ({@link RecentPrincipals}). */
   public Future<Principal> sessionPrincipal(Buffer tokenHash) {
-    return pool.preparedQuery("select " + PRINCIPAL_COLUMNS + " from sessions s join users u on u.id = s.user_id "
-        + "where s.token_hash = $1 and s.expires_at > now()")
+    return recent.get(hex(tokenHash), () -> pool.preparedQuery("select " + PRINCIPAL_COLUMNS + ", s.expires_at"
+        + " from sessions s join users u on u.id = s.user_id where s.token_hash = $1 and s.expires_at > now()")
       .execute(Tuple.of(tokenHash))
-      .map(rows -> rows.size() == 0 ? null : principal(rows.iterator().next()));
+      .map(AccountRepository::live));
   }
 
   public Future<Void> deleteSession(Buffer tokenHash) {
     return pool.preparedQuery("with d as (delete from sessions where token_hash = $1 returning token_hash) " + NOTIFY_DELETED)
       .execute(Tuple.of(tokenHash))
-      .mapEmpty();
+      .<Void>mapEmpty()
+      .onSuccess(v -> recent.forget(hex(tokenHash)));
+  }
+
+  /** A session or token deleted on another server (its notice): its user is looked up again. */
+  public void forgetCredential(String hexDigest) {
+    recent.forget(hexDigest);
+  }
+
+  /** The notices may have been missed (the listener reconnected): every user is looked up again. */
+  public void forgetCredentials() {
+    recent.forgetAll();
+  }
+
+  private static String hex(Buffer digest) {
+    return java.util.HexFormat.of().formatHex(digest.getBytes());
   }
 
   /** A new API token; a null {@code expiresAt} keeps it until it is deleted. */
@@ -174,11 +193,13 @@ public final class AccountRepository {
       .map(rows -> rows.iterator().next().getUUID(0));
   }
 
+  /** The live token's user, remembered for a few seconds; {@code last_used_at} is stamped when it is looked up. */
   public Future<Principal> tokenPrincipal(Buffer tokenHash) {
-    return pool.preparedQuery("with t as (update api_tokens set last_used_at = now() where token_hash = $1 and " + TOKEN_LIVE + " returning user_id) "
-        + "select " + PRINCIPAL_COLUMNS + " from t join users u on u.id = t.user_id")
+    return recent.get(hex(tokenHash), () -> pool.preparedQuery("with t as (update api_tokens set last_used_at = now() "
+        + "where token_hash = $1 and " + TOKEN_LIVE + " returning user_id, expires_at) select " + PRINCIPAL_COLUMNS
+        + ", t.expires_at from t join users u on u.id = t.user_id")
       .execute(Tuple.of(tokenHash))
-      .map(rows -> rows.size() == 0 ? null : principal(rows.iterator().next()));
+      .map(AccountRepository::live));
   }
 
   public Future<JsonArray> listTokens(UUID userId) {
@@ -203,7 +224,8 @@ public final class AccountRepository {
   public Future<Boolean> deleteToken(UUID userId, UUID tokenId) {
     return pool.preparedQuery("with d as (delete from api_tokens where id = $1 and user_id = $2 returning token_hash) " + NOTIFY_DELETED)
       .execute(Tuple.of(tokenId, userId))
-      .map(rows -> rows.size() > 0);
+      .map(rows -> rows.size() > 0)
+      .onSuccess(deleted -> recent.forgetUser(userId));
   }
 
   /**
@@ -215,7 +237,8 @@ public final class AccountRepository {
         + "t as (delete from api_tokens where user_id = $1 and $2 returning token_hash), "
         + "d as (select token_hash from s union all select token_hash from t) " + NOTIFY_DELETED)
       .execute(Tuple.of(userId, tokens))
-      .map(rows -> rows.size());
+      .map(rows -> rows.size())
+      .onSuccess(ended -> recent.forgetUser(userId));
   }
 
   /**
@@ -256,7 +279,16 @@ public final class AccountRepository {
         + "d as (delete from sessions where user_id = $1 and encode(token_hash, 'hex') is distinct from $3 returning token_hash) "
         + NOTIFY_DELETED)
       .execute(Tuple.of(userId, passwordHash, keepHex))
-      .mapEmpty();
+      .<Void>mapEmpty()
+      .onSuccess(v -> recent.forgetUser(userId));
+  }
+
+  private static RecentPrincipals.Live live(io.vertx.sqlclient.RowSet<Row> rows) {
+    if (rows.size() == 0) {
+      return null;
+    }
+    Row row = rows.iterator().next();
+    return new RecentPrincipals.Live(principal(row), row.getOffsetDateTime("expires_at"));
   }
 
   /** A started OIDC sign-in, as the callback redeems it. */

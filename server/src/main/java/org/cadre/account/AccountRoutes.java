@@ -4,6 +4,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.cadre.http.TrustedProxies;
 import org.cadre.http.BodyShape;
 import org.cadre.http.ApiException;
 import org.cadre.http.ErrorMessage;
@@ -56,7 +57,7 @@ public final class AccountRoutes {
     JsonBody body = JsonBody.of(ctx);
     String email = body.email("email");
     String password = body.password("password", 1, 200);
-    accounts.login(email, password, ctx.request().remoteAddress().hostAddress())
+    accounts.login(email, password, TrustedProxies.client(ctx))
       .compose(principal -> accounts.openSession(principal).map(token -> {
         ctx.response().addCookie(Authentication.sessionCookie(ctx, token, Accounts.SESSION_LIFETIME.toSeconds()));
         return principal;
@@ -101,7 +102,7 @@ public final class AccountRoutes {
     JsonBody body = JsonBody.of(ctx);
     String current = body.password("currentPassword", 1, 200);
     String next = body.password("newPassword", 10, 200);
-    accounts.changePassword(principal, current, next, ctx.request().remoteAddress().hostAddress(), Authentication.credential(ctx))
+    accounts.changePassword(principal, current, next, TrustedProxies.client(ctx), Authentication.credential(ctx))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
   }

@@ -1,5 +1,7 @@
 package org.cadre.culture;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,10 +40,13 @@ public final class CultureWatcher extends VerticleBase {
   static final long MAX_WAIT_MS = 10_000;
   private static final int REMEMBERED = 5_000;
   private static final long SWEEP_MS = 6 * 60 * 60 * 1000L;
+  /** Changes no row of the continuum reads (a space's name and description): they leave the score as it was. */
+  private static final Set<String> UNSCORED = Set.of("space.updated");
 
   private final Pool pool;
   private final HistoryRepository histories;
   private final CultureEngine engine;
+  private final Timer rescoring;
   private record Pending(long timer, long since) {
   }
 
@@ -56,10 +62,12 @@ public final class CultureWatcher extends VerticleBase {
   private RollupRepository rollups;
   private MessageConsumer<JsonObject> changes;
 
-  public CultureWatcher(Pool pool, HistoryRepository histories, CultureEngine engine) {
+  public CultureWatcher(Pool pool, HistoryRepository histories, CultureEngine engine, MeterRegistry meters) {
     this.pool = pool;
     this.histories = histories;
     this.engine = engine;
+    this.rescoring = Timer.builder("cadre.culture.rescoring").description("Rescoring a team after its data changed")
+      .register(meters);
   }
 
   @Override
@@ -77,6 +85,9 @@ public final class CultureWatcher extends VerticleBase {
   }
 
   private void onChange(JsonObject change) {
+    if (UNSCORED.contains(change.getString("type"))) {
+      return;
+    }
     UUID space = UUID.fromString(change.getString("space"));
     long now = System.currentTimeMillis();
     Pending waiting = pending.get(space);
@@ -95,6 +106,7 @@ public final class CultureWatcher extends VerticleBase {
   }
 
   private void rescore(UUID space) {
+    Timer.Sample started = Timer.start();
     pool.preparedQuery("select kind from spaces where id = $1").execute(Tuple.of(space))
       .compose(rows -> rows.size() == 0 || !"team".equals(rows.iterator().next().getString(0)) ? Future.succeededFuture()
         : scores.score(space, Instant.now(), null).compose(score -> {
@@ -107,6 +119,7 @@ public final class CultureWatcher extends VerticleBase {
             .put("type", "culture.scored").put("space", space.toString()).put("culture", score));
           return rollupsChanged(space).compose(v -> snapshot(space, score));
         }))
+      .onComplete(ar -> started.stop(rescoring))
       .onFailure(err -> LOG.log(Level.WARNING, "Could not rescore space " + space, err));
   }
 

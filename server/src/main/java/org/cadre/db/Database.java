@@ -41,6 +41,11 @@ import java.util.logging.Logger;
  */
 public final class Database implements AutoCloseable {
 
+  private static final int WAITERS_PER_CONNECTION = 64;
+  private static final int ACQUIRE_TIMEOUT_SECONDS = 10;
+  static final String LOCK_TIMEOUT = "5s";
+  private static final String STATEMENT_TIMEOUT = "60s";
+
   private static final Logger LOG = Logger.getLogger(Database.class.getName());
   private static final String USER = "postgres";
 
@@ -276,10 +281,18 @@ public final class Database implements AutoCloseable {
     return connectOptions.getPassword();
   }
 
+  /**
+   * A pool whose waits are bounded: at most {@value #WAITERS_PER_CONNECTION} requests per connection queue for one
+   * (beyond that, and after {@value #ACQUIRE_TIMEOUT_SECONDS} s of waiting, a request fails as 503 instead of piling
+   * up), a row lock is waited for {@value #LOCK_TIMEOUT} and a statement runs {@value #STATEMENT_TIMEOUT} at most.
+   */
   public Pool pool(Vertx vertx, int maxSize) {
+    PgConnectOptions options = connectOptions();
+    options.addProperty("lock_timeout", LOCK_TIMEOUT).addProperty("statement_timeout", STATEMENT_TIMEOUT);
     return PgBuilder.pool()
-      .with(new PoolOptions().setMaxSize(maxSize))
-      .connectingTo(connectOptions())
+      .with(new PoolOptions().setMaxSize(maxSize).setMaxWaitQueueSize(maxSize * WAITERS_PER_CONNECTION)
+        .setConnectionTimeout(ACQUIRE_TIMEOUT_SECONDS).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
+      .connectingTo(options)
       .using(vertx)
       .build();
   }

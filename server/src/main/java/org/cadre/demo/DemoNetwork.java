@@ -1,5 +1,6 @@
 package org.cadre.demo;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -112,8 +113,8 @@ public final class DemoNetwork {
   }
 
   /** The board commands, as the HTTP verticles register them, for the demo's history. */
-  public static Commands commands(Vertx vertx, Pool pool) {
-    return Boards.register(new Commands(), vertx, pool, new SpaceRepository(pool));
+  public static Commands commands(Vertx vertx, Pool pool, MeterRegistry meters) {
+    return Boards.register(new Commands(meters), vertx, pool, new SpaceRepository(pool));
   }
 
   /** Seeds what is missing and answers the demo accounts. */

@@ -19,13 +19,16 @@ import java.util.UUID;
  *
  * <p>Every change to a space runs in one transaction that calls {@link #append}: it bumps the space's
  * {@code seq} (the row lock makes concurrent writers of one space commit in seq order), stores the event and
- * queues a NOTIFY on {@link #EVENTS_CHANNEL} carrying only the space id and seq. PostgreSQL delivers the
- * NOTIFY on commit, never for a rolled-back change, to the {@link EventRelay} of every instance.
+ * queues a NOTIFY on {@link #EVENTS_CHANNEL} carrying the space id, the seq and, when it fits in a notification,
+ * the event itself (so relays need not read it back). PostgreSQL delivers the NOTIFY on commit, never for a
+ * rolled-back change, to the {@link EventRelay} of every instance.
  */
 public final class EventLog {
 
   public static final String EVENTS_CHANNEL = "cadre_events";
   public static final String ACCESS_CHANNEL = "cadre_access";
+  /** PostgreSQL refuses a notification payload of 8,000 bytes or more: bigger events are read back from the log. */
+  private static final int NOTICE_LIMIT = 7_900;
 
   private final Pool pool;
 
@@ -45,7 +48,10 @@ public final class EventLog {
         "with s as (update spaces set seq = seq + 1 where id = $1 returning seq), "
           + "e as (insert into events (space_id, seq, type, payload, actor_id, at) select $1, s.seq, $2, $3, $4, $5 from s "
           + "returning space_id, seq, type, payload, actor_id, at) "
-          + "select e.*, pg_notify('" + EVENTS_CHANNEL + "', json_build_object('space', e.space_id, 'seq', e.seq)::text) from e")
+          + "select e.*, pg_notify('" + EVENTS_CHANNEL + "', case when octet_length(n.full) < " + NOTICE_LIMIT
+          + " then n.full else json_build_object('space', e.space_id, 'seq', e.seq)::text end) from e, lateral (select "
+          + "json_build_object('space', e.space_id, 'seq', e.seq, 'event', json_build_object('type', e.type, "
+          + "'payload', e.payload, 'actor', e.actor_id, 'at', e.at))::text as full) n")
       .execute(Tuple.of(spaceId, type, payload, actor, at))
       .map(rows -> {
         if (rows.size() == 0) {

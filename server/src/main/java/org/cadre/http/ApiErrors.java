@@ -79,7 +79,8 @@ public final class ApiErrors {
 
   /**
    * The error to answer for a failure, over REST and the bus alike: an {@link ApiException} as it is, 503
-   * {@code unavailable} while the database cannot be reached, else 500 {@code internal} (logged with what failed).
+   * {@code unavailable} while the database cannot be reached or is too busy to answer in time (a full wait queue, a
+   * lock or statement timeout), else 500 {@code internal} (logged with what failed).
    */
   public static ApiException of(Throwable failure, String during) {
     if (failure instanceof ApiException api) {
@@ -101,13 +102,14 @@ public final class ApiErrors {
         || t instanceof TimeoutException) {
         return true;
       }
-      if (t instanceof DatabaseException db && db.getSqlState() != null
-        && (db.getSqlState().startsWith("08") || db.getSqlState().startsWith("57P0"))) {
+      // 55P03: a row lock not granted within lock_timeout; 57014: a statement cut off by statement_timeout.
+      if (t instanceof DatabaseException db && db.getSqlState() != null && (db.getSqlState().startsWith("08")
+        || db.getSqlState().startsWith("57P0") || db.getSqlState().equals("55P03") || db.getSqlState().equals("57014"))) {
         return true;
       }
       String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
       if (message.contains("connection refused") || message.contains("pool closed") || message.contains("connection reset")
-        || message.contains("timeout while waiting for connection")) {
+        || message.contains("timeout while waiting for connection") || message.contains("max wait queue")) {
         return true;
       }
     }

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
 
 /**
@@ -58,9 +59,13 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
   private final Commands commands;
   private final AccountRepository accounts;
   private final Map<SockJSSocket, Connection> connections = new HashMap<>();
+  private final AtomicInteger openSockets;
 
-  public BridgeGuard(Vertx vertx, SpaceAccess access, EventLog log, Commands commands, AccountRepository accounts) {
+  /** {@code openSockets}: this server's open bridge connections, shared by its HTTP verticles' guards (a gauge). */
+  public BridgeGuard(Vertx vertx, SpaceAccess access, EventLog log, Commands commands, AccountRepository accounts,
+                     AtomicInteger openSockets) {
     this.vertx = vertx;
+    this.openSockets = openSockets;
     this.access = access;
     this.log = log;
     this.commands = commands;
@@ -79,12 +84,14 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       case SOCKET_CREATED -> {
         connections.put(event.socket(), new Connection(Authentication.credential(event.socket().routingContext()),
           new CommandRate(), new HashMap<>(), language(caller, event.socket())));
+        openSockets.incrementAndGet();
         hello(event.socket(), caller);
         event.complete(true);
       }
       case SOCKET_CLOSED -> {
         Connection gone = connections.remove(event.socket());
         if (gone != null) {
+          openSockets.decrementAndGet();
           gone.spaces().values().forEach(SpaceStream::close);
         }
         event.complete(true);

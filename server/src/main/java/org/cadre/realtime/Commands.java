@@ -1,5 +1,7 @@
 package org.cadre.realtime;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -98,7 +100,13 @@ public final class Commands {
   }
 
   private final Map<String, Entry> handlers = new HashMap<>();
+  private final MeterRegistry meters;
   private final List<Route> routes = new ArrayList<>();
+
+  /** Every run of a registered type is timed into {@code meters}, by type and outcome. */
+  public Commands(MeterRegistry meters) {
+    this.meters = meters;
+  }
 
   /**
    * Registers a command with the fields its body may carry (the envelope's are added); any other field is refused
@@ -136,13 +144,20 @@ public final class Commands {
     if (entry == null) {
       return Future.failedFuture(ApiException.invalid("type", ErrorMessage.NO_COMMAND, command.type()));
     }
+    Timer.Sample started = Timer.start();
+    Future<JsonObject> reply;
     try {
       entry.shape().check(command.body().json(), command.type());
       // Every reply says when the server sent it, so clients can tell their clock's offset.
-      return entry.handler().handle(command).map(reply -> reply.copy().put("serverTime", Instant.now().toString()));
+      reply = entry.handler().handle(command).map(json -> json.copy().put("serverTime", Instant.now().toString()));
     } catch (RuntimeException e) {
-      return Future.failedFuture(e);
+      reply = Future.failedFuture(e);
     }
+    // Only registered types are tags: an unknown type from a client must not grow the registry.
+    return reply.onComplete(ar -> started.stop(Timer.builder("cadre.commands")
+      .description("Bus and REST commands run, by type and outcome")
+      .tag("type", command.type()).tag("outcome", ar.succeeded() ? "ok" : "error")
+      .register(meters)));
   }
 
   /** Every registered type. */

@@ -2,14 +2,18 @@ package org.cadre.realtime;
 
 import org.cadre.event.SpaceEvent;
 import org.cadre.event.EventLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import org.cadre.account.AccountRepository;
 import org.cadre.space.AccessVersions;
 
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +56,22 @@ public final class EventRelay extends VerticleBase {
   private final Map<UUID, Cursor> cursors = new HashMap<>();
   private Presence presence;
   private PgSubscriber subscriber;
+  private final Counter relayed;
   private boolean subscribedBefore;
+  /** Whether the LISTEN connection is up now; read by the readiness check from other threads. */
+  private volatile boolean listening;
   private boolean stopped;
 
-  public EventRelay(PgConnectOptions connectOptions, EventLog log, AccessVersions accessVersions) {
+  public EventRelay(PgConnectOptions connectOptions, EventLog log, AccessVersions accessVersions, MeterRegistry meters) {
     this.connectOptions = connectOptions;
     this.log = log;
     this.accessVersions = accessVersions;
+    this.relayed = Counter.builder("cadre.events.relayed").description("Space events relayed to this server's bus")
+      .register(meters);
+  }
+
+  public boolean listening() {
+    return listening;
   }
 
   @Override
@@ -67,6 +80,7 @@ public final class EventRelay extends VerticleBase {
       .reconnectPolicy(attempt -> {
         // Called as soon as the connection drops, before every retry.
         if (attempt == 0) {
+          listening = false;
           LOG.warning("Change listener disconnected; reconnecting");
           accessVersions.listenerLost();
         }
@@ -88,10 +102,12 @@ public final class EventRelay extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopped = true;
+    listening = false;
     return subscriber.close();
   }
 
   private void onSubscribed() {
+    listening = true;
     if (!subscribedBefore) {
       subscribedBefore = true;
       return;
@@ -113,7 +129,26 @@ public final class EventRelay extends VerticleBase {
     if (seq > cursor.known) {
       cursor.known = seq;
     }
+    JsonObject carried = notice.getJsonObject("event");
+    if (carried != null && !stopped && !cursor.reading && seq == cursor.relayed + 1) {
+      // The next event, carried whole by its notice: relayed without reading the log.
+      String actor = carried.getString("actor");
+      relay(space, cursor, new SpaceEvent(space, seq, carried.getString("type"), carried.getJsonObject("payload"),
+        actor == null ? null : UUID.fromString(actor), OffsetDateTime.parse(carried.getString("at")).toInstant()));
+      return;
+    }
     pump(space, cursor);
+  }
+
+  private void relay(UUID space, Cursor cursor, SpaceEvent event) {
+    String address = Addresses.space(space);
+    // The frame every subscriber of the space is sent, encoded once here; a String is handed to each local
+    // consumer as is (no copy), and the seq header keeps each stream's ordering without parsing it.
+    String frame = SpaceStream.eventFrame(address, event.toJson());
+    vertx.eventBus().publish(address, frame, new DeliveryOptions().addHeader(SpaceStream.SEQ_HEADER, Long.toString(event.seq())));
+    vertx.eventBus().publish(Addresses.CHANGES, new JsonObject().put("space", space.toString()).put("type", event.type()));
+    cursor.relayed = event.seq();
+    relayed.increment();
   }
 
   private void pump(UUID space, Cursor cursor) {
@@ -130,9 +165,7 @@ public final class EventRelay extends VerticleBase {
       }
       List<SpaceEvent> events = ar.result();
       for (SpaceEvent event : events) {
-        vertx.eventBus().publish(Addresses.space(space), event.toJson());
-        vertx.eventBus().publish(Addresses.CHANGES, new JsonObject().put("space", space.toString()).put("type", event.type()));
-        cursor.relayed = event.seq();
+        relay(space, cursor, event);
       }
       if (events.isEmpty()) {
         // Nothing beyond what was relayed exists (yet): only a later notice can move this space on.

@@ -31,6 +31,9 @@ import java.util.logging.Logger;
  * so there is no gap and, by the seq check, no duplicate), or {@code resync} when there are more than
  * {@link #BACKLOG_LIMIT}, then {@code subscribed}. Without {@code afterSeq} it starts at the space's current seq.
  * All state lives on the socket's event loop.
+ *
+ * <p>Relayed events arrive already encoded as the frame to send ({@link #eventFrame}, made once per event for every
+ * subscriber), with their seq in a header; notices without seq arrive as JSON and are encoded here.
  */
 final class SpaceStream {
 
@@ -40,6 +43,12 @@ final class SpaceStream {
   private static final Logger LOG = Logger.getLogger(SpaceStream.class.getName());
   /** Marks a request to re-check access in the FIFO, where it keeps its place among the events. */
   private static final JsonObject RECHECK = new JsonObject();
+  /** The header carrying a relayed event's seq. */
+  static final String SEQ_HEADER = "seq";
+
+  /** A relayed event: its seq and its frame, encoded once for every subscriber. */
+  private record Encoded(long seq, String frame) {
+  }
 
   private final Vertx vertx;
   private final SockJSSocket socket;
@@ -49,8 +58,8 @@ final class SpaceStream {
   private final SpaceAccess access;
   private final EventLog log;
   private final Consumer<SpaceStream> revoked;
-  private final ArrayDeque<JsonObject> inbox = new ArrayDeque<>();
-  private MessageConsumer<JsonObject> consumer;
+  private final ArrayDeque<Object> inbox = new ArrayDeque<>(); // Encoded events and JSON notices
+  private MessageConsumer<Object> consumer;
   private long lastSent;
   private boolean started;
   private boolean busy;
@@ -79,7 +88,8 @@ final class SpaceStream {
   /** Listens to the space, then sends the backlog after {@code afterSeq} (null: none) and {@code subscribed}. */
   void open(Long afterSeq) {
     busy = true;
-    consumer = vertx.eventBus().<JsonObject>localConsumer(address, message -> offer(message.body()));
+    consumer = vertx.eventBus().localConsumer(address, message -> offer(message.body() instanceof String frame
+      ? new Encoded(Long.parseLong(message.headers().get(SEQ_HEADER)), frame) : message.body()));
     // Live events published from now on are held in the FIFO; the backlog is read only once they are.
     consumer.completion().onComplete(v -> resume(afterSeq));
   }
@@ -113,7 +123,7 @@ final class SpaceStream {
   }
 
   /** Queues what was published to the space, in arrival order. */
-  void offer(JsonObject body) {
+  void offer(Object body) {
     if (!closed) {
       inbox.add(body);
       pump();
@@ -137,7 +147,7 @@ final class SpaceStream {
   /** Takes items one at a time; a step that has to wait resumes the loop when it is done (no recursion otherwise). */
   private void pump() {
     while (started && !busy && !closed && !inbox.isEmpty()) {
-      JsonObject next = inbox.poll();
+      Object next = inbox.poll();
       busy = true;
       Future<Void> step = step(next);
       if (!step.isComplete()) {
@@ -148,7 +158,7 @@ final class SpaceStream {
     }
   }
 
-  private void stepped(JsonObject item, Throwable failure) {
+  private void stepped(Object item, Throwable failure) {
     if (failure == null) {
       busy = false;
       pump();
@@ -163,30 +173,33 @@ final class SpaceStream {
     });
   }
 
-  private Future<Void> step(JsonObject item) {
+  private Future<Void> step(Object item) {
     return access.of(caller, space).compose(granted -> {
       if (!granted.allows(Access.READ)) {
         revoke();
         return Future.succeededFuture();
       }
-      return item == RECHECK ? Future.succeededFuture() : deliver(item);
+      if (item == RECHECK) {
+        return Future.succeededFuture();
+      }
+      if (item instanceof Encoded encoded) {
+        return deliver(encoded);
+      }
+      // Presence and culture scores carry no seq: they are sent as they come.
+      write(event((JsonObject) item));
+      return Future.succeededFuture();
     });
   }
 
-  private Future<Void> deliver(JsonObject body) {
-    if (!(body.getValue("seq") instanceof Number number)) {
-      // Presence and culture scores carry no seq: they are sent as they come.
-      write(event(body));
-      return Future.succeededFuture();
-    }
-    long seq = number.longValue();
+  private Future<Void> deliver(Encoded event) {
+    long seq = event.seq();
     if (seq <= lastSent) {
       return Future.succeededFuture();
     }
     Future<Void> before = seq == lastSent + 1 ? Future.succeededFuture() : sendFromLog(seq - 1);
     return before.map(v -> {
-      if (seq > lastSent) {
-        write(event(body));
+      if (seq > lastSent && !closed) {
+        socket.write(event.frame());
         lastSent = seq;
       }
       return null;
@@ -234,7 +247,16 @@ final class SpaceStream {
 
   private void write(JsonObject body) {
     if (!closed) {
-      socket.write(new JsonObject().put("type", "rec").put("address", address).put("body", body).encode());
+      socket.write(frame(address, body));
     }
+  }
+
+  private static String frame(String address, JsonObject body) {
+    return new JsonObject().put("type", "rec").put("address", address).put("body", body).encode();
+  }
+
+  /** The frame of a relayed event, as every subscriber of the space receives it, stamped with the time it is sent. */
+  static String eventFrame(String address, JsonObject event) {
+    return frame(address, event(event));
   }
 }

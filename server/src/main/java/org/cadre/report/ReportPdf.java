@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -138,8 +139,46 @@ final class ReportPdf {
         document.add(new Paragraph(labels.get("moreActions", more), fonts.text));
       }
     }
+    continua(document, report, labels, fonts, zone, dates, locale);
     document.close();
     return out.toByteArray();
+  }
+
+  private static void continua(Document document, TeamReport report, ReportLabels labels, Fonts fonts, ZoneId zone,
+                                DateTimeFormatter dates, Locale locale) {
+    if (report.continua().isEmpty()) {
+      return;
+    }
+    document.add(section(fonts, labels.get("continua")));
+    PdfPTable table = table(new float[] {3f, 1.4f, 1.1f, 1.1f, 2.2f});
+    table.setHeaderRows(1);
+    for (String key : new String[] {"subject", "raterRole", "current", "target", "rated"}) {
+      table.addCell(header(fonts, labels.get(key)));
+    }
+    for (TeamReport.Continuum continuum : report.continua()) {
+      PdfPCell name = cell(new Phrase(continuum.name(), fonts.label), fonts);
+      name.setColspan(5);
+      table.addCell(name);
+      for (TeamReport.Rating rating : continuum.ratings()) {
+        table.addCell(cell(fonts, rating.subject()));
+        table.addCell(cell(fonts, labels.get("raterRole." + rating.raterRole())));
+        table.addCell(cell(fonts, rating.current()));
+        table.addCell(cell(fonts, rating.target() == null ? "" : rating.target()));
+        table.addCell(cell(fonts, labels.get("ratedOn", day(rating.ratedAt(), zone, dates), rating.ratedBy())));
+      }
+      if (continuum.gaps() != null) {
+        NumberFormat signed = NumberFormat.getIntegerInstance(locale);
+        signed.setGroupingUsed(false);
+        List<String> gaps = continuum.gaps().stream().filter(g -> g.gap() != null)
+          .map(g -> labels.get("gapOf", g.subject(), (g.gap() > 0 ? "+" : "") + signed.format(g.gap()))).toList();
+        if (!gaps.isEmpty()) {
+          PdfPCell line = cell(fonts, labels.get("gaps", String.join("; ", gaps)));
+          line.setColspan(5);
+          table.addCell(line);
+        }
+      }
+    }
+    document.add(table);
   }
 
   private static String day(Instant instant, ZoneId zone, DateTimeFormatter dates) {

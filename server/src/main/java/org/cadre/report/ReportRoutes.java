@@ -7,6 +7,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
+import org.cadre.continuum.Continua;
+import org.cadre.continuum.ContinuumRepository;
+import org.cadre.continuum.ContinuumStandings;
 import org.cadre.culture.CultureScores;
 import org.cadre.http.ApiException;
 import org.cadre.http.ErrorMessage;
@@ -30,7 +33,9 @@ public final class ReportRoutes {
 
   public ReportRoutes(Vertx vertx, Pool pool, CultureScores scores, SpaceAccess access, SpaceRepository spaces) {
     this.vertx = vertx;
-    this.reports = new Reports(scores, access, spaces, new ReportRepository(pool));
+    Continua continua = new Continua();
+    this.reports = new Reports(scores, access, spaces, new ReportRepository(pool),
+      new ContinuumStandings(new ContinuumRepository(pool), continua), continua);
   }
 
   public void mount(Router router) {

@@ -1,8 +1,11 @@
 package org.cadre.report;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.cadre.account.Principal;
+import org.cadre.continuum.Continua;
+import org.cadre.continuum.ContinuumStandings;
 import org.cadre.culture.CultureScores;
 import org.cadre.culture.Rubric;
 import org.cadre.http.ApiException;
@@ -17,6 +20,7 @@ import org.cadre.space.SpaceRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,9 +35,14 @@ final class Reports {
   private final SpaceAccess access;
   private final SpaceRepository spaces;
   private final ReportRepository repository;
+  private final ContinuumStandings standings;
+  private final Continua continua;
 
-  Reports(CultureScores scores, SpaceAccess access, SpaceRepository spaces, ReportRepository repository) {
+  Reports(CultureScores scores, SpaceAccess access, SpaceRepository spaces, ReportRepository repository,
+          ContinuumStandings standings, Continua continua) {
     this.scores = scores;
+    this.standings = standings;
+    this.continua = continua;
     this.access = access;
     this.spaces = spaces;
     this.repository = repository;
@@ -52,8 +61,9 @@ final class Reports {
             JsonBody.wireName(space.kind())));
         }
         return Future.all(scores.score(spaceId, null, null, Rubric.of(labels.language())), parents(me, space),
-            repository.openActions(spaceId, ACTIONS_SHOWN))
-          .map(all -> assemble(space, all.resultAt(0), all.resultAt(1), all.resultAt(2), labels));
+            repository.openActions(spaceId, ACTIONS_SHOWN), standings.of(spaceId))
+          .map(all -> assemble(space, all.resultAt(0), all.resultAt(1), all.resultAt(2),
+            continua(all.resultAt(3), labels), labels));
       });
   }
 
@@ -73,7 +83,8 @@ final class Reports {
   }
 
   private static TeamReport assemble(Space space, JsonObject score, List<String> parents,
-                                     ReportRepository.OpenActions actions, ReportLabels labels) {
+                                     ReportRepository.OpenActions actions, List<TeamReport.Continuum> continua,
+                                     ReportLabels labels) {
     Instant to = Instant.parse(score.getString("asOf"));
     int days = score.getInteger("windowDays");
     List<TeamReport.Strand> strands = score.getJsonArray("strands").stream().map(JsonObject.class::cast)
@@ -85,7 +96,43 @@ final class Reports {
       .toList();
     return new TeamReport(space.id(), space.name(), parents, space.timeZone(), to.minus(Duration.ofDays(days)), to, days,
       score.getString("level"), score.getDouble("score"), strands, rows, attendance(score), score.getInteger("meetingsHeld"),
-      actions.shown(), actions.total());
+      actions.shown(), actions.total(), continua);
+  }
+
+  /** The continua the team has rated, with level and subject names from the definitions in the report's language. */
+  private List<TeamReport.Continuum> continua(JsonArray standing, ReportLabels labels) {
+    Map<String, JsonObject> definitions = new HashMap<>();
+    continua.json(labels.language()).forEach(d -> definitions.put(((JsonObject) d).getString("id"), (JsonObject) d));
+    List<TeamReport.Continuum> out = new ArrayList<>();
+    for (Object s : standing) {
+      JsonObject entry = (JsonObject) s;
+      if (entry.getJsonArray("subjects").isEmpty()) {
+        continue;
+      }
+      JsonObject definition = definitions.get(entry.getString("id"));
+      Map<String, String> rowNames = new HashMap<>();
+      if ("rows".equals(definition.getString("subjects"))) {
+        definition.getJsonArray("rows").forEach(r -> rowNames.put(((JsonObject) r).getString("id"), ((JsonObject) r).getString("name")));
+      }
+      JsonArray levels = definition.getJsonArray("levels");
+      List<TeamReport.Rating> ratings = entry.getJsonArray("subjects").stream().map(JsonObject.class::cast).map(subject -> {
+        JsonObject latest = subject.getJsonObject("latest");
+        return new TeamReport.Rating(rowNames.getOrDefault(subject.getString("subject"), subject.getString("subject")),
+          subject.getString("raterRole"), levelName(levels, latest.getInteger("current")),
+          levelName(levels, latest.getInteger("target")), Instant.parse(latest.getString("ratedAt")),
+          latest.getString("ratedByName"));
+      }).toList();
+      List<TeamReport.Gap> gaps = entry.containsKey("gaps") ? entry.getJsonArray("gaps").stream().map(JsonObject.class::cast)
+        .map(g -> new TeamReport.Gap(rowNames.getOrDefault(g.getString("subject"), g.getString("subject")),
+          g.getInteger("provider"), g.getInteger("receiver"), g.getInteger("gap")))
+        .toList() : null;
+      out.add(new TeamReport.Continuum(entry.getString("id"), definition.getString("name"), ratings, gaps));
+    }
+    return out;
+  }
+
+  private static String levelName(JsonArray levels, Integer level) {
+    return level == null ? null : levels.getJsonObject(level - 1).getString("name");
   }
 
   /** One row as the report names it, in the report's language (the score was asked for in it). */

@@ -17,10 +17,12 @@ import java.util.UUID;
  * @param attendanceRate  the mean attendance rate (0 to 1) of the held meetings in the window, or null without any
  * @param openActions     the first {@link Reports#ACTIONS_SHOWN} open action items, soonest due first
  * @param openActionCount how many open action items there are in all
+ * @param continua        the continua the team has rated, each with its latest rating per subject and rater role
  */
 public record TeamReport(UUID spaceId, String team, List<String> parents, String timeZone, Instant from, Instant to,
                          int windowDays, String level, Double score, List<Strand> strands, List<Row> rows,
-                         Double attendanceRate, int meetingsHeld, List<Action> openActions, int openActionCount) {
+                         Double attendanceRate, int meetingsHeld, List<Action> openActions, int openActionCount,
+                         List<Continuum> continua) {
 
   /** @param score null when the strand has too little evidence */
   public record Strand(String id, String name, String level, Double score) {
@@ -35,6 +37,18 @@ public record TeamReport(UUID spaceId, String team, List<String> parents, String
    * @param due   null when it has no due date
    */
   public record Action(String title, String owner, LocalDate due, String status) {
+  }
+
+  /** @param gaps provider's minus receiver's current level per subject, or null for a continuum rated from one side */
+  public record Continuum(String id, String name, List<Rating> ratings, List<Gap> gaps) {
+  }
+
+  /** @param subject the partner organization as typed, or the name of the area or step rated */
+  public record Rating(String subject, String raterRole, String current, String target, Instant ratedAt, String ratedBy) {
+  }
+
+  /** @param gap null unless both sides have rated the subject */
+  public record Gap(String subject, Integer provider, Integer receiver, Integer gap) {
   }
 
   public JsonObject json() {
@@ -60,6 +74,25 @@ public record TeamReport(UUID spaceId, String team, List<String> parents, String
       .put("attendanceRate", attendanceRate)
       .put("meetingsHeld", meetingsHeld)
       .put("openActions", actionsJson)
-      .put("openActionCount", openActionCount);
+      .put("openActionCount", openActionCount)
+      .put("continua", continuaJson());
+  }
+
+  private JsonArray continuaJson() {
+    JsonArray out = new JsonArray();
+    for (Continuum c : continua) {
+      JsonArray ratings = new JsonArray();
+      c.ratings().forEach(r -> ratings.add(new JsonObject().put("subject", r.subject()).put("raterRole", r.raterRole())
+        .put("current", r.current()).put("target", r.target()).put("ratedAt", r.ratedAt().toString()).put("ratedBy", r.ratedBy())));
+      JsonObject entry = new JsonObject().put("id", c.id()).put("name", c.name()).put("ratings", ratings);
+      if (c.gaps() != null) {
+        JsonArray gaps = new JsonArray();
+        c.gaps().forEach(g -> gaps.add(new JsonObject().put("subject", g.subject()).put("provider", g.provider())
+          .put("receiver", g.receiver()).put("gap", g.gap())));
+        entry.put("gaps", gaps);
+      }
+      out.add(entry);
+    }
+    return out;
   }
 }

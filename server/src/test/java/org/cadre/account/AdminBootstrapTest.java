@@ -1,5 +1,6 @@
 package org.cadre.account;
 
+import org.cadre.http.TrustedProxies;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -28,7 +29,7 @@ class AdminBootstrapTest {
 
   private static void startWithAdmin(Vertx vertx, String url, boolean promote) throws Exception {
     CadreConfig config = new CadreConfig(0, url, Files.createTempDirectory("cadre-admin"), EMAIL, CONFIGURED_PASSWORD,
-      false, 1, 0, promote, List.of(), null, List.of());
+      false, 1, 0, promote, List.of(), -1, TrustedProxies.none(), null, List.of());
     Cadre.start(vertx, config).await().stop().await();
   }
 

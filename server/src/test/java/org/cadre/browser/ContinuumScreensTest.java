@@ -41,9 +41,16 @@ class ContinuumScreensTest extends BrowserTest {
     form.getByLabel("Partner organization").focus();
     page.keyboard().type("Riverside Unified School District");
     Locator current = form.locator("fieldset").filter(new Locator.FilterOptions().setHasText("Where are you now?"));
+    Locator target = form.locator("fieldset").filter(new Locator.FilterOptions().setHasText("Where do you need to be?"));
+    // A partner already rated: the form starts from its latest rating, Daniel's, so rating again edits it.
+    page.keyboard().press("Tab");
+    assertThat(current.getByLabel("5. Cooperate")).isChecked();
+    assertThat(target.getByLabel("6. Collaborate")).isChecked();
+    assertThat(form.getByLabel("Regular check-ins between managers to decide on shared resources.")).isChecked();
+    assertThat(form.getByLabel("A draft agreement (such as an MOU) to track what was promised.")).not().isChecked();
+    assertThat(form.getByLabel("Note (optional)")).hasValue("Joint budget talks for next year's pathway coaches.");
     current.getByLabel("6. Collaborate").focus();
     page.keyboard().press("Space");
-    Locator target = form.locator("fieldset").filter(new Locator.FilterOptions().setHasText("Where do you need to be?"));
     target.getByLabel("7. Converge").focus();
     page.keyboard().press("Space");
     assertThat(target.getByLabel("7. Converge")).isChecked();
@@ -58,7 +65,7 @@ class ContinuumScreensTest extends BrowserTest {
 
     assertThat(district.locator(".continuum-scale-text")).hasText("Now: 6. Collaborate. Target: 7. Converge.");
     assertThat(district).containsText("History (3 ratings)");
-    assertThat(district).containsText("1 requirement met");
+    assertThat(district).containsText("5 requirements met");
     district.locator(".continuum-history summary").click();
     assertThat(district.locator(".continuum-history-list li").first()).containsText("Nadia Okafor: now 6. Collaborate, target 7. Converge");
     assertThat(district.locator(".continuum-history-list li").first()).containsText("Shared coaching plan signed for next year.");
@@ -76,5 +83,22 @@ class ContinuumScreensTest extends BrowserTest {
     assertThat(ideology).containsText("Provider rates 2 levels higher");
     assertThat(gap.locator("tr").filter(new Locator.FilterOptions().setHasText("Information"))).containsText("They agree");
     audit(page, "continua-helpfulness");
+
+    // Each role's latest rating of the chosen area fills the form; switching the role switches to the other side's.
+    Locator form = page.locator("section.continuum").filter(new Locator.FilterOptions().setHasText("Desired State of Helpfulness"))
+      .locator("cadre-continuum-form");
+    form.locator("summary").click();
+    form.getByLabel("Area").selectOption("ideology");
+    Locator role = form.getByLabel("Rating as");
+    role.selectOption("receiver");
+    Locator current = form.locator("fieldset").filter(new Locator.FilterOptions().setHasText("Where are you now?"));
+    Locator target = form.locator("fieldset").filter(new Locator.FilterOptions().setHasText("Where do you need to be?"));
+    assertThat(current.getByLabel("1. Contact")).isChecked();
+    assertThat(target.getByLabel("3. Collaborate")).isChecked();
+    assertThat(form.getByLabel("Note (optional)")).hasValue("Updates reach us by too many channels.");
+    role.selectOption("provider");
+    assertThat(current.getByLabel("3. Collaborate")).isChecked();
+    assertThat(current.getByLabel("1. Contact")).not().isChecked();
+    assertThat(form.getByLabel("Note (optional)")).hasValue("");
   }
 }

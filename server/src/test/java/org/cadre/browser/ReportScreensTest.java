@@ -61,6 +61,15 @@ class ReportScreensTest extends BrowserTest {
       assertThat(ana.locator(".report-actions tbody tr").nth(i).locator("td").first())
         .hasText(actions.getJsonObject(i).getString("title"));
     }
+    JsonObject partnership = report.getJsonArray("continua").getJsonObject(0);
+    assertThat(ana.locator(".report-continuum")).hasText(new String[] {partnership.getString("name")});
+    Locator college = ana.locator(".report-continua tbody tr");
+    assertThat(college).hasCount(1);
+    assertThat(college.locator("th")).hasText("Coastline Community College");
+    assertThat(college.locator("td").nth(0)).hasText("Self-rating");
+    assertThat(college.locator("td").nth(1)).hasText("Coordinate");
+    assertThat(college.locator("td").nth(2)).hasText("Cooperate");
+    assertThat(college.locator("td").nth(3)).containsText("Ana Torres");
   }
 
   @Test

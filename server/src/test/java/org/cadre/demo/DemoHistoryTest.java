@@ -1,5 +1,6 @@
 package org.cadre.demo;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -187,7 +188,7 @@ class DemoHistoryTest {
   private static DemoNetwork demo(Vertx vertx, Pool pool) {
     Accounts accounts = new Accounts(vertx, new AccountRepository(pool), new PasswordHasher());
     return new DemoNetwork(accounts, Spaces.of(new SpaceRepository(pool)),
-      DemoNetwork.commands(vertx, pool), NOW);
+      DemoNetwork.commands(vertx, pool, new SimpleMeterRegistry()), NOW);
   }
 
   private static String text(String url, String sql) {

@@ -1,5 +1,6 @@
 package org.cadre.demo;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -60,6 +61,6 @@ class DemoNetworkTest {
   private static DemoNetwork demo(Vertx vertx, Pool pool) {
     Accounts accounts = new Accounts(vertx, new AccountRepository(pool), new PasswordHasher());
     return new DemoNetwork(accounts, Spaces.of(new SpaceRepository(pool)),
-      DemoNetwork.commands(vertx, pool), Instant.now());
+      DemoNetwork.commands(vertx, pool, new SimpleMeterRegistry()), Instant.now());
   }
 }

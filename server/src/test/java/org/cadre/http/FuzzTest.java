@@ -1,5 +1,9 @@
 package org.cadre.http;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cadre.ops.Operations;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -117,9 +121,12 @@ class FuzzTest {
   /** Reads the routes off a verticle built exactly as the server builds its own, so new routes are fuzzed too. */
   private static List<Route> enumerateRoutes(Vertx vertx, String database) {
     Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(database)).using(vertx).build();
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AccountRepository accounts = new AccountRepository(pool);
     deployed = new HttpVerticle(pool, new Accounts(vertx, accounts, new PasswordHasher()), new AccessVersions(),
       new CultureEngine(CultureRules.defaults()), 0, WebSecurity.forWebClient(List.of()),
+      new HttpVerticle.Operated(new Operations(vertx, meters, pool, () -> true), false, meters, new AtomicInteger(),
+        TrustedProxies.none()),
       new OidcRoutes(OidcSignIn.discover(vertx, List.of(), accounts).await(), List.of(), null, user -> io.vertx.core.Future.succeededFuture()));
     String id = vertx.deployVerticle(deployed).await();
     List<Route> found = deployed.routes().stream().filter(r -> r.getPath() != null).toList();

@@ -100,6 +100,30 @@ class RealtimeTest {
   }
 
   @Test
+  void anEventCarriedInItsNoticeAndOneTooLargeForItArriveAsTheLogHoldsThem() {
+    try (BusClient client = bus(tree.admin)) {
+      String address = "space." + tree.team;
+      client.subscribe(address);
+      String big = "Too long for a notification. ".repeat(300); // 8,700 bytes: PostgreSQL's limit is 8,000
+      tree.admin.expect(201, "POST", "/api/spaces/" + tree.team + "/action-items", new JsonObject().put("title", "Small"));
+      tree.admin.expect(201, "POST", "/api/spaces/" + tree.team + "/action-items",
+        new JsonObject().put("title", "Large").put("description", big));
+      JsonObject small = client.next(address);
+      JsonObject large = client.next(address);
+      JsonObject logged = client.ok(catchup(tree.team, small.getLong("seq") - 1));
+      for (JsonObject live : List.of(small, large)) {
+        JsonObject stored = logged.getJsonArray("events").stream().map(JsonObject.class::cast)
+          .filter(e -> e.getLong("seq").equals(live.getLong("seq"))).findFirst().orElseThrow();
+        live.remove("serverTime");
+        stored.remove("serverTime");
+        assertEquals(stored, live);
+      }
+      assertEquals(big, large.getJsonObject("payload").getString("description"));
+      assertEquals(small.getLong("seq") + 1, large.getLong("seq"));
+    }
+  }
+
+  @Test
   void concurrentChangesReachSubscribersOnceEachInSeqOrder() {
     try (BusClient client = bus(tree.observer)) {
       client.subscribe("space." + tree.site);

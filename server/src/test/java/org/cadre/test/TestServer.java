@@ -1,8 +1,11 @@
 package org.cadre.test;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import org.cadre.Cadre;
 import org.cadre.CadreConfig;
+import org.cadre.http.TrustedProxies;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,20 +48,34 @@ public final class TestServer implements AutoCloseable {
 
   /** A server signing in through these OpenID Connect providers. */
   public static TestServer withOidc(Vertx vertx, String databaseUrl, List<org.cadre.account.OidcProvider> providers) {
-    return start(vertx, databaseUrl, false, List.of(), providers);
+    return start(vertx, databaseUrl, false, List.of(), TrustedProxies.none(), -1,
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), providers);
   }
 
   private static TestServer start(Vertx vertx, String databaseUrl, boolean demo, List<String> allowedOrigins) {
-    return start(vertx, databaseUrl, demo, allowedOrigins, List.of());
+    return start(vertx, databaseUrl, demo, allowedOrigins, TrustedProxies.none(), -1,
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of());
+  }
+
+  /** With the registry {@code vertx} records its own meters in, as {@code Main} starts a server. */
+  public static TestServer start(Vertx vertx, String databaseUrl, PrometheusMeterRegistry meters) {
+    return start(vertx, databaseUrl, false, List.of(), TrustedProxies.none(), -1, meters, List.of());
+  }
+
+  /** Behind the given reverse proxies (CADRE_TRUSTED_PROXIES), {@code /metrics} on its own port unless -1. */
+  public static TestServer start(Vertx vertx, String databaseUrl, TrustedProxies proxies, int metricsPort) {
+    return start(vertx, databaseUrl, false, List.of(), proxies, metricsPort,
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of());
   }
 
   private static TestServer start(Vertx vertx, String databaseUrl, boolean demo, List<String> allowedOrigins,
+                                  TrustedProxies proxies, int metricsPort, PrometheusMeterRegistry meters,
                                   List<org.cadre.account.OidcProvider> providers) {
     try {
       int port = freePort();
       CadreConfig config = new CadreConfig(port, databaseUrl, Files.createTempDirectory("cadre-test"),
-        ADMIN_EMAIL, ADMIN_PASSWORD, demo, 2, 0, false, allowedOrigins, null, providers);
-      return new TestServer(vertx, Cadre.start(vertx, config).await(), port, databaseUrl);
+        ADMIN_EMAIL, ADMIN_PASSWORD, demo, 2, 0, false, allowedOrigins, metricsPort, proxies, null, providers);
+      return new TestServer(vertx, Cadre.start(vertx, config, meters).await(), port, databaseUrl);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -97,7 +114,7 @@ public final class TestServer implements AutoCloseable {
     cadre.stop().await();
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
