@@ -87,7 +87,8 @@ load() { # target scenario args...
   java -Xmx4g -cp bench/target/cadre-bench.jar org.cadre.bench.load.LoadBench --target "$target" --scenario "$scenario" \
     ${url:+--url "$url"} --database-url "$DB/$target" --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" \
     --server-pid "$pid" --database-pid "$PG_PID" --server-flags "$( [ "$target" = cadre ] && echo "$SERVER_FLAGS" || echo "node $(node --version)")" \
-    --out "$OUT" "$@" | grep -E '^(cadre|peer|floor) |^Wrote' || echo "!! $target $scenario failed (see above)"
+    --out "$OUT" "$@" > "$WORK/$target-$scenario.log" 2>&1 || { echo "!! $target $scenario failed:"; tail -20 "$WORK/$target-$scenario.log"; }
+  grep -E '^(cadre|peer|floor) |^Wrote' "$WORK/$target-$scenario.log" || true
   # Where the database's time went: the statements of this scenario (set-up included), most called first.
   psql -q "$DB/$target" -c "select calls, round(total_exec_time::numeric, 1) as total_ms, round(mean_exec_time::numeric, 3) as mean_ms,
     left(regexp_replace(query, '\s+', ' ', 'g'), 160) as query from pg_stat_statements where dbid = (select oid from pg_database

@@ -100,7 +100,8 @@ public final class LoadBench implements Callable<Integer> {
   }
 
   private void live(Vertx vertx, Target t, JsonObject result) {
-    long heapBefore = scenario == Scenario.idle ? Machine.heapAfterGc(serverPid) : -1;
+    // jcmd attaches with SIGQUIT, which would end a Node process: the heap is read of Cadre's JVM only.
+    long heapBefore = scenario == Scenario.idle && jvm() ? Machine.heapAfterGc(serverPid) : -1;
     long rssBefore = Machine.residentBytes(serverPid);
     Fleet fleet = Fleet.prepare(t, spaces, clients, perSpace, seen -> {
       EditLoad load = current;
@@ -170,7 +171,7 @@ public final class LoadBench implements Callable<Integer> {
     long began = System.nanoTime();
     sleep(20_000);
     double cores = (Machine.cpuSeconds(serverPid, false) - cpu) / ((System.nanoTime() - began) / 1e9);
-    long heapAfter = Machine.heapAfterGc(serverPid);
+    long heapAfter = jvm() ? Machine.heapAfterGc(serverPid) : -1;
     long rssAfter = Machine.residentBytes(serverPid);
     result.put("idle", new JsonObject().put("cpuCores", round(cores))
       .put("heapPerConnectionBytes", heapBefore < 0 || heapAfter < 0 ? null : (heapAfter - heapBefore) / clients)
@@ -186,6 +187,10 @@ public final class LoadBench implements Callable<Integer> {
       steps.add(floor.step(spaces, r, seconds));
     }
     result.put("steps", steps);
+  }
+
+  private boolean jvm() {
+    return "cadre".equals(target);
   }
 
   private static void sleep(long ms) {
