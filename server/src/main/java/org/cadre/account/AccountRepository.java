@@ -159,7 +159,7 @@ public final class AccountRepository {
 
   /** The live session's user, remembered for a few seconds ({@link RecentPrincipals}). */
   public Future<Principal> sessionPrincipal(Buffer tokenHash) {
-    return recent.get(hex(tokenHash), () -> pool.preparedQuery("select " + PRINCIPAL_COLUMNS + ", s.expires_at"
+    return recent.get(Tokens.hex(tokenHash), () -> pool.preparedQuery("select " + PRINCIPAL_COLUMNS + ", s.expires_at"
         + " from sessions s join users u on u.id = s.user_id where s.token_hash = $1 and s.expires_at > now()")
       .execute(Tuple.of(tokenHash))
       .map(AccountRepository::live));
@@ -169,7 +169,7 @@ public final class AccountRepository {
     return pool.preparedQuery("with d as (delete from sessions where token_hash = $1 returning token_hash) " + NOTIFY_DELETED)
       .execute(Tuple.of(tokenHash))
       .<Void>mapEmpty()
-      .onSuccess(v -> recent.forget(hex(tokenHash)));
+      .onSuccess(v -> recent.forget(Tokens.hex(tokenHash)));
   }
 
   /** A session or token deleted on another server (its notice): its user is looked up again. */
@@ -182,9 +182,6 @@ public final class AccountRepository {
     recent.forgetAll();
   }
 
-  private static String hex(Buffer digest) {
-    return java.util.HexFormat.of().formatHex(digest.getBytes());
-  }
 
   /** A new API token; a null {@code expiresAt} keeps it until it is deleted. */
   public Future<UUID> createToken(UUID userId, String name, Buffer tokenHash, java.time.Instant expiresAt) {
@@ -195,7 +192,7 @@ public final class AccountRepository {
 
   /** The live token's user, remembered for a few seconds; {@code last_used_at} is stamped when it is looked up. */
   public Future<Principal> tokenPrincipal(Buffer tokenHash) {
-    return recent.get(hex(tokenHash), () -> pool.preparedQuery("with t as (update api_tokens set last_used_at = now() "
+    return recent.get(Tokens.hex(tokenHash), () -> pool.preparedQuery("with t as (update api_tokens set last_used_at = now() "
         + "where token_hash = $1 and " + TOKEN_LIVE + " returning user_id, expires_at) select " + PRINCIPAL_COLUMNS
         + ", t.expires_at from t join users u on u.id = t.user_id")
       .execute(Tuple.of(tokenHash))

@@ -54,7 +54,7 @@ public final class Authentication implements Handler<RoutingContext> {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       Buffer digest = Tokens.digest(header.substring(7).strip());
-      ctx.put(CREDENTIAL, hex(digest));
+      ctx.put(CREDENTIAL, Tokens.hex(digest));
       return repo.tokenPrincipal(digest)
         .compose(p -> p != null ? Future.succeededFuture(p)
           : Future.failedFuture(new ApiException(401, "invalid_token", null, ErrorMessage.INVALID_TOKEN)));
@@ -64,7 +64,7 @@ public final class Authentication implements Handler<RoutingContext> {
       return Future.succeededFuture();
     }
     Buffer digest = Tokens.digest(cookie.getValue());
-    ctx.put(CREDENTIAL, hex(digest));
+    ctx.put(CREDENTIAL, Tokens.hex(digest));
     return repo.sessionPrincipal(digest);
   }
 
@@ -73,9 +73,6 @@ public final class Authentication implements Handler<RoutingContext> {
     return ctx.get(CREDENTIAL);
   }
 
-  private static String hex(Buffer digest) {
-    return java.util.HexFormat.of().formatHex(digest.getBytes());
-  }
 
   /** The caller, or null when anonymous. */
   public static Principal current(RoutingContext ctx) {

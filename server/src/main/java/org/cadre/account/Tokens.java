@@ -32,4 +32,9 @@ public final class Tokens {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
+
+  /** A digest as hex: how notices, live connections and the credential cache name a session or token. */
+  public static String hex(Buffer digest) {
+    return java.util.HexFormat.of().formatHex(digest.getBytes());
+  }
 }
