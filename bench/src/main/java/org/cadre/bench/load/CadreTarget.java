@@ -12,8 +12,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Cadre as a client sees it: REST to sign in, create spaces and rename them (the edit), and the event-bus bridge's
@@ -109,18 +107,13 @@ final class CadreTarget implements Target {
   }
 
   @Override
-  public Future<Map<String, Integer>> stored(String prefix) {
-    return links.db().renames("events", prefix);
+  public Links links() {
+    return links;
   }
 
   @Override
-  public Future<Long> commits() {
-    return links.db().commits();
-  }
-
-  @Override
-  public Future<Void> close() {
-    return links.close();
+  public String eventTable() {
+    return "events";
   }
 
   private String origin() {
@@ -132,8 +125,7 @@ final class CadreTarget implements Target {
 
   private Future<Reply> call(HttpMethod method, String path, String cookie, JsonObject body) {
     RequestOptions options = new RequestOptions().setMethod(method).setURI(path)
-      .putHeader("content-type", "application/json").putHeader("origin", origin())
-      .putHeader("idempotency-key", UUID.randomUUID().toString());
+      .putHeader("content-type", "application/json").putHeader("origin", origin());
     if (cookie != null) {
       options.putHeader("cookie", cookie);
     }

@@ -72,8 +72,4 @@ final class Client {
       socket.writeTextMessage("{\"type\":\"ping\"}");
     }
   }
-
-  int followed() {
-    return lastSeq.size();
-  }
 }

@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /** The Node peer (bench/peer/server.js): REST to set up and rename, a WebSocket at {@code /ws} to follow spaces. */
 final class PeerTarget implements Target {
@@ -61,18 +60,13 @@ final class PeerTarget implements Target {
   }
 
   @Override
-  public Future<Map<String, Integer>> stored(String prefix) {
-    return links.db().renames("peer_events", prefix);
+  public Links links() {
+    return links;
   }
 
   @Override
-  public Future<Long> commits() {
-    return links.db().commits();
-  }
-
-  @Override
-  public Future<Void> close() {
-    return links.close();
+  public String eventTable() {
+    return "peer_events";
   }
 
   private Future<JsonObject> call(HttpMethod method, String path, JsonObject body) {

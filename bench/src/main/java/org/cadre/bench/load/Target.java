@@ -22,11 +22,23 @@ interface Target {
   /** Renames a space; completes with the change's seq once the server acknowledged it (after its COMMIT). */
   Future<Long> edit(String space, String name);
 
+  /** The clients and database the harness holds to this target. */
+  Links links();
+
+  /** The table of the target's event log. */
+  String eventTable();
+
   /** How many times each stored rename whose name starts with {@code prefix} is in the target's log. */
-  Future<Map<String, Integer>> stored(String prefix);
+  default Future<Map<String, Integer>> stored(String prefix) {
+    return links().db().renames(eventTable(), prefix);
+  }
 
   /** Transactions its database has committed so far. */
-  Future<Long> commits();
+  default Future<Long> commits() {
+    return links().db().commits();
+  }
 
-  Future<Void> close();
+  default Future<Void> close() {
+    return links().close();
+  }
 }
