@@ -45,6 +45,10 @@ public final class MetricsWatcher extends VerticleBase {
   }
 
   private void onChange(JsonObject change) {
+    // A rename or a new description moves no figure.
+    if ("space.updated".equals(change.getString("type"))) {
+      return;
+    }
     UUID space = UUID.fromString(change.getString("space"));
     // A burst publishes once, when its first change is DEBOUNCE_MS old: a steady stream still updates dashboards.
     pending.computeIfAbsent(space, s -> vertx.setTimer(DEBOUNCE_MS, id -> {
