@@ -26,11 +26,13 @@ if [ "$PROFILE" = quick ]; then
   STEP="--clients 2000 --spaces 200 --per-space 10 --rates 250,500,1000,1500,2000 --seconds 10 --warm-up 5"
   HOT="--clients 1000 --per-space 1000 --rate 20 --seconds 15 --warm-up 3"
   IDLE="--clients 2000 --spaces 200 --per-space 10"
+  CULTURE="--clients 2000 --spaces 200 --per-space 10 --rate 250 --seconds 20 --warm-up 5 --teams 1000 --meetings 30"
 else
   REF="--clients 15000 --spaces 4500 --per-space 10 --rate 1000 --seconds 60 --warm-up 15"
   STEP="--clients 15000 --spaces 4500 --per-space 10 --rates 500,1000,1500,2000,2500,3000,4000,5000 --seconds 30 --warm-up 10"
   HOT="--clients 1000 --per-space 1000 --rate 20 --seconds 60 --warm-up 10"
   IDLE="--clients 15000 --spaces 4500 --per-space 10"
+  CULTURE="--clients 15000 --spaces 4500 --per-space 10 --rate 1000 --seconds 60 --warm-up 10 --teams 1000 --meetings 100"
 fi
 
 ulimit -n "$(ulimit -Hn)"
@@ -95,11 +97,13 @@ load() { # target scenario args...
     where datname = current_database()) order by calls desc limit 25" > "$OUT/$target-$scenario-statements.txt"
 }
 
-SCENARIOS=${SCENARIOS:-idle reference stepup hot}
+SCENARIOS=${SCENARIOS:-idle reference stepup hot culture}
 for scenario in $SCENARIOS; do
-  case $scenario in idle) args=$IDLE ;; reference) args=$REF ;; stepup) args=$STEP ;; hot) args=$HOT ;; esac
+  case $scenario in idle) args=$IDLE ;; reference) args=$REF ;; stepup) args=$STEP ;; hot) args=$HOT ;; culture) args=$CULTURE ;; esac
   # shellcheck disable=SC2086
   load cadre "$scenario" $args
+  # The peer has no culture engine: the culture paths are Cadre's alone.
+  [ "$scenario" = culture ] && continue
   # shellcheck disable=SC2086
   load peer "$scenario" $args
   # shellcheck disable=SC2086

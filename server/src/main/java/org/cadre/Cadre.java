@@ -46,18 +46,22 @@ public final class Cadre {
 
   private static final Logger LOG = Logger.getLogger(Cadre.class.getName());
   private static final int POOL_SIZE = 16;
+  /** Rescoring reads whole histories: on a pool of its own, a burst of it never keeps changes waiting for a connection. */
+  private static final int SCORING_POOL_SIZE = 2;
 
   private final Vertx vertx;
   private final Database database;
   private final Pool pool;
+  private final Pool scoringPool;
   private final PrometheusMeterRegistry meters;
   private final List<String> deployments = new ArrayList<>();
   private HttpServer metricsServer;
 
-  private Cadre(Vertx vertx, Database database, Pool pool, PrometheusMeterRegistry meters) {
+  private Cadre(Vertx vertx, Database database, PrometheusMeterRegistry meters) {
     this.vertx = vertx;
     this.database = database;
-    this.pool = pool;
+    this.pool = database.pool(vertx, POOL_SIZE);
+    this.scoringPool = database.pool(vertx, "cadre-scoring", SCORING_POOL_SIZE);
     this.meters = meters;
   }
 
@@ -71,7 +75,7 @@ public final class Cadre {
     return Database.open(vertx, config.databaseUrl(), config.dataDir(), config.dbPort())
       .compose(db -> Migrations.migrate(vertx, db)
         .onSuccess(applied -> LOG.info("Database schema is current (" + applied + " migrations applied now)"))
-        .map(applied -> new Cadre(vertx, db, db.pool(vertx, POOL_SIZE), meters))
+        .map(applied -> new Cadre(vertx, db, meters))
         .recover(err -> closeQuietly(vertx, db).compose(v -> Future.failedFuture(err))))
       .compose(cadre -> cadre.boot(config).map(cadre)
         .recover(err -> cadre.stop().transform(ignored -> Future.failedFuture(err))));
@@ -102,8 +106,8 @@ public final class Cadre {
       .compose(v -> vertx.deployVerticle(relay))
       .compose(id -> {
         deployments.add(id);
-        return vertx.deployVerticle(new CultureWatcher(pool, new HistoryRepository(pool, accounts.repository()), engine,
-          meters));
+        return vertx.deployVerticle(new CultureWatcher(scoringPool, new HistoryRepository(scoringPool, accounts.repository()),
+          engine, meters));
       })
       .compose(id -> {
         deployments.add(id);
@@ -144,6 +148,7 @@ public final class Cadre {
     deployments.clear();
     return undeployed
       .compose(v -> pool.close())
+      .compose(v -> scoringPool.close())
       .compose(v -> closeQuietly(vertx, database));
   }
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.UUID;
@@ -69,6 +70,11 @@ public final class CultureScores {
     return LocalDate.ofInstant(instant, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
   }
 
+  /** Midnight UTC of the day holding this instant: a snapshot taken since then is today's. */
+  public static OffsetDateTime startOfToday(Instant instant) {
+    return LocalDate.ofInstant(instant, ZoneOffset.UTC).atStartOfDay().atOffset(ZoneOffset.UTC);
+  }
+
   /**
    * The team's weekly trend, computed from its history rather than from snapshots taken live, so a team with months
    * of history (imported, or the demo's) has a point for every week: one per week from the week of its first meeting
@@ -102,6 +108,16 @@ public final class CultureScores {
     return weeks;
   }
 
+  /** A team's score now (English, the default window) and the seq of the history it was scored from. */
+  public record Current(long seq, JsonObject score) {
+  }
+
+  /** The space's score as of {@code now} with the seq it was read at; null when there is no such space. */
+  public Future<Current> current(UUID spaceId, Instant now) {
+    return cached(spaceId).compose(cached -> cached == null ? Future.succeededFuture(null)
+      : write(spaceId, cached.history(), now, null, Rubric.of(Language.EN)).map(score -> new Current(cached.seq(), score)));
+  }
+
   /** The score JSON of the spec for the space as of {@code asOf} (null: now), in English; null when there is no such space. */
   public Future<JsonObject> score(UUID spaceId, Instant asOfOrNull, Integer windowDays) {
     return score(spaceId, asOfOrNull, windowDays, Rubric.of(Language.EN));
@@ -110,19 +126,15 @@ public final class CultureScores {
   /** The same with names, descriptions and next steps in the rubric's language. */
   public Future<JsonObject> score(UUID spaceId, Instant asOfOrNull, Integer windowDays, Rubric rubric) {
     Instant asOf = asOfOrNull == null ? Instant.now() : asOfOrNull;
-    return history(spaceId).compose(history -> {
-      if (history == null) {
-        return Future.succeededFuture(null);
-      }
-      if (history.meetings().size() > LARGE) {
-        return vertx.executeBlocking(() -> CultureJson.write(engine.score(history, asOf, windowDays), spaceId.toString(), rubric), false);
-      }
-      return Future.succeededFuture(CultureJson.write(engine.score(history, asOf, windowDays), spaceId.toString(), rubric));
-    });
+    return cached(spaceId).compose(cached -> cached == null ? Future.succeededFuture(null)
+      : write(spaceId, cached.history(), asOf, windowDays, rubric));
   }
 
-  private Future<TeamHistory> history(UUID spaceId) {
-    return cached(spaceId).map(cached -> cached == null ? null : cached.history());
+  private Future<JsonObject> write(UUID spaceId, TeamHistory history, Instant asOf, Integer windowDays, Rubric rubric) {
+    if (history.meetings().size() > LARGE) {
+      return vertx.executeBlocking(() -> CultureJson.write(engine.score(history, asOf, windowDays), spaceId.toString(), rubric), false);
+    }
+    return Future.succeededFuture(CultureJson.write(engine.score(history, asOf, windowDays), spaceId.toString(), rubric));
   }
 
   private Future<Cached> cached(UUID spaceId) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -39,9 +40,11 @@ public final class CultureWatcher extends VerticleBase {
   /** A team edited without pause is still rescored this often. */
   static final long MAX_WAIT_MS = 10_000;
   private static final int REMEMBERED = 5_000;
-  private static final long SWEEP_MS = 6 * 60 * 60 * 1000L;
+  private static final long SWEEP_MS = 10 * 60 * 1000L;
   /** Changes no row of the continuum reads (a space's name and description): they leave the score as it was. */
   private static final Set<String> UNSCORED = Set.of("space.updated");
+  /** One rescoring per connection of the scoring pool. */
+  private static final int RESCORING_AT_ONCE = 2;
 
   private final Pool pool;
   private final HistoryRepository histories;
@@ -51,6 +54,9 @@ public final class CultureWatcher extends VerticleBase {
   }
 
   private final Map<UUID, Pending> pending = new HashMap<>();
+  /** Teams whose debounce is over, in that order, each once. */
+  private final Set<UUID> due = new LinkedHashSet<>();
+  private int running;
   /** The last score published per team, the least recently rescored forgotten first. */
   private final Map<UUID, JsonObject> published = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -67,7 +73,7 @@ public final class CultureWatcher extends VerticleBase {
     this.histories = histories;
     this.engine = engine;
     this.rescoring = Timer.builder("cadre.culture.rescoring").description("Rescoring a team after its data changed")
-      .register(meters);
+      .publishPercentiles(0.5, 0.99).register(meters);
   }
 
   @Override
@@ -101,23 +107,42 @@ public final class CultureWatcher extends VerticleBase {
     long delay = Math.min(DEBOUNCE_MS, Math.max(1, since + MAX_WAIT_MS - now));
     pending.put(space, new Pending(vertx.setTimer(delay, id -> {
       pending.remove(space);
-      rescore(space);
+      if (due.add(space)) {
+        drain();
+      }
     }), since));
   }
 
-  private void rescore(UUID space) {
+  /** Rescoring waits its turn here rather than in the pool's queue, which a thousand changed teams would overflow. */
+  private void drain() {
+    while (running < RESCORING_AT_ONCE && !due.isEmpty()) {
+      UUID space = due.iterator().next();
+      due.remove(space);
+      running++;
+      rescore(space).onComplete(ar -> {
+        running--;
+        drain();
+      });
+    }
+  }
+
+  private Future<?> rescore(UUID space) {
     Timer.Sample started = Timer.start();
-    pool.preparedQuery("select kind from spaces where id = $1").execute(Tuple.of(space))
+    return pool.preparedQuery("select kind from spaces where id = $1").execute(Tuple.of(space))
       .compose(rows -> rows.size() == 0 || !"team".equals(rows.iterator().next().getString(0)) ? Future.succeededFuture()
-        : scores.score(space, Instant.now(), null).compose(score -> {
+        : scores.current(space, Instant.now()).compose(current -> {
+          if (current == null) {
+            return Future.succeededFuture();
+          }
+          JsonObject score = current.score();
           JsonObject comparable = score.copy();
           comparable.remove("asOf");
           if (Objects.equals(published.put(space, comparable), comparable)) {
-            return snapshot(space, score);
+            return snapshot(space, current);
           }
           vertx.eventBus().publish(Addresses.space(space), new JsonObject()
             .put("type", "culture.scored").put("space", space.toString()).put("culture", score));
-          return rollupsChanged(space).compose(v -> snapshot(space, score));
+          return rollupsChanged(space).compose(v -> snapshot(space, current));
         }))
       .onComplete(ar -> started.stop(rescoring))
       .onFailure(err -> LOG.log(Level.WARNING, "Could not rescore space " + space, err));
@@ -142,29 +167,32 @@ public final class CultureWatcher extends VerticleBase {
     return CultureScores.weekOf(Instant.now());
   }
 
-  private Future<Void> snapshot(UUID space, JsonObject score) {
-    LocalDate week = thisWeek();
-    return pool.preparedQuery("insert into culture_snapshots (space_id, week, level, score, result) values ($1, $2, $3, $4, $5) "
+  private Future<Void> snapshot(UUID space, CultureScores.Current current) {
+    JsonObject score = current.score();
+    return pool.preparedQuery("insert into culture_snapshots (space_id, week, level, score, result, seq) values ($1, $2, $3, $4, $5, $6) "
         + "on conflict (space_id, week) do update set level = excluded.level, score = excluded.score, result = excluded.result, "
-        + "taken_at = now()")
-      .execute(Tuple.of(space, week, score.getString("level"), score.getValue("score") == null ? null
-        : new BigDecimal(score.getValue("score").toString()), score))
+        + "seq = excluded.seq, taken_at = now()")
+      .execute(Tuple.of(space, thisWeek(), score.getString("level"), score.getValue("score") == null ? null
+        : new BigDecimal(score.getValue("score").toString()), score, current.seq()))
       .mapEmpty();
   }
 
-  /** Teams without a snapshot this week get one, a few at a time. */
+  /**
+   * Teams whose snapshot of this week was not taken today are scored again, a few at a time: a score moves with
+   * time too (its window slides), and the roll-up uses only a snapshot of today.
+   */
   private void sweep() {
-    LocalDate week = thisWeek();
     pool.preparedQuery("select id from spaces s where kind = 'team' and archived_at is null and not exists "
-        + "(select 1 from culture_snapshots c where c.space_id = s.id and c.week = $1) limit 200")
-      .execute(Tuple.of(week))
+        + "(select 1 from culture_snapshots c where c.space_id = s.id and c.week = $1 and c.taken_at >= $2) limit 200")
+      .execute(Tuple.of(thisWeek(), CultureScores.startOfToday(Instant.now())))
       .onSuccess(rows -> {
         Future<Void> all = Future.succeededFuture();
         for (Row row : rows) {
           UUID space = row.getUUID(0);
-          all = all.compose(v -> scores.score(space, Instant.now(), null).compose(score -> snapshot(space, score)));
+          all = all.compose(v -> scores.current(space, Instant.now())
+            .compose(current -> current == null ? Future.succeededFuture() : snapshot(space, current)));
         }
-        all.onFailure(err -> LOG.log(Level.WARNING, "Weekly culture snapshots failed", err));
+        all.onFailure(err -> LOG.log(Level.WARNING, "Daily culture snapshots failed", err));
       });
   }
 }

@@ -1,10 +1,13 @@
 package org.cadre.culture;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,8 +19,9 @@ public final class RollupRepository {
   /**
    * A team below the roll-up's space. {@code groupId} is the space just below the roll-up's space on the team's
    * path (a district of a network, a site of a district), or the team itself when it sits directly in that space.
+   * {@code today}: its score now, from a snapshot taken today at its current seq; null when there is none.
    */
-  record TeamRow(UUID id, String name, UUID groupId, String groupName, String groupKind) {
+  record TeamRow(UUID id, String name, UUID groupId, String groupName, String groupKind, JsonObject today) {
   }
 
   private final Pool pool;
@@ -37,17 +41,23 @@ public final class RollupRepository {
         : new SpaceRow(rows.iterator().next().getString("kind"), rows.iterator().next().getString("name")));
   }
 
-  /** The live teams below the space, by name. */
-  Future<List<TeamRow>> teams(UUID spaceId) {
-    return pool.preparedQuery("select t.id, t.name, g.id as group_id, g.name as group_name, g.kind as group_kind "
+  /** The live teams below the space, by name, each with today's snapshot at its current seq when there is one. */
+  Future<List<TeamRow>> teams(UUID spaceId, LocalDate week, OffsetDateTime today) {
+    // Of a snapshot, only what Rollup reads: a whole score, evidence and next steps included, is many times larger.
+    return pool.preparedQuery("select t.id, t.name, g.id as group_id, g.name as group_name, g.kind as group_kind, "
+        + "case when c.result is not null then jsonb_build_object('level', c.result->'level', 'score', c.result->'score', "
+        + "'meetingsHeld', c.result->'meetingsHeld', 'status', c.result->'status', 'change', c.result->'change', "
+        + "'colour', c.result->'colour', 'rows', (select jsonb_agg(jsonb_build_object('id', r->'id', 'level', r->'level')) "
+        + "from jsonb_array_elements(c.result->'rows') r)) end as today "
         + "from spaces t join spaces g on g.id = t.path[array_position(t.path, $1) + 1] "
+        + "left join culture_snapshots c on c.space_id = t.id and c.week = $2 and c.seq = t.seq and c.taken_at >= $3 "
         + "where $1 = any(t.path) and t.id <> $1 and t.kind = 'team' and t.archived_at is null order by t.name, t.id")
-      .execute(Tuple.of(spaceId))
+      .execute(Tuple.of(spaceId, week, today))
       .map(rows -> {
         List<TeamRow> teams = new ArrayList<>();
         for (Row row : rows) {
           teams.add(new TeamRow(row.getUUID("id"), row.getString("name"), row.getUUID("group_id"),
-            row.getString("group_name"), row.getString("group_kind")));
+            row.getString("group_name"), row.getString("group_kind"), (JsonObject) row.getJson("today")));
         }
         return teams;
       });

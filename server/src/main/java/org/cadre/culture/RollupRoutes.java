@@ -17,10 +17,13 @@ import org.cadre.space.SpaceAccess;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The culture roll-up of a site, district or network ({@code GET /api/spaces/{id}/culture/rollup}) and the same
@@ -33,6 +36,9 @@ public final class RollupRoutes {
     "Needs support");
   private static final List<String> HEADER_ES = List.of("Grupo", "Equipo", "Nivel", "Puntaje", "Estado", "Cambio", "Color",
     "Necesita apoyo");
+
+  /** Teams scored at once when their snapshot will not do: their histories are read in parallel. */
+  private static final int SCORING_LANES = 4;
 
   private final Vertx vertx;
   private final RollupRepository repo;
@@ -110,29 +116,60 @@ public final class RollupRoutes {
         if ("team".equals(space.kind())) {
           return Future.failedFuture(ApiException.invalid("id", ErrorMessage.ROLLUP_OF_TEAM));
         }
-        return repo.teams(id).compose(teams -> entries(me, id, space, teams, asOf, windowDays))
+        return repo.teams(id, CultureScores.weekOf(asOf), CultureScores.startOfToday(asOf))
+          .compose(teams -> entries(me, id, space, teams, asOfOrNull == null && windowDays == null, asOf, windowDays))
           .map(entries -> Rollup.json(id, space.kind(), asOf, entries));
       });
   }
 
+  /**
+   * Each team with its score: today's snapshot when the roll-up is of now in the default window ({@code now}) and
+   * the team has one, else scored here, {@value #SCORING_LANES} teams at a time.
+   */
   private Future<List<Rollup.Entry>> entries(Principal me, UUID spaceId, RollupRepository.SpaceRow space,
-                                             List<RollupRepository.TeamRow> teams, Instant asOf, Integer windowDays) {
-    List<Rollup.Entry> entries = new ArrayList<>();
+                                             List<RollupRepository.TeamRow> teams, boolean now, Instant asOf,
+                                             Integer windowDays) {
+    Rollup.Entry[] entries = new Rollup.Entry[teams.size()];
     Map<UUID, Rollup.Group> groups = new HashMap<>();
     // A team sitting directly in the roll-up's space is grouped under that space itself.
     groups.put(spaceId, new Rollup.Group(spaceId, space.name(), space.kind(), true));
-    Future<Void> all = Future.succeededFuture();
-    for (RollupRepository.TeamRow team : teams) {
-      all = all.compose(v -> group(me, spaceId, team, groups))
-        .compose(group -> access.of(me, team.id())
-          .compose(granted -> scores.score(team.id(), asOf, windowDays).map(score -> {
+    AtomicInteger next = new AtomicInteger();
+    List<Future<Void>> lanes = new ArrayList<>();
+    for (int lane = 0; lane < SCORING_LANES; lane++) {
+      lanes.add(lane(me, spaceId, teams, groups, now, asOf, windowDays, next, entries));
+    }
+    return Future.all(lanes).map(v -> Arrays.stream(entries).filter(Objects::nonNull).toList());
+  }
+
+  /**
+   * Takes the next team until none is left, looping while the steps complete at once (snapshots, cached access) and
+   * going on from a callback only after one had to wait, so the stack stays flat. Lanes share this event loop.
+   */
+  private Future<Void> lane(Principal me, UUID spaceId, List<RollupRepository.TeamRow> teams, Map<UUID, Rollup.Group> groups,
+                            boolean now, Instant asOf, Integer windowDays, AtomicInteger next, Rollup.Entry[] entries) {
+    for (int index = next.getAndIncrement(); index < teams.size(); index = next.getAndIncrement()) {
+      Future<Void> entry = entry(me, spaceId, teams.get(index), groups, now, asOf, windowDays, entries, index);
+      if (!entry.isComplete()) {
+        return entry.compose(v -> lane(me, spaceId, teams, groups, now, asOf, windowDays, next, entries));
+      }
+      if (entry.failed()) {
+        return entry;
+      }
+    }
+    return Future.succeededFuture();
+  }
+
+  private Future<Void> entry(Principal me, UUID spaceId, RollupRepository.TeamRow team, Map<UUID, Rollup.Group> groups,
+                             boolean now, Instant asOf, Integer windowDays, Rollup.Entry[] entries, int index) {
+    return group(me, spaceId, team, groups)
+      .compose(group -> access.of(me, team.id())
+        .compose(granted -> (now && team.today() != null ? Future.succeededFuture(team.today())
+          : scores.score(team.id(), asOf, windowDays)).map(score -> {
             if (score != null) {
-              entries.add(new Rollup.Entry(team.id(), team.name(), group, granted.allows(Access.READ), score));
+              entries[index] = new Rollup.Entry(team.id(), team.name(), group, granted.allows(Access.READ), score);
             }
             return null;
           })));
-    }
-    return all.map(v -> entries);
   }
 
   private Future<Rollup.Group> group(Principal me, UUID spaceId, RollupRepository.TeamRow team, Map<UUID, Rollup.Group> known) {

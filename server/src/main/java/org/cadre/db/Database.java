@@ -287,10 +287,15 @@ public final class Database implements AutoCloseable {
    * up), a row lock is waited for {@value #LOCK_TIMEOUT} and a statement runs {@value #STATEMENT_TIMEOUT} at most.
    */
   public Pool pool(Vertx vertx, int maxSize) {
+    return pool(vertx, "cadre", maxSize);
+  }
+
+  /** {@link #pool(Vertx, int)} under a name of its own, which its meters carry ({@code pool_name}). */
+  public Pool pool(Vertx vertx, String name, int maxSize) {
     PgConnectOptions options = connectOptions();
     options.addProperty("lock_timeout", LOCK_TIMEOUT).addProperty("statement_timeout", STATEMENT_TIMEOUT);
     return PgBuilder.pool()
-      .with(new PoolOptions().setMaxSize(maxSize).setMaxWaitQueueSize(maxSize * WAITERS_PER_CONNECTION)
+      .with(new PoolOptions().setName(name).setMaxSize(maxSize).setMaxWaitQueueSize(maxSize * WAITERS_PER_CONNECTION)
         .setConnectionTimeout(ACQUIRE_TIMEOUT_SECONDS).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
       .connectingTo(options)
       .using(vertx)

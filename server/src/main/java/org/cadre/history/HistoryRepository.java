@@ -112,14 +112,15 @@ public final class HistoryRepository {
       + "where a.space_id = $1 and a.deleted_at is null order by a.rank, a.id");
     queries.put("ratings", "select r.row_id, r.level, lower(u.email) as email, r.note, r.at from ratings r join users u on u.id = r.user_id "
       + "where r.space_id = $1 order by r.at, r.id");
-    Future<Void> all = Future.succeededFuture();
+    // Sent together, so the connection pipelines them: one round trip for the whole history, not one per part.
+    List<Future<Void>> reads = new ArrayList<>();
     for (Map.Entry<String, String> query : queries.entrySet()) {
-      all = all.compose(v -> tx.preparedQuery(query.getValue()).execute(id).map(rows -> {
+      reads.add(tx.preparedQuery(query.getValue()).execute(id).map(rows -> {
         parts.put(query.getKey(), rows);
         return null;
       }));
     }
-    return all.map(v -> parts.get("space").size() == 0 ? null : assemble(spaceId, parts));
+    return Future.all(reads).map(v -> parts.get("space").size() == 0 ? null : assemble(spaceId, parts));
   }
 
   private static TeamHistory assemble(UUID spaceId, Map<String, RowSet<Row>> parts) {

@@ -315,4 +315,33 @@ class RollupTest {
       assertEquals(new JsonObject().put("type", "culture.rollup-changed").put("space", network), notice);
     }
   }
+
+  private static JsonObject teamIn(JsonObject rollup, String team) {
+    return objects(rollup.getJsonArray("teams")).stream().filter(t -> team.equals(t.getString("spaceId"))).findFirst().orElseThrow();
+  }
+
+  @Test
+  void theRollupOfNowReadsTodaysSnapshotAtTheTeamsCurrentSeqAndScoresATeamThatChangedSinceLive() throws Exception {
+    String snapshotAtSeq = "select count(*) from culture_snapshots c join spaces s on s.id = c.space_id "
+      + "where c.space_id = '" + team3 + "' and c.seq = s.seq";
+    for (int i = 0; i < 100 && TestDatabases.count(server.databaseUrl(), snapshotAtSeq) == 0; i++) {
+      Thread.sleep(100);
+    }
+    assertEquals(1, TestDatabases.count(server.databaseUrl(), snapshotAtSeq), "the watcher snapshots an imported team");
+    int held = teamIn(rollup(admin, network), team3).getInteger("meetingsHeld");
+    String now = "/api/spaces/" + network + "/culture/rollup";
+    assertEquals(teamIn(rollup(admin, network), team3), teamIn(admin.expect(200, "GET", now, null), team3),
+      "the snapshot carries everything the roll-up shows of a team");
+    // A figure no history gives: seen only if the roll-up took the snapshot instead of scoring.
+    TestDatabases.execute(server.databaseUrl(), "update culture_snapshots set result = jsonb_set(result, '{meetingsHeld}', "
+      + "'4242') where space_id = '" + team3 + "'");
+    assertEquals(4242, teamIn(admin.expect(200, "GET", now, null), team3).getInteger("meetingsHeld"));
+    assertEquals(held, teamIn(rollup(admin, network), team3).getInteger("meetingsHeld"), "a roll-up as of a given time scores");
+
+    String name = name(team3);
+    admin.expect(200, "PATCH", "/api/spaces/" + team3, new JsonObject().put("name", name + " renamed"));
+    admin.expect(200, "PATCH", "/api/spaces/" + team3, new JsonObject().put("name", name));
+    assertEquals(held, teamIn(admin.expect(200, "GET", now, null), team3).getInteger("meetingsHeld"),
+      "a snapshot behind the team's seq is not used");
+  }
 }

@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Cadre as a client sees it: REST to sign in, create spaces and rename them (the edit), and the event-bus bridge's
@@ -22,6 +23,7 @@ final class CadreTarget implements Target {
 
   private static final String PASSWORD = "bench-password-2026";
 
+  private final Vertx vertx;
   private final URI base;
   private final String adminEmail;
   private final String adminPassword;
@@ -31,6 +33,7 @@ final class CadreTarget implements Target {
   private String adminCookie;
 
   CadreTarget(Vertx vertx, URI base, String adminEmail, String adminPassword, String databaseUrl) {
+    this.vertx = vertx;
     this.base = base;
     this.adminEmail = adminEmail;
     this.adminPassword = adminPassword;
@@ -116,6 +119,53 @@ final class CadreTarget implements Target {
     return "events";
   }
 
+  /** Signs the administrator in, once: the culture scenario builds its network without a fleet. */
+  Future<Void> signIn() {
+    return adminCookie != null ? Future.succeededFuture()
+      : call(HttpMethod.POST, "/api/auth/login", null, new JsonObject().put("email", adminEmail).put("password", adminPassword))
+        .map(login -> {
+          adminCookie = login.cookie;
+          return null;
+        });
+  }
+
+  /** A new space below {@code parent} (null: a network), as the administrator; completes with its id. */
+  Future<String> createSpace(String parent, String kind, String name) {
+    return call(HttpMethod.POST, parent == null ? "/api/spaces" : "/api/spaces/" + parent + "/children", adminCookie,
+      new JsonObject().put("name", name).put("kind", kind)).map(r -> r.json.getString("id"));
+  }
+
+  /** Imports a team history below {@code parent}; completes with the new team's id. */
+  Future<String> importTeam(String parent, JsonObject history) {
+    return importTeam(parent, history, 5);
+  }
+
+  /** An import waits for its parent's row; past the server's lock timeout it answers 503, and is tried again. */
+  private Future<String> importTeam(String parent, JsonObject history, int triesLeft) {
+    return call(HttpMethod.POST, "/api/spaces/" + parent + "/import", adminCookie, history)
+      .map(r -> r.json.getString("spaceId"))
+      .recover(err -> triesLeft > 1 && err.getMessage().contains("answered 503")
+        ? vertx.timer(1, TimeUnit.SECONDS).compose(t -> importTeam(parent, history, triesLeft - 1))
+        : Future.failedFuture(err));
+  }
+
+  /** A change the culture engine reads: a new action item on a team. */
+  Future<Void> addActionItem(String team, String title) {
+    return call(HttpMethod.POST, "/api/spaces/" + team + "/action-items", adminCookie, new JsonObject().put("title", title))
+      .mapEmpty();
+  }
+
+  /** A GET as the administrator, answered with its JSON body. */
+  Future<JsonObject> get(String path) {
+    return call(HttpMethod.GET, path, adminCookie, null).map(Reply::json);
+  }
+
+  /** The server's Prometheus text. */
+  Future<String> scrape() {
+    return links.http().request(HttpMethod.GET, "/metrics").compose(request -> request.send())
+      .compose(response -> response.body()).map(Buffer::toString);
+  }
+
   private String origin() {
     return base.getScheme() + "://" + base.getHost() + ":" + base.getPort();
   }
@@ -129,7 +179,7 @@ final class CadreTarget implements Target {
     if (cookie != null) {
       options.putHeader("cookie", cookie);
     }
-    return links.http().request(options).compose(request -> request.send(body.toBuffer())).compose(response -> response.body()
+    return links.http().request(options).compose(request -> body == null ? request.send() : request.send(body.toBuffer())).compose(response -> response.body()
       .compose(bytes -> answer(method, path, response, bytes)));
   }
 

@@ -1,5 +1,7 @@
 package org.cadre.bench.load;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
@@ -24,11 +26,11 @@ import java.util.concurrent.Callable;
 @Command(name = "load", mixinStandardHelpOptions = true, description = "Open-loop load on Cadre, the peer or the floor.")
 public final class LoadBench implements Callable<Integer> {
 
-  enum Scenario { reference, stepup, hot, idle }
+  enum Scenario { reference, stepup, hot, idle, culture }
 
   @Option(names = "--target", required = true, description = "cadre, peer or floor")
   String target;
-  @Option(names = "--scenario", required = true, description = "reference, stepup, hot or idle")
+  @Option(names = "--scenario", required = true, description = "reference, stepup, hot, idle or culture (Cadre only)")
   Scenario scenario;
   @Option(names = "--url", description = "the target's base URL (cadre, peer)")
   URI url;
@@ -52,6 +54,12 @@ public final class LoadBench implements Callable<Integer> {
   double seconds;
   @Option(names = "--warm-up", defaultValue = "10", description = "seconds of load before measuring")
   double warmUp;
+  @Option(names = "--teams", defaultValue = "1000", description = "imported teams (culture)")
+  int teams;
+  @Option(names = "--meetings", defaultValue = "100", description = "meetings in each imported team's history (culture)")
+  int meetings;
+  @Option(names = "--team-change-ms", defaultValue = "100", description = "a team changes this often under load (culture)")
+  long teamChangeMs;
   @Option(names = "--server-pid", defaultValue = "0")
   long serverPid;
   @Option(names = "--database-pid", defaultValue = "0", description = "the postmaster: its backends are counted with it")
@@ -116,6 +124,7 @@ public final class LoadBench implements Callable<Integer> {
     switch (scenario) {
       case idle -> idle(result, heapBefore, rssBefore);
       case stepup -> stepUp(vertx, fleet, t, result);
+      case culture -> culture(vertx, fleet, (CadreTarget) t, result);
       default -> {
         if (warmUp > 0) {
           step(vertx, fleet, t, rate, warmUp, "warm");
@@ -123,6 +132,30 @@ public final class LoadBench implements Callable<Integer> {
         result.put("steps", new JsonArray().add(step(vertx, fleet, t, rate, seconds, "m")));
       }
     }
+  }
+
+  /**
+   * The roll-up of a network of {@code teams} imported teams, quiet and then under the reference load while one
+   * team after another changes, and the server's rescoring times meanwhile.
+   */
+  private void culture(Vertx vertx, Fleet fleet, CadreTarget cadre, JsonObject result) {
+    CultureLoad culture = new CultureLoad(vertx, cadre, teams, meetings);
+    JsonObject out = new JsonObject().put("teams", teams).put("meetingsPerTeam", meetings)
+      .put("importSeconds", round(culture.prepare()));
+    // Straight after the import: the teams the server has not yet scored are scored by the roll-up itself.
+    out.put("rollupFirst", culture.rollups(1));
+    out.put("scoredAfterSeconds", round(culture.awaitScored(600)));
+    culture.rollups(3);
+    out.put("rollupQuiet", culture.rollups(20));
+    if (warmUp > 0) {
+      step(vertx, fleet, cadre, rate, warmUp, "warm");
+    }
+    Promise<Void> stop = Promise.promise();
+    Future<JsonObject> changing = culture.changeTeams(teamChangeMs, stop.future());
+    JsonObject step = step(vertx, fleet, cadre, rate, seconds, "c");
+    stop.complete();
+    out.put("underLoad", changing.await()).put("rescoring", culture.rescoring());
+    result.put("steps", new JsonArray().add(step)).put("culture", out);
   }
 
   /** Rates one after the other until one fails: p99 over 100 ms, a backlog left after a second, or a failed check. */

@@ -39,6 +39,13 @@ final class TargetDatabase {
       .map(rows -> rows.iterator().next().getLong(0));
   }
 
+  /** How many of the teams below {@code space} have a culture snapshot at their current seq (Cadre's schema). */
+  Future<Long> teamsScoredAtSeq(String space) {
+    return pool.preparedQuery("select count(*) from spaces s join culture_snapshots c on c.space_id = s.id and c.seq = s.seq "
+        + "where s.kind = 'team' and $1::uuid = any(s.path)").execute(Tuple.of(space))
+      .map(rows -> rows.iterator().next().getLong(0));
+  }
+
   Future<Void> close() {
     return pool.close();
   }
