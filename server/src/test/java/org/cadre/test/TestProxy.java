@@ -14,6 +14,7 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,7 +50,7 @@ public final class TestProxy implements AutoCloseable {
       .origin(this::originRequest)
       .addInterceptor(new ProxyInterceptor() {
         @Override
-        public Future<io.vertx.httpproxy.ProxyResponse> handleProxyRequest(ProxyContext context) {
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
           forward(context.request());
           return context.sendRequest();
         }
