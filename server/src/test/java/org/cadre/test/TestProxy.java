@@ -76,7 +76,7 @@ public final class TestProxy implements AutoCloseable {
   /**
    * To the chosen server, with the Host the client asked for (WebSocket upgrades included), and a connection per
    * request but for upgrades, as nginx's {@code Connection $connection_upgrade}: SockJS closes the connection after
-   * each XHR poll without saying so, and one kept for reuse could close under the next request (a 502).
+   * each XHR poll without saying so, and this client, reusing it, sent the next request into the close (a 502).
    */
   private Future<HttpClientRequest> originRequest(ProxyContext context) {
     HostAndPort host = context.request().proxiedRequest().authority();
