@@ -159,9 +159,11 @@ class BehindAProxyTest {
       }).collect(Collectors.toSet());
       assertTrue(madeOn.contains(otherServer), () -> "the changes were all made on the subscriber's server " + madeOn);
 
+      // Other notices (metrics.changed, after the fixture's changes) may come on the address too: only renames count.
       for (String name : names) {
-        JsonObject event = bus.next("space." + tree.site);
-        assertEquals("space.updated", event.getString("type"));
+        JsonObject event = bus.take(f -> "rec".equals(f.getString("type"))
+          && ("space." + tree.site).equals(f.getString("address"))
+          && "space.updated".equals(f.getJsonObject("body").getString("type"))).getJsonObject("body");
         assertEquals(name, event.getJsonObject("payload").getString("name"));
       }
     }
