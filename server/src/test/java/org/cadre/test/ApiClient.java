@@ -36,6 +36,11 @@ public final class ApiClient {
     this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(port));
   }
 
+  /** A caller of whatever listens on the port of localhost, such as a proxy in front of servers. */
+  public static ApiClient at(Vertx vertx, int port) {
+    return new ApiClient(vertx, port);
+  }
+
   public Response call(String method, String path, Object body) {
     return callAsync(method, path, body).await();
   }
