@@ -19,17 +19,17 @@ import org.cadre.culture.CultureRules;
 import org.cadre.http.TrustedProxies;
 import org.cadre.http.WebSecurity;
 import org.cadre.ops.Operations;
+import org.cadre.realtime.Commands;
 import org.cadre.space.AccessVersions;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The routes and bus command types of an HTTP verticle built exactly as the server builds its own, read off it once
+ * The routes (regex ones included) and bus commands of an HTTP verticle built exactly as the server builds its own, read off it once
  * started, so tests that must cover every route (the fuzzer, the OpenAPI document's) cover new ones too.
  */
-public record ServedRoutes(List<Route> routes, Set<String> commandTypes) {
+public record ServedRoutes(List<Route> routes, Commands commands) {
 
   public static ServedRoutes of(Vertx vertx, String database) {
     Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(database)).using(vertx).build();
@@ -41,8 +41,7 @@ public record ServedRoutes(List<Route> routes, Set<String> commandTypes) {
         TrustedProxies.none()),
       new OidcRoutes(OidcSignIn.discover(vertx, List.of(), accounts).await(), List.of(), null, user -> Future.succeededFuture()));
     String id = vertx.deployVerticle(deployed).await();
-    ServedRoutes served = new ServedRoutes(deployed.routes().stream().filter(r -> r.getPath() != null).toList(),
-      deployed.commandTypes());
+    ServedRoutes served = new ServedRoutes(deployed.routes(), deployed.commands());
     vertx.undeploy(id).await();
     pool.close().await();
     return served;

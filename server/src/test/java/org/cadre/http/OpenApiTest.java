@@ -1,0 +1,219 @@
+package org.cadre.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.pointer.JsonPointer;
+import io.vertx.ext.web.Route;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.SchemaRepository;
+import io.vertx.openapi.contract.OpenAPIVersion;
+import org.cadre.realtime.Commands;
+import org.cadre.test.ApiClient;
+import org.cadre.test.ServedRoutes;
+import org.cadre.test.TestDatabases;
+import org.cadre.test.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The OpenAPI document at {@code /api/openapi.json} is valid OpenAPI 3.1, names every route the router serves under
+ * {@code /api} and no other, and lists for each bus command served over REST exactly the body fields it accepts.
+ */
+@ExtendWith(VertxExtension.class)
+class OpenApiTest {
+
+  private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+  private static final Pattern PARAM = Pattern.compile("\\{(\\w+)}");
+
+  private static TestServer server;
+  private static ServedRoutes served;
+  private static JsonObject document;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    String database = TestDatabases.fresh();
+    server = TestServer.start(vertx, database);
+    served = ServedRoutes.of(vertx, database);
+    ApiClient.Response answer = server.anonymous().get("/api/openapi.json");
+    assertEquals(200, answer.status(), "served without signing in");
+    assertTrue(answer.raw().getHeader("content-type").startsWith("application/json"));
+    document = answer.json();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void theDocumentIsValidOpenApi31AndEveryReferenceResolves(Vertx vertx) {
+    // OpenAPIContract.from would also do this, but it refuses responses it cannot validate itself (CSV, PDF, iCal).
+    assertEquals(OpenAPIVersion.V3_1, OpenAPIVersion.fromContract(document));
+    SchemaRepository schemas = OpenAPIVersion.V3_1.getRepository(vertx, "app:///").await();
+    OutputUnit result = OpenAPIVersion.V3_1.validateContract(vertx, schemas, document).await();
+    assertTrue(result.getValid(), () -> String.valueOf(result.getErrors()));
+    Set<String> broken = new TreeSet<>();
+    brokenReferences(document, broken);
+    assertEquals(Set.of(), broken, "references to nothing");
+  }
+
+  private static void brokenReferences(Object node, Set<String> broken) {
+    if (node instanceof JsonObject object) {
+      String ref = object.getString("$ref");
+      if (ref != null && !ref.startsWith("#/")) {
+        broken.add(ref + " (only references within the document)");
+      } else if (ref != null && JsonPointer.from(ref.substring(1)).queryJson(document) == null) {
+        broken.add(ref);
+      }
+      object.forEach(entry -> brokenReferences(entry.getValue(), broken));
+    } else if (node instanceof JsonArray array) {
+      array.forEach(item -> brokenReferences(item, broken));
+    }
+  }
+
+  @Test
+  void everyServedRouteIsDocumentedAndEveryDocumentedOneIsServed() {
+    Set<String> servedOps = new TreeSet<>();
+    List<Route> regexRoutes = new ArrayList<>();
+    for (Route route : served.routes()) {
+      if (route.methods() == null || route.methods().isEmpty()) {
+        continue; // the body handler, authentication and the 404 of /api/*: no operation of their own
+      }
+      if (route.getPath() == null) {
+        regexRoutes.add(route);
+      } else if (route.getPath().startsWith("/api/")) {
+        for (HttpMethod method : route.methods()) {
+          servedOps.add(method.name() + " " + route.getPath().replaceAll(":(\\w+)", "{$1}"));
+        }
+      }
+    }
+    Set<String> documentedOps = new TreeSet<>();
+    for (String path : document.getJsonObject("paths").fieldNames()) {
+      for (String method : document.getJsonObject("paths").getJsonObject(path).fieldNames()) {
+        if (HTTP_METHODS.contains(method)) {
+          documentedOps.add(method.toUpperCase(Locale.ROOT) + " " + path);
+        }
+      }
+    }
+    Set<String> undocumented = new TreeSet<>(servedOps);
+    undocumented.removeAll(documentedOps);
+    Set<String> unserved = new TreeSet<>(documentedOps);
+    unserved.removeAll(servedOps);
+    // A route by regular expression (the calendar feed's .ics) is served if it matches the documented path.
+    for (Route route : regexRoutes) {
+      List<String> matching = unserved.stream().filter(op -> matches(route, op)).toList();
+      if (route.getName() != null && route.getName().startsWith("/api/") && matching.isEmpty()) {
+        undocumented.add(route.methods() + " " + route.getName());
+      }
+      matching.forEach(unserved::remove);
+    }
+    assertEquals(Set.of(), undocumented, "served but not in openapi.json");
+    assertEquals(Set.of(), unserved, "in openapi.json but not served");
+  }
+
+  /** Whether the documented operation, its parameters filled in, is what this route answers. */
+  private static boolean matches(Route route, String op) {
+    String method = op.substring(0, op.indexOf(' '));
+    String sample = PARAM.matcher(op.substring(op.indexOf(' ') + 1)).replaceAll("abc");
+    return route.methods().stream().anyMatch(m -> m.name().equals(method)) && route.getName() != null
+      && Pattern.compile(route.getName()).matcher(sample).matches();
+  }
+
+  /**
+   * The other routes declare their fields in a {@link BodyShape} too, which runs before anything else and refuses an
+   * unknown field naming the known ones: those must be the document's.
+   */
+  @Test
+  void eachOtherOperationDocumentsExactlyTheBodyFieldsItsRouteAccepts() {
+    ApiClient anonymous = server.anonymous();
+    TreeMap<String, String> wrong = new TreeMap<>();
+    int checked = 0;
+    JsonObject paths = document.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      for (String method : paths.getJsonObject(path).fieldNames()) {
+        JsonObject operation = paths.getJsonObject(path).getJsonObject(method);
+        JsonObject request = operation.getJsonObject("requestBody");
+        if (operation.containsKey("x-cadre-command") || request == null) {
+          continue;
+        }
+        JsonObject schema = resolve(request.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema"));
+        if (!schema.containsKey("properties")) {
+          continue; // the history import: a document whose format says unknown fields are ignored
+        }
+        checked++;
+        String uri = PARAM.matcher(path).replaceAll(m -> UUID.randomUUID().toString());
+        ApiClient.Response answer = anonymous.call(method.toUpperCase(Locale.ROOT), uri, new JsonObject().put("zzUnknown", 1));
+        String message = answer.status() == 400 ? answer.error().getString("message") : "";
+        // English: "'zzUnknown' is not a field of POST /api/...; known: name, kind, description."
+        String known = message.contains("known: ") ? message.substring(message.indexOf("known: ") + 7, message.length() - 1) : null;
+        Set<String> accepted = known == null ? null : known.isEmpty() ? Set.of() : new TreeSet<>(List.of(known.split(", ")));
+        Set<String> documented = new TreeSet<>(schema.getJsonObject("properties").fieldNames());
+        if (!documented.equals(accepted)) {
+          wrong.put(method.toUpperCase(Locale.ROOT) + " " + path, "accepts " + accepted + " (" + answer.status() + " "
+            + message + "), documented " + documented);
+        }
+      }
+    }
+    assertTrue(checked > 15, "checked " + checked);
+    assertEquals(new TreeMap<>(), wrong);
+  }
+
+  private static JsonObject resolve(JsonObject schema) {
+    String ref = schema.getString("$ref");
+    return ref == null ? schema : (JsonObject) JsonPointer.from(ref.substring(1)).queryJson(document);
+  }
+
+  @Test
+  void eachCommandOperationDocumentsExactlyTheBodyFieldsItsCommandAccepts() {
+    Commands commands = served.commands();
+    TreeMap<String, String> wrong = new TreeMap<>();
+    int checked = 0;
+    JsonObject paths = document.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      for (String method : paths.getJsonObject(path).fieldNames()) {
+        JsonObject operation = paths.getJsonObject(path).getJsonObject(method);
+        String type = operation.getString("x-cadre-command");
+        if (type == null) {
+          continue;
+        }
+        checked++;
+        Set<String> accepted = new TreeSet<>(commands.fields(type));
+        accepted.removeAll(Commands.ENVELOPE.names());
+        Matcher params = PARAM.matcher(path);
+        while (params.find()) {
+          accepted.remove(params.group(1));
+        }
+        Set<String> documented = new TreeSet<>();
+        JsonObject request = operation.getJsonObject("requestBody");
+        if (request != null) {
+          documented.addAll(request.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema")
+            .getJsonObject("properties").fieldNames());
+          documented.remove(Commands.COMMAND_ID);
+        }
+        if (!accepted.equals(documented)) {
+          wrong.put(method.toUpperCase(Locale.ROOT) + " " + path + " (" + type + ")", "accepts " + accepted + ", documented " + documented);
+        }
+      }
+    }
+    assertEquals(commands.routes().size(), checked, "every command served over REST is marked with its type");
+    assertEquals(new TreeMap<>(), wrong);
+  }
+}
