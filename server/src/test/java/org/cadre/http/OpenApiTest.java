@@ -7,12 +7,18 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.pointer.JsonPointer;
 import io.vertx.ext.web.Route;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.openapi.contract.OpenAPIVersion;
 import org.cadre.realtime.Commands;
 import org.cadre.test.ApiClient;
+import org.cadre.test.HistorySchema;
 import org.cadre.test.ServedRoutes;
+import org.cadre.test.TeamFixture;
 import org.cadre.test.TestDatabases;
 import org.cadre.test.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -135,6 +143,113 @@ class OpenApiTest {
     String sample = PARAM.matcher(op.substring(op.indexOf(' ') + 1)).replaceAll("abc");
     return route.methods().stream().anyMatch(m -> m.name().equals(method)) && route.getName() != null
       && Pattern.compile(route.getName()).matcher(sample).matches();
+  }
+
+  /**
+   * Real answers of a day's work in a team, and a few refusals, each held to the schema the document gives for its
+   * operation and status: so the schemas say what the server sends, not what someone remembered.
+   */
+  @Test
+  void realAnswersMatchTheSchemasDocumentedForThem() {
+    SchemaRepository schemas = SchemaRepository.create(new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
+      .setBaseUri("app:///").setOutputFormat(OutputFormat.Basic));
+    schemas.dereference("app:///openapi.json", JsonSchema.of(document));
+    Answers answers = new Answers(schemas);
+    ApiClient admin = server.admin();
+    String network = answers.check(admin, 201, "POST", "/api/spaces", new JsonObject().put("name", "Documented").put("kind", "network"))
+      .getString("id");
+    TeamFixture team = TeamFixture.create(server, network, "openapi");
+    ApiClient lead = team.lead;
+    answers.check(lead, 200, "GET", "/api/me", null);
+    answers.check(lead, 200, "PATCH", "/api/me", new JsonObject().put("language", "es"));
+    JsonObject token = answers.check(lead, 201, "POST", "/api/me/tokens", new JsonObject().put("name", "script")
+      .put("expiresAt", Instant.now().plus(Duration.ofDays(7)).toString()));
+    answers.check(lead, 200, "GET", "/api/me/tokens", null);
+    answers.check(lead.withToken(token.getString("token")), 200, "GET", "/api/spaces", null);
+    answers.check(lead, 200, "GET", "/api/spaces/{id}", null, team.id);
+    answers.check(admin, 200, "PATCH", "/api/spaces/{id}", new JsonObject().put("description", "Ninth grade"), team.id);
+    answers.check(lead, 200, "GET", "/api/spaces/{id}/members", null, team.id);
+    answers.check(admin, 200, "POST", "/api/spaces/{id}/members", new JsonObject().put("userId", team.observer.userId())
+      .put("role", "member"), team.id);
+    JsonObject invitation = answers.check(admin, 201, "POST", "/api/spaces/{id}/invitations",
+      new JsonObject().put("role", "observer").put("maxUses", 2), team.id);
+    answers.check(admin, 200, "GET", "/api/spaces/{id}/invitations", null, team.id);
+    answers.check(server.register("invited.openapi@district.test", "Invited"), 200, "POST", "/api/invitations/{token}/accept", null,
+      invitation.getString("token"));
+    String norm = answers.check(lead, 201, "POST", "/api/spaces/{id}/norms", new JsonObject().put("text", "Start on time"), team.id)
+      .getJsonObject("payload").getString("id");
+    answers.check(lead, 200, "PATCH", "/api/spaces/{id}/norms/{normId}", new JsonObject().put("text", "Start and end on time"),
+      team.id, norm);
+    answers.check(lead, 201, "POST", "/api/spaces/{id}/goals", new JsonObject().put("title", "Raise attendance"), team.id);
+    JsonObject meeting = answers.check(lead, 201, "POST", "/api/spaces/{id}/meetings", new JsonObject().put("title", "Weekly")
+      .put("startsAt", Instant.now().minus(Duration.ofMinutes(5)).toString()), team.id);
+    String meetingId = meeting.getJsonObject("payload").getJsonArray("meetings").getJsonObject(0).getString("id");
+    answers.check(lead, 200, "POST", "/api/spaces/{id}/meetings/{meetingId}/agenda", new JsonObject().put("title", "Data"),
+      team.id, meetingId);
+    answers.check(team.member, 200, "POST", "/api/spaces/{id}/meetings/{meetingId}/check-in", null, team.id, meetingId);
+    answers.check(lead, 201, "POST", "/api/spaces/{id}/action-items", new JsonObject().put("title", "Call families"), team.id);
+    answers.check(lead, 200, "GET", "/api/spaces/{id}/meetings/{meetingId}", null, team.id, meetingId);
+    answers.check(lead, 200, "POST", "/api/spaces/{id}/meetings/{meetingId}/close", null, team.id, meetingId);
+    answers.check(lead, 200, "GET", "/api/spaces/{id}/board", null, team.id);
+    answers.check(lead, 200, "GET", "/api/spaces/{id}/events", null, team.id);
+    answers.check(lead, 200, "POST", "/api/spaces/{id}/culture/ratings", new JsonObject().put("row", "A1").put("level", 2), team.id);
+    answers.check(lead, 200, "GET", "/api/spaces/{id}/culture", null, team.id);
+    answers.check(lead, 200, "GET", "/api/spaces/{id}/culture/trend", null, team.id);
+    answers.check(lead, 200, "GET", "/api/spaces/{id}/culture/ratings/mine", null, team.id);
+    answers.check(admin, 200, "GET", "/api/spaces/{id}/culture/rollup", null, network);
+    answers.check(lead, 200, "GET", "/api/continua", null);
+    answers.check(lead, 200, "GET", "/api/spaces/{id}/continua", null, team.id);
+    answers.check(lead, 200, "GET", "/api/spaces/{id}/protocols", null, team.id);
+    answers.check(lead, 200, "GET", "/api/spaces/{id}/metrics", null, team.id);
+    answers.check(lead, 200, "GET", "/api/me/metrics", null);
+    answers.check(lead, 200, "GET", "/api/spaces/{id}/report", null, team.id);
+    answers.check(lead, 201, "POST", "/api/spaces/{id}/calendar-feed", null, team.id);
+    answers.check(lead, 200, "GET", "/api/spaces/{id}/calendar-feed", null, team.id);
+    answers.check(lead, 200, "GET", "/api/auth/providers", null);
+    answers.check(lead, 404, "GET", "/api/spaces/{id}", null, UUID.randomUUID().toString());
+    answers.check(lead, 400, "POST", "/api/spaces/{id}/norms", new JsonObject().put("text", ""), team.id);
+    answers.check(team.observer, 403, "POST", "/api/spaces/{id}/members", new JsonObject().put("userId", team.observer.userId())
+      .put("role", "observer"), team.id);
+    answers.check(admin, 409, "POST", "/api/spaces/{id}/members", new JsonObject().put("userId", admin.userId())
+      .put("role", "member"), network);
+    answers.check(server.anonymous(), 401, "GET", "/api/me", null);
+    answers.check(lead, 200, "POST", "/api/me/sessions/revoke-all", new JsonObject().put("tokens", true));
+    assertEquals(new TreeMap<>(), answers.wrong);
+  }
+
+  /** Calls operations and collects where an answer breaks its documented schema. */
+  private static final class Answers {
+    private final SchemaRepository schemas;
+    private final TreeMap<String, String> wrong = new TreeMap<>();
+
+    Answers(SchemaRepository schemas) {
+      this.schemas = schemas;
+    }
+
+    JsonObject check(ApiClient caller, int status, String method, String template, JsonObject body, String... params) {
+      Matcher m = PARAM.matcher(template);
+      StringBuilder uri = new StringBuilder();
+      for (int n = 0; m.find(); n++) {
+        m.appendReplacement(uri, Matcher.quoteReplacement(params[n]));
+      }
+      m.appendTail(uri);
+      ApiClient.Response answer = caller.call(method, uri.toString(), body);
+      String op = method + " " + template + " " + status;
+      assertEquals(status, answer.status(), () -> op + ": " + answer.json());
+      JsonObject response = document.getJsonObject("paths").getJsonObject(template).getJsonObject(method.toLowerCase(Locale.ROOT))
+        .getJsonObject("responses").getJsonObject(String.valueOf(status));
+      if (response == null) {
+        wrong.put(op, "no such response documented");
+        return answer.json();
+      }
+      String pointer = response.containsKey("$ref") ? response.getString("$ref")
+        : "#/paths/" + template.replace("~", "~0").replace("/", "~1") + "/" + method.toLowerCase(Locale.ROOT) + "/responses/" + status;
+      OutputUnit result = schemas.validator("app:///openapi.json" + pointer + "/content/application~1json/schema").validate(answer.json());
+      if (!Boolean.TRUE.equals(result.getValid())) {
+        wrong.put(op, HistorySchema.describe(result.getErrors()));
+      }
+      return answer.json();
+    }
   }
 
   /**
