@@ -186,6 +186,12 @@ class OpenApiTest {
     String meetingId = meeting.getJsonObject("payload").getJsonArray("meetings").getJsonObject(0).getString("id");
     answers.check(lead, 200, "POST", "/api/spaces/{id}/meetings/{meetingId}/agenda", new JsonObject().put("title", "Data"),
       team.id, meetingId);
+    String run = answers.check(lead, 200, "POST", "/api/spaces/{id}/meetings/{meetingId}/protocol-runs",
+      new JsonObject().put("protocolId", builtInProtocol(lead, team.id)), team.id, meetingId).getJsonObject("payload").getString("id");
+    answers.check(lead, 200, "POST", "/api/spaces/{id}/protocol-runs/{runId}/advance", null, team.id, run);
+    answers.check(lead, 200, "GET", "/api/spaces/{id}/protocol-runs/{runId}", null, team.id, run);
+    answers.check(lead, 200, "POST", "/api/spaces/{id}/meetings/{meetingId}/decisions", new JsonObject().put("text", "Meet weekly"),
+      team.id, meetingId);
     answers.check(team.member, 200, "POST", "/api/spaces/{id}/meetings/{meetingId}/check-in", null, team.id, meetingId);
     answers.check(lead, 201, "POST", "/api/spaces/{id}/action-items", new JsonObject().put("title", "Call families"), team.id);
     answers.check(lead, 200, "GET", "/api/spaces/{id}/meetings/{meetingId}", null, team.id, meetingId);
@@ -199,7 +205,18 @@ class OpenApiTest {
     answers.check(admin, 200, "GET", "/api/spaces/{id}/culture/rollup", null, network);
     answers.check(lead, 200, "GET", "/api/continua", null);
     answers.check(lead, 200, "GET", "/api/spaces/{id}/continua", null, team.id);
-    answers.check(lead, 200, "GET", "/api/spaces/{id}/protocols", null, team.id);
+    JsonObject protocols = answers.check(lead, 200, "GET", "/api/spaces/{id}/protocols", null, team.id);
+    String builtIn = protocols.getJsonArray("protocols").getJsonObject(0).getString("id");
+    JsonObject content = protocols.getJsonArray("protocols").getJsonObject(0).getJsonObject("content");
+    String own = answers.check(lead, 201, "POST", "/api/spaces/{id}/protocols", content, team.id).getString("id");
+    answers.check(lead, 200, "PUT", "/api/protocols/{id}", content.copy().put("name", "Our own"), own);
+    answers.check(lead, 200, "GET", "/api/protocols/{id}", null, own);
+    answers.check(lead, 201, "POST", "/api/spaces/{id}/protocols/{protocolId}/copy", new JsonObject().put("name", "Copied"),
+      team.id, builtIn);
+    answers.check(lead, 200, "POST", "/api/protocols/{id}/archive", null, own);
+    answers.check(lead, 403, "PUT", "/api/protocols/{id}", content, builtIn);
+    answers.check(lead, 200, "PATCH", "/api/spaces/{id}/settings", new JsonObject().put("timeZone", "America/Chicago"), team.id);
+    answers.check(lead, 200, "GET", "/api/spaces/{id}/history", null, team.id);
     answers.check(lead, 200, "GET", "/api/spaces/{id}/metrics", null, team.id);
     answers.check(lead, 200, "GET", "/api/me/metrics", null);
     answers.check(lead, 200, "GET", "/api/spaces/{id}/report", null, team.id);
@@ -215,6 +232,10 @@ class OpenApiTest {
     answers.check(server.anonymous(), 401, "GET", "/api/me", null);
     answers.check(lead, 200, "POST", "/api/me/sessions/revoke-all", new JsonObject().put("tokens", true));
     assertEquals(new TreeMap<>(), answers.wrong);
+  }
+
+  private static String builtInProtocol(ApiClient caller, String space) {
+    return caller.get("/api/spaces/" + space + "/protocols").json().getJsonArray("protocols").getJsonObject(0).getString("id");
   }
 
   /** Calls operations and collects where an answer breaks its documented schema. */
