@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
  */
 public final class OpenApi {
 
-  public static final String RESOURCE = "org/cadre/http/openapi.json";
+  private static final String RESOURCE = "org/cadre/http/openapi.json";
   private static final Buffer DOCUMENT = read();
 
   private OpenApi() {
