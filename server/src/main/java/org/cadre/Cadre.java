@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.sqlclient.Pool;
 import org.cadre.ops.Operations;
+import org.cadre.account.AccountHousekeeping;
 import org.cadre.account.AccountRepository;
 import org.cadre.culture.CultureEngine;
 import org.cadre.culture.CultureRules;
@@ -27,7 +28,10 @@ import org.cadre.event.EventLog;
 import org.cadre.protocol.ProtocolLibrary;
 import org.cadre.protocol.ProtocolRepository;
 import org.cadre.realtime.EventRelay;
+import org.cadre.job.Job;
+import org.cadre.job.JobRunner;
 import org.cadre.space.AccessVersions;
+import org.cadre.space.InvitationHousekeeping;
 import org.cadre.space.SpaceRepository;
 import org.cadre.space.Spaces;
 
@@ -48,6 +52,8 @@ public final class Cadre {
   private static final int POOL_SIZE = 16;
   /** Rescoring reads whole histories: on a pool of its own, a burst of it never keeps changes waiting for a connection. */
   private static final int SCORING_POOL_SIZE = 2;
+  /** How often each server looks for due jobs; the shortest job period is far longer. */
+  private static final long JOB_CHECK_MS = 60_000;
 
   private final Vertx vertx;
   private final Database database;
@@ -112,6 +118,12 @@ public final class Cadre {
       .compose(id -> {
         deployments.add(id);
         return vertx.deployVerticle(new MetricsWatcher(pool));
+      })
+      .compose(id -> {
+        deployments.add(id);
+        List<Job> jobs = List.of(new AccountHousekeeping(accounts.repository()),
+          new InvitationHousekeeping(new SpaceRepository(pool)));
+        return vertx.deployVerticle(new JobRunner(pool, jobs, JOB_CHECK_MS, meters));
       })
       .compose(id -> {
         deployments.add(id);

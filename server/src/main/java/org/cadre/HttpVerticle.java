@@ -43,6 +43,7 @@ import org.cadre.team.Boards;
 import org.cadre.account.Accounts;
 import org.cadre.account.Authentication;
 import org.cadre.http.ApiErrors;
+import org.cadre.http.OpenApi;
 import org.cadre.http.TrustedProxies;
 import org.cadre.http.WebSecurity;
 import org.cadre.ops.AccessLog;
@@ -62,7 +63,6 @@ import org.cadre.space.Spaces;
 
 import java.util.UUID;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -144,6 +144,7 @@ public final class HttpVerticle extends VerticleBase {
     router.errorHandler(400, ApiErrors::malformedPath).errorHandler(500, ApiErrors::handle);
     history.mountBodyHandler(router);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(authentication);
+    OpenApi.mount(router);
     new AccountRoutes(accounts).mount(router);
     oidc.mount(router);
     Spaces spaces = Spaces.of(spaceRepo);
@@ -223,9 +224,9 @@ public final class HttpVerticle extends VerticleBase {
     return router.getRoutes();
   }
 
-  /** Every bus command type, once started. */
-  public Set<String> commandTypes() {
-    return commands.types();
+  /** Every bus command, once started. */
+  public Commands commands() {
+    return commands;
   }
 
   /** Stops taking connections and lets requests in flight finish. */

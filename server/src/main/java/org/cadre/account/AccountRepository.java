@@ -259,6 +259,32 @@ public final class AccountRepository {
       });
   }
 
+  /** What one purge removed, per table. */
+  public record Purged(int sessions, int loginCounters, int oidcStates, int apiTokens) {
+    public int total() {
+      return sessions + loginCounters + oidcStates + apiTokens;
+    }
+  }
+
+  /**
+   * Deletes in one statement what can no longer be used: expired sessions and sign-in states, login counters whose
+   * window has lapsed (the next attempt would start them afresh anyway) and API tokens expired longer ago than
+   * {@code tokenGrace}. None is announced on {@link #CREDENTIALS_CHANNEL}: an expired credential already opens nothing.
+   */
+  public Future<Purged> purgeExpired(Duration failureWindow, Duration tokenGrace) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    return pool.preparedQuery("with s as (delete from sessions where expires_at <= $1 returning 1), "
+        + "f as (delete from login_failures where window_start <= $2 returning 1), "
+        + "o as (delete from oidc_states where expires_at <= $1 returning 1), "
+        + "t as (delete from api_tokens where expires_at <= $3 returning 1) "
+        + "select (select count(*) from s), (select count(*) from f), (select count(*) from o), (select count(*) from t)")
+      .execute(Tuple.of(now, now.minus(failureWindow), now.minus(tokenGrace)))
+      .map(rows -> {
+        Row row = rows.iterator().next();
+        return new Purged(row.getInteger(0), row.getInteger(1), row.getInteger(2), row.getInteger(3));
+      });
+  }
+
   /** A successful login: the pair starts afresh, and each other key gets this attempt back. */
   public Future<Void> forgiveAttempt(String pairKey, List<String> keys) {
     return pool.preparedQuery("with a as (delete from login_failures where key = $1) "

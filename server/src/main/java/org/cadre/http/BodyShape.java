@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fields a request body or bus command may carry, declared once where the route or command is registered and
@@ -59,6 +60,11 @@ public final class BodyShape {
     Map<String, BodyShape> out = new LinkedHashMap<>(fields);
     out.put(name, new BodyShape(each.fields, true));
     return new BodyShape(out, list);
+  }
+
+  /** The top-level field names, in the order declared. */
+  public Set<String> names() {
+    return fields.keySet();
   }
 
   public boolean allows(String name) {

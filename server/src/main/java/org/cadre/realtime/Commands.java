@@ -160,6 +160,11 @@ public final class Commands {
       .register(meters)));
   }
 
+  /** The top-level fields a command of this type may carry, the envelope's and its path parameters included. */
+  public Set<String> fields(String type) {
+    return handlers.get(type).shape().names();
+  }
+
   /** Every registered type. */
   public Set<String> types() {
     return Set.copyOf(handlers.keySet());

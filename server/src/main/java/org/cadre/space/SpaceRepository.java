@@ -12,6 +12,7 @@ import org.cadre.http.ApiException;
 import org.cadre.http.ErrorMessage;
 import org.cadre.http.JsonBody;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -335,7 +336,19 @@ public final class SpaceRepository {
   }
 
   public Future<Void> useInvitation(SqlClient tx, UUID invitationId) {
-    return tx.preparedQuery("update invitations set uses = uses + 1 where id = $1").execute(Tuple.of(invitationId)).mapEmpty();
+    return tx.preparedQuery("update invitations set uses = uses + 1, last_used_at = now() where id = $1")
+      .execute(Tuple.of(invitationId)).mapEmpty();
+  }
+
+  /**
+   * Deletes the invitations that can admit nobody any more (expired, revoked or used up) and have been so for longer
+   * than {@code grace}; answers how many. Those who joined through them stay members: nothing refers to the row.
+   */
+  public Future<Integer> purgeDeadInvitations(Duration grace) {
+    return pool.preparedQuery("delete from invitations where expires_at <= $1 or revoked_at <= $1 "
+        + "or (uses >= max_uses and coalesce(last_used_at, created_at) <= $1)")
+      .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(grace)))
+      .map(rows -> rows.rowCount());
   }
 
   public Future<UUID> userIdByEmail(SqlClient client, String email) {

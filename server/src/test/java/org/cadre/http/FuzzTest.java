@@ -1,9 +1,5 @@
 package org.cadre.http;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import org.cadre.ops.Operations;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -15,20 +11,9 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
-import org.cadre.HttpVerticle;
-import org.cadre.account.AccountRepository;
-import org.cadre.account.OidcRoutes;
-import org.cadre.account.OidcSignIn;
-import org.cadre.account.Accounts;
-import org.cadre.account.PasswordHasher;
-import org.cadre.culture.CultureEngine;
-import org.cadre.culture.CultureRules;
-import org.cadre.space.AccessVersions;
 import org.cadre.test.ApiClient;
 import org.cadre.test.BusClient;
+import org.cadre.test.ServedRoutes;
 import org.cadre.test.TeamFixture;
 import org.cadre.test.TestDatabases;
 import org.cadre.test.TestServer;
@@ -111,28 +96,10 @@ class FuzzTest {
       created("/norms", new JsonObject().put("text", "Norm")), created("/goals", new JsonObject().put("title", "Goal")),
       created("/action-items", new JsonObject().put("title", "Act")),
       created("/agreements", new JsonObject().put("title", "Agree").put("kind", "agreement"))));
-    routes = enumerateRoutes(vertx, database);
-    commandTypes = deployed.commandTypes();
+    ServedRoutes served = ServedRoutes.of(vertx, database);
+    routes = served.routes().stream().filter(r -> r.getPath() != null).toList();
+    commandTypes = served.commands().types();
     web = WebClient.create(vertx, new WebClientOptions().setKeepAlive(false).setDefaultHost("localhost").setDefaultPort(server.port()));
-  }
-
-  private static HttpVerticle deployed;
-
-  /** Reads the routes off a verticle built exactly as the server builds its own, so new routes are fuzzed too. */
-  private static List<Route> enumerateRoutes(Vertx vertx, String database) {
-    Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(database)).using(vertx).build();
-    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    AccountRepository accounts = new AccountRepository(pool);
-    deployed = new HttpVerticle(pool, new Accounts(vertx, accounts, new PasswordHasher()), new AccessVersions(),
-      new CultureEngine(CultureRules.defaults()), 0, WebSecurity.forWebClient(List.of()),
-      new HttpVerticle.Operated(new Operations(vertx, meters, pool, () -> true), false, meters, new AtomicInteger(),
-        TrustedProxies.none()),
-      new OidcRoutes(OidcSignIn.discover(vertx, List.of(), accounts).await(), List.of(), null, user -> io.vertx.core.Future.succeededFuture()));
-    String id = vertx.deployVerticle(deployed).await();
-    List<Route> found = deployed.routes().stream().filter(r -> r.getPath() != null).toList();
-    vertx.undeploy(id).await();
-    pool.close().await();
-    return found;
   }
 
   private static String created(String path, JsonObject body) {
@@ -239,8 +206,8 @@ class FuzzTest {
     Random random = new Random(SEED);
     List<Route> targets = routes.stream()
       .filter(r -> r.getPath().startsWith("/api") || r.getPath().startsWith("/eventbus"))
-      // Logging out or archiving the team would only make every later request a 401 or a 409.
-      .filter(r -> !r.getPath().endsWith("/logout") && !r.getPath().endsWith("/archive"))
+      // Logging out (here or everywhere) or archiving the team would only make every later request a 401 or a 409.
+      .filter(r -> !r.getPath().endsWith("/logout") && !r.getPath().endsWith("/revoke-all") && !r.getPath().endsWith("/archive"))
       .sorted(Comparator.comparing(Route::getPath))
       .toList();
     assertFalse(targets.isEmpty());
