@@ -33,7 +33,7 @@ public final class ResultsTable {
   }
 
   private String render() throws IOException {
-    JsonObject any = firstOf("cadre", "reference", "stepup", "hot", "idle");
+    JsonObject any = firstOf("cadre", "reference", "stepup", "hot", "idle", "culture");
     md.append("# Benchmark results\n\n");
     if (any != null) {
       md.append("Run of ").append(any.getString("at")).append(" on ").append(any.getString("machine")).append(". Cadre's JVM: `")
@@ -46,6 +46,7 @@ public final class ResultsTable {
     stepUp();
     steady("hot", "Hot space");
     idle();
+    culture();
     return md.toString();
   }
 
@@ -151,6 +152,35 @@ public final class ResultsTable {
         bytes(idle.getLong("residentPerConnectionBytes"))));
     }
     md.append('\n');
+  }
+
+  /** Cadre's alone: the peer has no culture engine. */
+  private void culture() throws IOException {
+    JsonObject cadre = read("cadre", "culture");
+    if (cadre == null) {
+      return;
+    }
+    JsonObject culture = cadre.getJsonObject("culture");
+    JsonObject step = lastStep(cadre);
+    md.append("## Culture paths (Cadre only)\n\n").append(String.format(Locale.ROOT,
+        "A network of %,d imported teams (%,d meetings each) in districts of 100, imported in %s s; every team scored "
+          + "by the server %s s after the import. Then the reference load (%s edits/s on %,d spaces) while a team "
+          + "after another gets a new action item (%,d changes) and the roll-up is requested once a second.%n%n",
+        culture.getInteger("teams"), culture.getInteger("meetingsPerTeam"), num(culture.getDouble("importSeconds")),
+        num(culture.getDouble("scoredAfterSeconds")), num(step.getDouble("rate")), cadre.getInteger("spaces"),
+        culture.getJsonObject("underLoad").getInteger("teamChanges")))
+      .append("| | count | p50 | p99 | max |\n|---|---|---|---|---|\n");
+    latencyRow("network roll-up, straight after the import", culture.getJsonObject("rollupFirst"));
+    latencyRow("network roll-up, quiet", culture.getJsonObject("rollupQuiet"));
+    latencyRow("network roll-up, under load", culture.getJsonObject("underLoad").getJsonObject("rollupUnderLoad"));
+    latencyRow("rescoring one team (server's timer, its recent window)", culture.getJsonObject("rescoring"));
+    latencyRow("edit delivery meanwhile", step.getJsonObject("delivery"));
+    md.append('\n');
+  }
+
+  private void latencyRow(String name, JsonObject latency) {
+    md.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s |%n", name, latency.getLong("count"),
+      num(latency.getDouble("p50")), num(latency.getDouble("p99")), num(latency.getDouble("max"))));
   }
 
   private static JsonObject lastStep(JsonObject json) {
