@@ -169,11 +169,11 @@ public final class CultureWatcher extends VerticleBase {
 
   private Future<Void> snapshot(UUID space, CultureScores.Current current) {
     JsonObject score = current.score();
-    return pool.preparedQuery("insert into culture_snapshots (space_id, week, level, score, result, seq) values ($1, $2, $3, $4, $5, $6) "
-        + "on conflict (space_id, week) do update set level = excluded.level, score = excluded.score, result = excluded.result, "
-        + "seq = excluded.seq, taken_at = now()")
+    return pool.preparedQuery("insert into culture_snapshots (space_id, week, level, score, result, seq, summary) "
+        + "values ($1, $2, $3, $4, $5, $6, $7) on conflict (space_id, week) do update set level = excluded.level, "
+        + "score = excluded.score, result = excluded.result, seq = excluded.seq, summary = excluded.summary, taken_at = now()")
       .execute(Tuple.of(space, thisWeek(), score.getString("level"), score.getValue("score") == null ? null
-        : new BigDecimal(score.getValue("score").toString()), score, current.seq()))
+        : new BigDecimal(score.getValue("score").toString()), score, current.seq(), Rollup.summary(score)))
       .mapEmpty();
   }
 

@@ -47,6 +47,18 @@ final class Rollup {
   private Rollup() {
   }
 
+  /** Of a team's score, only what the roll-up reads: the snapshot keeps it beside the whole score. */
+  static JsonObject summary(JsonObject score) {
+    JsonArray rows = new JsonArray();
+    for (Object o : score.getJsonArray("rows")) {
+      JsonObject row = (JsonObject) o;
+      rows.add(new JsonObject().put("id", row.getString("id")).put("level", row.getString("level")));
+    }
+    return new JsonObject().put("level", score.getString("level")).put("score", score.getValue("score"))
+      .put("meetingsHeld", score.getValue("meetingsHeld")).put("status", score.getString("status"))
+      .put("change", score.getString("change")).put("colour", score.getString("colour")).put("rows", rows);
+  }
+
   static JsonObject json(UUID spaceId, String kind, Instant asOf, List<Entry> entries) {
     // Needing support first, then lowest score first (no score last), then by name: the teams to look at on top.
     List<Entry> ordered = new ArrayList<>(entries);

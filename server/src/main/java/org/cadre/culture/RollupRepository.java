@@ -43,12 +43,8 @@ public final class RollupRepository {
 
   /** The live teams below the space, by name, each with today's snapshot at its current seq when there is one. */
   Future<List<TeamRow>> teams(UUID spaceId, LocalDate week, OffsetDateTime today) {
-    // Of a snapshot, only what Rollup reads: a whole score, evidence and next steps included, is many times larger.
     return pool.preparedQuery("select t.id, t.name, g.id as group_id, g.name as group_name, g.kind as group_kind, "
-        + "case when c.result is not null then jsonb_build_object('level', c.result->'level', 'score', c.result->'score', "
-        + "'meetingsHeld', c.result->'meetingsHeld', 'status', c.result->'status', 'change', c.result->'change', "
-        + "'colour', c.result->'colour', 'rows', (select jsonb_agg(jsonb_build_object('id', r->'id', 'level', r->'level')) "
-        + "from jsonb_array_elements(c.result->'rows') r)) end as today "
+        + "c.summary as today "
         + "from spaces t join spaces g on g.id = t.path[array_position(t.path, $1) + 1] "
         + "left join culture_snapshots c on c.space_id = t.id and c.week = $2 and c.seq = t.seq and c.taken_at >= $3 "
         + "where $1 = any(t.path) and t.id <> $1 and t.kind = 'team' and t.archived_at is null order by t.name, t.id")

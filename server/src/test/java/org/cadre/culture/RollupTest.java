@@ -333,7 +333,7 @@ class RollupTest {
     assertEquals(teamIn(rollup(admin, network), team3), teamIn(admin.expect(200, "GET", now, null), team3),
       "the snapshot carries everything the roll-up shows of a team");
     // A figure no history gives: seen only if the roll-up took the snapshot instead of scoring.
-    TestDatabases.execute(server.databaseUrl(), "update culture_snapshots set result = jsonb_set(result, '{meetingsHeld}', "
+    TestDatabases.execute(server.databaseUrl(), "update culture_snapshots set summary = jsonb_set(summary, '{meetingsHeld}', "
       + "'4242') where space_id = '" + team3 + "'");
     assertEquals(4242, teamIn(admin.expect(200, "GET", now, null), team3).getInteger("meetingsHeld"));
     assertEquals(held, teamIn(rollup(admin, network), team3).getInteger("meetingsHeld"), "a roll-up as of a given time scores");
