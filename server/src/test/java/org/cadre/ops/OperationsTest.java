@@ -5,7 +5,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -18,6 +17,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import org.cadre.http.TrustedProxies;
+import org.cadre.Main;
 import org.cadre.test.TeamFixture;
 import org.cadre.test.TestDatabases;
 import org.cadre.test.TestServer;
@@ -94,7 +94,7 @@ class OperationsTest {
   void withVertxMetricsOnAsMainStartsItTheScrapeHasHttpAndPoolMeters() {
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx measured = Vertx.builder()
-      .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+      .with(new VertxOptions().setMetricsOptions(Main.vertxMetrics()))
       .withMetrics(new MicrometerMetricsFactory(meters))
       .build();
     try (TestServer withMetrics = TestServer.start(measured, server.databaseUrl(), meters)) {
@@ -102,6 +102,8 @@ class OperationsTest {
       String scrape = WebClient.create(measured).get(withMetrics.port(), "localhost", "/metrics").send().await().bodyAsString();
       assertTrue(scrape.contains("vertx_http_server_requests_total"), "HTTP requests");
       assertTrue(scrape.contains("vertx_pool_in_use"), "database pool usage");
+      assertTrue(scrape.contains("pool_name=\"cadre-scoring\""), "the rescoring pool apart from the requests' pool");
+      assertFalse(scrape.contains("vertx_eventbus_"), "no meter per bus delivery");
     } finally {
       measured.close().await();
     }
