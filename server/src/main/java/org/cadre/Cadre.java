@@ -27,6 +27,9 @@ import org.cadre.event.EventLog;
 import org.cadre.protocol.ProtocolLibrary;
 import org.cadre.protocol.ProtocolRepository;
 import org.cadre.realtime.EventRelay;
+import org.cadre.job.Job;
+import org.cadre.job.JobRunner;
+import org.cadre.notify.Mailer;
 import org.cadre.space.AccessVersions;
 import org.cadre.space.SpaceRepository;
 import org.cadre.space.Spaces;
@@ -53,6 +56,7 @@ public final class Cadre {
   private final PrometheusMeterRegistry meters;
   private final List<String> deployments = new ArrayList<>();
   private HttpServer metricsServer;
+  private Mailer mailer;
 
   private Cadre(Vertx vertx, Database database, Pool pool, PrometheusMeterRegistry meters) {
     this.vertx = vertx;
@@ -93,6 +97,10 @@ public final class Cadre {
       : Future.succeededFuture();
     // Every identity provider is read before anything listens: a wrong issuer stops start-up naming it.
     Future<OidcSignIn> oidc = OidcSignIn.discover(vertx, config.oidcProviders(), accounts.repository());
+    mailer = new Mailer(vertx, pool, config.mail(), config.publicUrl(), meters);
+    LOG.info("Email: " + mailer);
+    // Work done once across every server sharing the database, each claimed there before it runs.
+    List<Job> jobs = new ArrayList<>(mailer.jobs(config.jobCheck()));
     return Future.all(admin, oidc)
       .compose(v -> new ProtocolLibrary(new ProtocolRepository(pool)).seed())
       .compose(v -> config.demo()
@@ -111,9 +119,13 @@ public final class Cadre {
       })
       .compose(id -> {
         deployments.add(id);
+        return vertx.deployVerticle(new JobRunner(pool, jobs, config.jobCheck().toMillis(), meters));
+      })
+      .compose(id -> {
+        deployments.add(id);
         return vertx.deployVerticle(() -> new HttpVerticle(pool, accounts, accessVersions, engine, config.httpPort(), security,
             new HttpVerticle.Operated(operations, separateMetrics, meters, openSockets, config.trustedProxies()),
-          new OidcRoutes(oidc.result(), config.oidcProviders(), config.publicUrl(), Spaces.of(new SpaceRepository(pool))::claimImportedMemberships)),
+          new OidcRoutes(oidc.result(), config.oidcProviders(), config.publicUrl(), Spaces.of(new SpaceRepository(pool))::claimImportedMemberships), mailer),
           new DeploymentOptions().setInstances(config.httpInstances()));
       })
       .compose(id -> {
@@ -142,7 +154,10 @@ public final class Cadre {
       }));
     }
     deployments.clear();
+    Mailer mail = mailer;
+    mailer = null;
     return undeployed
+      .compose(v -> mail == null ? Future.succeededFuture() : mail.close())
       .compose(v -> pool.close())
       .compose(v -> closeQuietly(vertx, database));
   }

@@ -1,0 +1,66 @@
+package org.cadre.notify;
+
+import io.vertx.ext.mail.MailConfig;
+import io.vertx.ext.mail.StartTLSOptions;
+
+import java.util.Map;
+
+/**
+ * The SMTP server mail goes out through, from {@code CADRE_SMTP_*} and {@code CADRE_MAIL_FROM}. Without
+ * {@code CADRE_SMTP_HOST} there is none: email is off and the client says so.
+ *
+ * @param startTls {@code required} (the default: refuse a server that cannot encrypt), {@code optional} or {@code disabled}
+ */
+public record MailSettings(String host, int port, String username, String password, String startTls, String from) {
+
+  public MailSettings {
+    if (!java.util.List.of("required", "optional", "disabled").contains(startTls)) {
+      throw new IllegalArgumentException("CADRE_SMTP_STARTTLS must be required, optional or disabled, got '" + startTls + "'");
+    }
+    if (from == null || !from.matches("[^@\\s<>]+@[^@\\s<>]+|[^<>]*<[^@\\s<>]+@[^@\\s<>]+>")) {
+      throw new IllegalArgumentException("CADRE_MAIL_FROM must be an address (cadre@district.org or "
+        + "Cadre <cadre@district.org>) when CADRE_SMTP_HOST is set, got '" + from + "'");
+    }
+  }
+
+  /** Null when {@code CADRE_SMTP_HOST} is unset or blank. */
+  public static MailSettings fromEnv(Map<String, String> env) {
+    String host = blankToNull(env.get("CADRE_SMTP_HOST"));
+    if (host == null) {
+      return null;
+    }
+    String port = env.getOrDefault("CADRE_SMTP_PORT", "587").trim();
+    int parsed;
+    try {
+      parsed = Integer.parseInt(port);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("CADRE_SMTP_PORT must be a whole number, got '" + port + "'");
+    }
+    if (parsed < 1 || parsed > 65535) {
+      throw new IllegalArgumentException("CADRE_SMTP_PORT must be between 1 and 65535, got " + parsed);
+    }
+    return new MailSettings(host, parsed, blankToNull(env.get("CADRE_SMTP_USERNAME")),
+      blankToNull(env.get("CADRE_SMTP_PASSWORD")), env.getOrDefault("CADRE_SMTP_STARTTLS", "required").trim(),
+      blankToNull(env.get("CADRE_MAIL_FROM")));
+  }
+
+  MailConfig mailConfig() {
+    MailConfig config = new MailConfig().setHostname(host).setPort(port)
+      .setStarttls(StartTLSOptions.valueOf(startTls.toUpperCase(java.util.Locale.ROOT)))
+      .setKeepAlive(true).setMaxPoolSize(4);
+    if (username != null) {
+      config.setUsername(username).setPassword(password);
+    }
+    return config;
+  }
+
+  /** Never prints the password. */
+  @Override
+  public String toString() {
+    return "smtp://" + (username == null ? "" : username + "@") + host + ":" + port + " (STARTTLS " + startTls + ", from " + from + ")";
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}
