@@ -127,7 +127,8 @@ class FuzzTest {
       new CultureEngine(CultureRules.defaults()), 0, WebSecurity.forWebClient(List.of()),
       new HttpVerticle.Operated(new Operations(vertx, meters, pool, () -> true), false, meters, new AtomicInteger(),
         TrustedProxies.none()),
-      new OidcRoutes(OidcSignIn.discover(vertx, List.of(), accounts).await(), List.of(), null, user -> io.vertx.core.Future.succeededFuture()));
+      new OidcRoutes(OidcSignIn.discover(vertx, List.of(), accounts).await(), List.of(), null, user -> io.vertx.core.Future.succeededFuture()),
+      new org.cadre.notify.Mailer(vertx, pool, null, null, meters));
     String id = vertx.deployVerticle(deployed).await();
     List<Route> found = deployed.routes().stream().filter(r -> r.getPath() != null).toList();
     vertx.undeploy(id).await();
