@@ -343,4 +343,40 @@ class MailTest {
       }));
     }
   }
+
+  @Test
+  void theTeamsLeadTimeDecidesWhenAndTheFacilitatorsReminderAndAgendaGoAtOnce(Vertx vertx) throws Exception {
+    String url = TestDatabases.fresh();
+    try (TestServer server = server(vertx, url, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+      ApiClient admin = server.admin();
+      String network = admin.expect(201, "POST", "/api/spaces", new JsonObject().put("name", "Lead network")
+        .put("kind", "network")).getString("id");
+      TeamFixture team = TeamFixture.create(server, network, "lead");
+      JsonObject settings = team.run(team.lead, "PATCH", "/settings", new JsonObject().put("reminderLeadMinutes", 60)
+        .put("timeZone", "America/Chicago"));
+      assertEquals(60, settings.getJsonObject("payload").getInteger("reminderLeadMinutes"));
+      assertEquals(400, team.lead.call("PATCH", team.path("/settings"), new JsonObject().put("reminderLeadMinutes", 2)).status());
+
+      String meeting = team.run(team.lead, "POST", "/meetings", new JsonObject().put("title", "Planning")
+          .put("startsAt", Instant.now().plus(3, ChronoUnit.HOURS).toString()))
+        .getJsonObject("payload").getJsonArray("meetings").getJsonObject(0).getString("id");
+      team.run(team.lead, "POST", "/meetings/" + meeting + "/agenda", new JsonObject().put("title", "Reading <scores>"));
+      Thread.sleep(1_000);
+      assertEquals(0, received("Reminder: Planning").size(), "three hours ahead, an hour's lead time has not come");
+
+      team.run(team.lead, "POST", "/meetings/" + meeting + "/publish-agenda", new JsonObject());
+      List<MimeMessage> agendas = await("Agenda for Planning", 4);
+      assertEquals(4, agendas.size(), "the administrator, lead, member and partner");
+      Parts agenda = parts(agendas.get(0));
+      assertTrue(agenda.text().contains("- Reading <scores>"), agenda.text());
+      assertTrue(agenda.html().contains("<li>Reading &lt;scores&gt;</li>"), agenda.html());
+      assertTrue(agenda.text().contains("(America/Chicago)"), "the time in the team's zone: " + agenda.text());
+
+      team.run(team.lead, "POST", "/meetings/" + meeting + "/reminder", new JsonObject());
+      assertEquals(4, await("Reminder: Planning", 4).size());
+      Thread.sleep(600);
+      assertEquals(4, received("Reminder: Planning").size(), "each member once");
+      assertEquals(4, received("Agenda for Planning").size());
+    }
+  }
 }
