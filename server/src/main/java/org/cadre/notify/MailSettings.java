@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public record MailSettings(String host, int port, String username, String password, String startTls, String from) {
 
+  static final int IMPLICIT_TLS_PORT = 465;
+
   public MailSettings {
     if (!java.util.List.of("required", "optional", "disabled").contains(startTls)) {
       throw new IllegalArgumentException("CADRE_SMTP_STARTTLS must be required, optional or disabled, got '" + startTls + "'");
@@ -44,9 +46,11 @@ public record MailSettings(String host, int port, String username, String passwo
       blankToNull(env.get("CADRE_MAIL_FROM")));
   }
 
+  /** Port 465 speaks TLS from the first byte (there is nothing to STARTTLS); any other port upgrades as configured. */
   MailConfig mailConfig() {
-    MailConfig config = new MailConfig().setHostname(host).setPort(port)
-      .setStarttls(StartTLSOptions.valueOf(startTls.toUpperCase(java.util.Locale.ROOT)))
+    boolean implicitTls = port == IMPLICIT_TLS_PORT;
+    MailConfig config = new MailConfig().setHostname(host).setPort(port).setSsl(implicitTls)
+      .setStarttls(implicitTls ? StartTLSOptions.DISABLED : StartTLSOptions.valueOf(startTls.toUpperCase(java.util.Locale.ROOT)))
       .setKeepAlive(true).setMaxPoolSize(4);
     if (username != null) {
       config.setUsername(username).setPassword(password);
