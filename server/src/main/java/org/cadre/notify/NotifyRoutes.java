@@ -1,5 +1,6 @@
 package org.cadre.notify;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -63,10 +64,10 @@ public final class NotifyRoutes {
     String token = JsonBody.of(ctx).string("token", 1, 200);
     mailer.unsubscribeLinks().verify(token)
       .compose(found -> found == null
-        ? io.vertx.core.Future.failedFuture(ApiException.invalid("token", ErrorMessage.UNSUBSCRIBE_INVALID))
+        ? Future.failedFuture(ApiException.invalid("token", ErrorMessage.UNSUBSCRIBE_INVALID))
         : repo.unsubscribe(found.userId(), found.category()).compose(known -> known
-          ? io.vertx.core.Future.succeededFuture(found)
-          : io.vertx.core.Future.failedFuture(ApiException.invalid("token", ErrorMessage.UNSUBSCRIBE_INVALID))))
+          ? Future.succeededFuture(found)
+          : Future.failedFuture(ApiException.invalid("token", ErrorMessage.UNSUBSCRIBE_INVALID))))
       .onSuccess(found -> ctx.json(new JsonObject().put("category", found.category().column())))
       .onFailure(ctx::fail);
   }
