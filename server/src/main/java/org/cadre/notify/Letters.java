@@ -1,10 +1,13 @@
 package org.cadre.notify;
 
+import org.cadre.culture.Level;
+import org.cadre.culture.Rubric;
 import org.cadre.http.Language;
 import org.cadre.notify.NotifyRepository.ActionMail;
 import org.cadre.notify.NotifyRepository.Digest;
 import org.cadre.notify.NotifyRepository.MeetingMail;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -96,7 +99,9 @@ final class Letters {
       : w.get("digest.item.due", i.title(), i.team(), w.date(i.due()))).toList();
     List<String> meetings = d.meetings().stream()
       .map(m -> w.get("digest.meeting", m.title(), m.team(), w.moment(m.startsAt(), m.zone()))).toList();
-    List<String> scores = d.scores().stream().map(s -> w.get("digest.score", s.team(), s.before(), s.now())).toList();
+    Rubric rubric = Rubric.of(to.language());
+    List<String> scores = d.scores().stream().map(s -> w.get("digest.score", s.team(),
+      score(w, rubric, s.beforeLevel(), s.beforeScore()), score(w, rubric, s.level(), s.score()))).toList();
     Letter.Builder b = new Letter.Builder(w, w.get("digest.title"), to.name())
       .paragraph(w.get("digest.body"))
       .section(w.get("digest.items"), items, w.get("digest.items.none"))
@@ -104,6 +109,11 @@ final class Letters {
       .section(w.get("digest.scores"), scores, w.get("digest.scores.none"))
       .link(w.get("digest.link"), publicUrl + "/spaces");
     return subscribed(b, w, Settings.Category.DIGEST, unsubscribeToken);
+  }
+
+  /** "Developing (2.35)", the score in the language's way of writing numbers; a level without one is its name alone. */
+  private static String score(MailText w, Rubric rubric, Level level, BigDecimal score) {
+    return score == null ? rubric.levelName(level) : w.get("digest.level", rubric.levelName(level), w.number(score));
   }
 
   /** The footer of mail someone may turn off: why it came, where to choose, and the one-click way out. */

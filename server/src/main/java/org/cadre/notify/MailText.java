@@ -42,6 +42,13 @@ final class MailText {
       .format(at.atZone(zone)) + " (" + zone.getId() + ")";
   }
 
+  String number(java.math.BigDecimal n) {
+    java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(language.locale());
+    format.setMinimumFractionDigits(2);
+    format.setMaximumFractionDigits(2);
+    return format.format(n);
+  }
+
   String date(LocalDate date) {
     return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(language.locale()).format(date);
   }

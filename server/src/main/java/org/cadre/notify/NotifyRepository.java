@@ -6,7 +6,12 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
+import org.cadre.culture.Level;
+import org.cadre.http.JsonBody;
 import org.cadre.http.Language;
+
+import java.math.BigDecimal;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -264,8 +269,8 @@ final class NotifyRepository {
   record NextMeeting(String title, String team, ZoneId zone, Instant startsAt) {
   }
 
-  /** A team's score this week beside the week before. */
-  record ScoreChange(String team, String before, String now) {
+  /** A team's level and score (null when it has none) this week beside the week before. */
+  record ScoreChange(String team, Level beforeLevel, BigDecimal beforeScore, Level level, BigDecimal score) {
   }
 
   record Digest(List<OpenItem> items, List<NextMeeting> meetings, List<ScoreChange> scores) {
@@ -302,15 +307,15 @@ final class NotifyRepository {
       .execute(Tuple.of(userId))
       .map(rows -> {
         List<ScoreChange> out = new ArrayList<>();
-        rows.forEach(r -> out.add(new ScoreChange(r.getString(0), score(r.getString(1), r.getNumeric(2)),
-          score(r.getString(3), r.getNumeric(4)))));
+        rows.forEach(r -> out.add(new ScoreChange(r.getString(0), JsonBody.fromWire(Level.class, r.getString(1)),
+          decimal(r.getNumeric(2)), JsonBody.fromWire(Level.class, r.getString(3)), decimal(r.getNumeric(4)))));
         return out;
       });
     return Future.all(items, meetings, scores).map(v -> new Digest(items.result(), meetings.result(), scores.result()));
   }
 
-  private static String score(String level, io.vertx.sqlclient.data.Numeric score) {
-    return score == null ? level : level + " " + score.bigDecimalValue().toPlainString();
+  private static BigDecimal decimal(Numeric n) {
+    return n == null ? null : n.bigDecimalValue();
   }
 
   /** The account mail about a user goes to, or null. */
