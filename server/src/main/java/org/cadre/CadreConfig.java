@@ -125,16 +125,6 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       metricsPort, trustedProxies, publicUrl, oidcProviders, mail, jobCheck);
   }
 
-  public CadreConfig withMail(MailSettings settings, String url) {
-    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins,
-      metricsPort, trustedProxies, url, oidcProviders, settings, jobCheck);
-  }
-
-  public CadreConfig withJobCheck(Duration every) {
-    return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins,
-      metricsPort, trustedProxies, publicUrl, oidcProviders, mail, every);
-  }
-
   private static String publicUrl(String url) {
     if (url == null) {
       return null;
