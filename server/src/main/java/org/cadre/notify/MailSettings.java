@@ -31,7 +31,7 @@ public record MailSettings(String host, int port, String username, String passwo
     if (host == null) {
       return null;
     }
-    String port = env.getOrDefault("CADRE_SMTP_PORT", "587").trim();
+    String port = orDefault(env.get("CADRE_SMTP_PORT"), "587");
     int parsed;
     try {
       parsed = Integer.parseInt(port);
@@ -42,7 +42,7 @@ public record MailSettings(String host, int port, String username, String passwo
       throw new IllegalArgumentException("CADRE_SMTP_PORT must be between 1 and 65535, got " + parsed);
     }
     return new MailSettings(host, parsed, blankToNull(env.get("CADRE_SMTP_USERNAME")),
-      blankToNull(env.get("CADRE_SMTP_PASSWORD")), env.getOrDefault("CADRE_SMTP_STARTTLS", "required").trim(),
+      blankToNull(env.get("CADRE_SMTP_PASSWORD")), orDefault(env.get("CADRE_SMTP_STARTTLS"), "required"),
       blankToNull(env.get("CADRE_MAIL_FROM")));
   }
 
@@ -62,6 +62,11 @@ public record MailSettings(String host, int port, String username, String passwo
   @Override
   public String toString() {
     return "smtp://" + (username == null ? "" : username + "@") + host + ":" + port + " (STARTTLS " + startTls + ", from " + from + ")";
+  }
+
+  /** A variable set but blank (as a compose file passes an unset one) takes the default. */
+  private static String orDefault(String s, String dflt) {
+    return s == null || s.isBlank() ? dflt : s.trim();
   }
 
   private static String blankToNull(String s) {
