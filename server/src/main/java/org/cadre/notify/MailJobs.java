@@ -69,9 +69,19 @@ final class MailJobs {
             return list;
           }));
         }
-        return out.compose(repo::enqueue);
+        return out.compose(repo::enqueue).compose(v -> markReminded(due));
       })
       .compose(v -> mailer.drain());
+  }
+
+  /** Meetings reminded at their lead time (not by hand) are marked so, once each, after their mail is queued. */
+  private Future<Void> markReminded(List<NotifyRepository.MeetingMail> due) {
+    Future<Void> done = Future.succeededFuture();
+    for (var meeting : due.stream().filter(m -> !m.reminded())
+        .collect(java.util.stream.Collectors.toMap(NotifyRepository.MeetingMail::meetingId, m -> m, (a, b) -> a)).values()) {
+      done = done.compose(v -> mailer.reminders().sent(meeting.spaceId(), meeting.meetingId()).mapEmpty());
+    }
+    return done;
   }
 
   private Future<?> actions() {

@@ -13,7 +13,10 @@ import org.cadre.account.ResetMail;
 import org.cadre.http.JsonBody;
 import org.cadre.http.Language;
 import org.cadre.job.Job;
+import org.cadre.meeting.AutomaticReminders;
 import org.cadre.space.InvitationMail;
+import org.cadre.space.SpaceChanges;
+import org.cadre.space.SpaceRepository;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +43,7 @@ public final class Mailer implements InvitationMail, ResetMail {
   private final NotifyRepository repo;
   private final Letters letters;
   private final UnsubscribeLinks unsubscribe;
+  private final AutomaticReminders reminders;
   private final Counter sent;
   private final Counter failed;
 
@@ -49,6 +53,7 @@ public final class Mailer implements InvitationMail, ResetMail {
     this.repo = new NotifyRepository(pool);
     this.letters = new Letters(publicUrl);
     this.unsubscribe = new UnsubscribeLinks(repo);
+    this.reminders = new AutomaticReminders(vertx, pool, new SpaceChanges(new SpaceRepository(pool)));
     this.sent = Counter.builder("cadre.mail.sent").description("Emails the SMTP server accepted").register(meters);
     this.failed = Counter.builder("cadre.mail.failed").description("Email sends that failed (each attempt)").register(meters);
   }
@@ -64,6 +69,10 @@ public final class Mailer implements InvitationMail, ResetMail {
 
   UnsubscribeLinks unsubscribeLinks() {
     return unsubscribe;
+  }
+
+  AutomaticReminders reminders() {
+    return reminders;
   }
 
   Letters letters() {

@@ -164,7 +164,7 @@ final class NotifyRepository {
 
   /** A meeting and a member to tell about it. */
   record MeetingMail(UUID meetingId, UUID spaceId, String title, String team, ZoneId zone, Instant startsAt,
-                     String location, String occasion, Recipient to) {
+                     String location, String occasion, boolean reminded, Recipient to) {
   }
 
   /** A meeting moved to another time is a new occasion, so its members hear of it again. */
@@ -186,7 +186,7 @@ final class NotifyRepository {
 
   private Future<List<MeetingMail>> meetings(String kind, String condition) {
     return pool.query("select mt.id, mt.space_id, mt.title, s.name as team, s.time_zone, mt.starts_at, mt.location, "
-        + MEETING_OCCASION + " as occasion, " + USER_COLUMNS + " from meetings mt join spaces s on s.id = mt.space_id "
+        + MEETING_OCCASION + " as occasion, mt.reminder_sent_at is not null as reminded, " + USER_COLUMNS + " from meetings mt join spaces s on s.id = mt.space_id "
         + "join memberships m on m.space_id = s.id join users u on u.id = m.user_id "
         + "where mt.status = 'scheduled' and mt.starts_at > now() and s.archived_at is null and " + condition
         + " and " + TAKING_PART + " and " + wants("meetings")
@@ -198,7 +198,7 @@ final class NotifyRepository {
         for (Row r : rows) {
           out.add(new MeetingMail(r.getUUID("id"), r.getUUID("space_id"), r.getString("title"), r.getString("team"),
             ZoneId.of(r.getString("time_zone")), r.getOffsetDateTime("starts_at").toInstant(), r.getString("location"),
-            r.getString("occasion"), recipient(r)));
+            r.getString("occasion"), r.getBoolean("reminded"), recipient(r)));
         }
         return out;
       });

@@ -269,6 +269,9 @@ class MailTest {
       assertEquals(Map.of(TestServer.ADMIN_EMAIL, 1, "lead.board.mail@district.test", 1, "member.board.mail@district.test", 1,
         "partner.board.mail@partner-college.test", 1, "observer.board.mail@district.test", 1), digestsTo);
       assertEquals(0, received("Recordatorio").size(), "the member turned meeting mail off");
+      assertEquals(1, TestDatabases.count(url, "select count(*) from events where type = 'meeting.reminder-sent' "
+        + "and actor_id is null"), "the meeting is marked reminded once, by Cadre, as the culture score counts it");
+      assertEquals(1, TestDatabases.count(url, "select count(*) from meetings where reminder_sent_at is not null"));
 
       Parts reminder = parts(reminders.get(0));
       assertTrue(reminder.text().contains("Board team mail meets for Data review on "), reminder.text());
@@ -377,6 +380,8 @@ class MailTest {
       Thread.sleep(600);
       assertEquals(4, received("Reminder: Planning").size(), "each member once");
       assertEquals(4, received("Agenda for Planning").size());
+      assertEquals(1, TestDatabases.count(url, "select count(*) from events where type = 'meeting.reminder-sent' "
+        + "and actor_id = '" + team.lead.userId() + "'"), "the facilitator's own reminder, not a second one from Cadre");
     }
   }
 }
