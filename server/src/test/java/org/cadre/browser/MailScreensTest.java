@@ -12,6 +12,7 @@ import org.cadre.notify.MailSettings;
 import org.cadre.test.TestDatabases;
 import org.cadre.test.TestServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,6 +39,11 @@ class MailScreensTest extends BrowserTest {
   @Override
   protected boolean demo() {
     return false;
+  }
+
+  @BeforeEach
+  void forgetMail() throws Exception {
+    smtp.purgeEmailFromAllMailboxes();
   }
 
   @AfterAll
@@ -99,5 +105,23 @@ class MailScreensTest extends BrowserTest {
     assertThat(page.getByLabel("A weekly summary")).not().isChecked();
     assertThat(page.getByLabel("Meeting agendas and reminders")).isChecked();
     assertEquals(0, page.locator(".mail-off").count(), "email is on here");
+  }
+
+  @Test
+  void aLeadEmailsAnInvitationFromTheMembersTab() throws Exception {
+    String network = server.admin().expect(201, "POST", "/api/spaces", new io.vertx.core.json.JsonObject()
+      .put("name", "Valley Network").put("kind", "network")).getString("id");
+    Page page = signedIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+    page.navigate(url("/spaces/" + network + "/members"));
+    page.getByLabel("Email the link to (optional)").fill("new.teacher@school.test");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create link")).click();
+    assertThat(page.locator(".invite-link")).containsText("The link was emailed to new.teacher@school.test.");
+    audit(page, "members-invite-emailed");
+    assertTrue(smtp.waitForIncomingEmail(15_000, 1));
+    MimeMessage mail = smtp.getReceivedMessages()[0];
+    assertEquals("new.teacher@school.test", mail.getAllRecipients()[0].toString());
+    String shown = page.locator("#invite-link").inputValue();
+    String text = (String) ((MimeMultipart) mail.getContent()).getBodyPart(0).getContent();
+    assertTrue(text.contains(shown.substring(shown.indexOf("/join/"))), "the mail carries the link the page shows: " + text);
   }
 }
