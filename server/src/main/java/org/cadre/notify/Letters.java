@@ -12,7 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 
 /** Writes each kind of email from plain values, in the recipient's language, with links to this server. */
@@ -33,11 +33,12 @@ final class Letters {
   }
 
   /** {@code role}: the invitation's, as on the wire ({@code lead}, {@code member}, ...). */
-  Letter invitation(Language language, String inviter, String space, String role, Instant expiresAt, String token) {
+  Letter invitation(Language language, String inviter, String space, String role, Instant expiresAt, ZoneId zone,
+                    String token) {
     MailText w = words(language);
     return new Letter.Builder(w, w.get("invitation.title", inviter, space), null)
       .paragraph(w.get("invitation.body", inviter, space, w.get("role." + role)))
-      .paragraph(w.get("invitation.expires", w.moment(expiresAt, ZoneOffset.UTC)))
+      .paragraph(w.get("invitation.expires", w.moment(expiresAt, zone)))
       .link(w.get("invitation.link"), publicUrl + "/join/" + token)
       .footer(w.get("invitation.footer"))
       .build();

@@ -89,7 +89,7 @@ public final class Mailer implements InvitationMail, ResetMail {
     String email = invited.email().toLowerCase(java.util.Locale.ROOT);
     return repo.languageOf(email).compose(chosen -> {
       Letter letter = letters.invitation(chosen == null ? invited.language() : chosen, invited.inviter(), invited.space(),
-        JsonBody.wireName(invited.role()), invited.expiresAt(), invited.token());
+        JsonBody.wireName(invited.role()), invited.expiresAt(), invited.zone(), invited.token());
       return repo.enqueue(tx, List.of(new NotifyRepository.Outgoing("invitation", invitationId, email, "created", email, letter)));
     }).mapEmpty();
   }

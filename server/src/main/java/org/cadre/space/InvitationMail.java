@@ -5,6 +5,7 @@ import io.vertx.sqlclient.SqlClient;
 import org.cadre.http.Language;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * Sends an invitation's link to an address (org.cadre.notify does; this package only asks). The message is queued
@@ -12,8 +13,12 @@ import java.time.Instant;
  */
 public interface InvitationMail {
 
-  /** An invitation to mail. {@code language}: the inviter's, used when the address has no account that chose one. */
-  record Invited(String email, String inviter, String space, Role role, Instant expiresAt, String token, Language language) {
+  /**
+   * An invitation to mail. {@code language}: the inviter's, used when the address has no account that chose one;
+   * {@code zone}: the space's, in which the expiry is written.
+   */
+  record Invited(String email, String inviter, String space, ZoneId zone, Role role, Instant expiresAt, String token,
+                 Language language) {
   }
 
   /** False when this server sends no email (no SMTP server is configured). */

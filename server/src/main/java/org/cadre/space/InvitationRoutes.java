@@ -20,6 +20,7 @@ import org.cadre.event.EventLog;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** Invitations into a space: a secret link that admits up to {@code maxUses} people until it expires. */
@@ -74,7 +75,8 @@ public final class InvitationRoutes {
       .compose(a -> changes.change(id, me.userId(), null, "invitation.created",
         (tx, space) -> repo.createInvitation(tx, id, Tokens.digest(token), role, expires, maxUses, me.userId())
           .compose(invitationId -> (email == null ? Future.<Void>succeededFuture()
-              : mail.queue(tx, invitationId, new InvitationMail.Invited(email, me.name(), space.name(), role, expires, token, language)))
+              : mail.queue(tx, invitationId, new InvitationMail.Invited(email, me.name(), space.name(),
+                ZoneId.of(space.timeZone()), role, expires, token, language)))
             .map(v -> new JsonObject()
               .put("id", invitationId.toString())
               .put("role", JsonBody.wireName(role))

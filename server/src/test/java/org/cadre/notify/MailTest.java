@@ -142,6 +142,7 @@ class MailTest {
       Parts parts = parts(message);
       String link = "http://localhost:" + server.port() + "/join/" + created.getString("token");
       assertTrue(parts.text().contains("como miembro"), parts.text());
+      assertTrue(parts.text().contains("(UTC)"), "the expiry in the space's zone: " + parts.text());
       assertTrue(parts.text().contains(link), parts.text());
       assertTrue(parts.html().contains("<html lang=\"es\">"), parts.html());
       assertTrue(parts.html().contains("Red &lt;Norte&gt; &amp; Sur"), "the space's name is escaped: " + parts.html());
