@@ -30,6 +30,7 @@ import org.cadre.protocol.ProtocolRepository;
 import org.cadre.realtime.EventRelay;
 import org.cadre.job.Job;
 import org.cadre.job.JobRunner;
+import org.cadre.notify.Mailer;
 import org.cadre.space.AccessVersions;
 import org.cadre.space.InvitationHousekeeping;
 import org.cadre.space.SpaceRepository;
@@ -52,8 +53,6 @@ public final class Cadre {
   private static final int POOL_SIZE = 16;
   /** Rescoring reads whole histories: on a pool of its own, a burst of it never keeps changes waiting for a connection. */
   private static final int SCORING_POOL_SIZE = 2;
-  /** How often each server looks for due jobs; the shortest job period is far longer. */
-  private static final long JOB_CHECK_MS = 60_000;
 
   private final Vertx vertx;
   private final Database database;
@@ -62,6 +61,7 @@ public final class Cadre {
   private final PrometheusMeterRegistry meters;
   private final List<String> deployments = new ArrayList<>();
   private HttpServer metricsServer;
+  private Mailer mailer;
 
   private Cadre(Vertx vertx, Database database, PrometheusMeterRegistry meters) {
     this.vertx = vertx;
@@ -103,6 +103,12 @@ public final class Cadre {
       : Future.succeededFuture();
     // Every identity provider is read before anything listens: a wrong issuer stops start-up naming it.
     Future<OidcSignIn> oidc = OidcSignIn.discover(vertx, config.oidcProviders(), accounts.repository());
+    mailer = new Mailer(vertx, pool, config.mail(), config.publicUrl(), meters);
+    LOG.info("Email: " + mailer);
+    // Work done once across every server sharing the database, each claimed there before it runs.
+    List<Job> jobs = new ArrayList<>(mailer.jobs(config.jobCheck()));
+    jobs.add(new AccountHousekeeping(accounts.repository()));
+    jobs.add(new InvitationHousekeeping(new SpaceRepository(pool)));
     return Future.all(admin, oidc)
       .compose(v -> new ProtocolLibrary(new ProtocolRepository(pool)).seed())
       .compose(v -> config.demo()
@@ -121,15 +127,13 @@ public final class Cadre {
       })
       .compose(id -> {
         deployments.add(id);
-        List<Job> jobs = List.of(new AccountHousekeeping(accounts.repository()),
-          new InvitationHousekeeping(new SpaceRepository(pool)));
-        return vertx.deployVerticle(new JobRunner(pool, jobs, JOB_CHECK_MS, meters));
+        return vertx.deployVerticle(new JobRunner(pool, jobs, config.jobCheck().toMillis(), meters));
       })
       .compose(id -> {
         deployments.add(id);
         return vertx.deployVerticle(() -> new HttpVerticle(pool, accounts, accessVersions, engine, config.httpPort(), security,
             new HttpVerticle.Operated(operations, separateMetrics, meters, openSockets, config.trustedProxies()),
-          new OidcRoutes(oidc.result(), config.oidcProviders(), config.publicUrl(), Spaces.of(new SpaceRepository(pool))::claimImportedMemberships)),
+          new OidcRoutes(oidc.result(), config.oidcProviders(), config.publicUrl(), Spaces.of(new SpaceRepository(pool))::claimImportedMemberships), mailer),
           new DeploymentOptions().setInstances(config.httpInstances()));
       })
       .compose(id -> {
@@ -158,7 +162,10 @@ public final class Cadre {
       }));
     }
     deployments.clear();
+    Mailer mail = mailer;
+    mailer = null;
     return undeployed
+      .compose(v -> mail == null ? Future.succeededFuture() : mail.close())
       .compose(v -> pool.close())
       .compose(v -> scoringPool.close())
       .compose(v -> closeQuietly(vertx, database));

@@ -3,8 +3,10 @@ package org.cadre;
 import org.cadre.account.OidcProvider;
 import org.cadre.http.TrustedProxies;
 import org.cadre.http.WebSecurity;
+import org.cadre.notify.MailSettings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +29,14 @@ import java.util.Map;
  *                      for a scraper the public proxy does not reach; -1 (the default) serves it on the HTTP port
  * @param trustedProxies CADRE_TRUSTED_PROXIES / --trusted-proxies, comma-separated IPs and CIDR blocks of reverse
  *                       proxies whose {@code X-Forwarded-For} names the client (login limit, access log)
+ * @param mail          CADRE_SMTP_HOST, _PORT, _USERNAME, _PASSWORD, _STARTTLS and CADRE_MAIL_FROM: where mail goes out;
+ *                      null (no host) turns email off
+ * @param jobCheck      CADRE_JOB_CHECK_SECONDS: how often each server looks for due jobs (reminders, digests)
  */
 public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String adminEmail, String adminPassword,
                           boolean demo, int httpInstances, int dbPort, boolean adminPromote,
                           List<String> allowedOrigins, int metricsPort, TrustedProxies trustedProxies,
-                          String publicUrl, List<OidcProvider> oidcProviders) {
+                          String publicUrl, List<OidcProvider> oidcProviders, MailSettings mail, Duration jobCheck) {
 
   /** What {@code --help} prints: every option with its variable and default. */
   public static final String USAGE = """
@@ -63,6 +68,12 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
                            OIDC_PROVIDERS        none           comma-separated ids of OpenID Connect providers;
                                                                 each needs OIDC_{ID}_ISSUER, _CLIENT_ID,
                                                                 _CLIENT_SECRET, _NAME (_ALLOWED_DOMAINS optional)
+                           CADRE_SMTP_HOST       none           the SMTP server mail goes out through; none
+                                                                turns email off (see README for the others:
+                                                                _PORT, _USERNAME, _PASSWORD, _STARTTLS,
+                                                                CADRE_MAIL_FROM)
+                           CADRE_JOB_CHECK_SECONDS 60           how often a server looks for reminders and
+                                                                digests that are due
       --demo                                     off            seed the demo network
       --help                                                    print this and exit
       --version                                                 print the version and exit
@@ -87,22 +98,31 @@ public record CadreConfig(int httpPort, String databaseUrl, Path dataDir, String
       parseInt("metrics-port", pick(flags, "metrics-port", env, "CADRE_METRICS_PORT", "-1"), -1, 65535),
       TrustedProxies.parse(pick(flags, "trusted-proxies", env, "CADRE_TRUSTED_PROXIES", "")),
       publicUrl(blankToNull(pick(flags, "public-url", env, "CADRE_PUBLIC_URL", null))),
-      OidcProvider.fromEnv(env));
+      OidcProvider.fromEnv(env),
+      MailSettings.fromEnv(env),
+      Duration.ofSeconds(parseInt("CADRE_JOB_CHECK_SECONDS", env.getOrDefault("CADRE_JOB_CHECK_SECONDS", "60"), 1, 3600)));
+  }
+
+  /** Mail links point at this server, so sending mail needs its public address. */
+  public CadreConfig {
+    if (mail != null && publicUrl == null) {
+      throw new IllegalArgumentException("CADRE_PUBLIC_URL must be set when CADRE_SMTP_HOST is: the links in emails point there");
+    }
   }
 
   public CadreConfig withDatabaseUrl(String url) {
     return new CadreConfig(httpPort, url, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins,
-      metricsPort, trustedProxies, publicUrl, oidcProviders);
+      metricsPort, trustedProxies, publicUrl, oidcProviders, mail, jobCheck);
   }
 
   public CadreConfig withHttpPort(int port) {
     return new CadreConfig(port, databaseUrl, dataDir, adminEmail, adminPassword, demo, httpInstances, dbPort, adminPromote, allowedOrigins,
-      metricsPort, trustedProxies, publicUrl, oidcProviders);
+      metricsPort, trustedProxies, publicUrl, oidcProviders, mail, jobCheck);
   }
 
   public CadreConfig withDemo(boolean on) {
     return new CadreConfig(httpPort, databaseUrl, dataDir, adminEmail, adminPassword, on, httpInstances, dbPort, adminPromote, allowedOrigins,
-      metricsPort, trustedProxies, publicUrl, oidcProviders);
+      metricsPort, trustedProxies, publicUrl, oidcProviders, mail, jobCheck);
   }
 
   private static String publicUrl(String url) {

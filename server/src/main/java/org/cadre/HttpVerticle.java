@@ -56,6 +56,8 @@ import org.cadre.realtime.EventFeed;
 import org.cadre.event.EventLog;
 import org.cadre.space.AccessVersions;
 import org.cadre.space.InvitationRoutes;
+import org.cadre.notify.Mailer;
+import org.cadre.notify.NotifyRoutes;
 import org.cadre.space.SpaceAccess;
 import org.cadre.space.SpaceRepository;
 import org.cadre.space.SpaceRoutes;
@@ -89,6 +91,7 @@ public final class HttpVerticle extends VerticleBase {
   private final WebSecurity security;
   private final Operated operated;
   private final OidcRoutes oidc;
+  private final Mailer mailer;
   private HttpServer server;
   private Router router;
   private Commands commands;
@@ -108,8 +111,9 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   public HttpVerticle(Pool pool, Accounts accounts, AccessVersions accessVersions, CultureEngine engine, int port,
-                      WebSecurity security, Operated operated, OidcRoutes oidc) {
+                      WebSecurity security, Operated operated, OidcRoutes oidc, Mailer mailer) {
     this.operated = operated;
+    this.mailer = mailer;
     this.oidc = oidc;
     this.pool = pool;
     this.accounts = accounts;
@@ -145,11 +149,12 @@ public final class HttpVerticle extends VerticleBase {
     history.mountBodyHandler(router);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(authentication);
     OpenApi.mount(router);
-    new AccountRoutes(accounts).mount(router);
+    new AccountRoutes(accounts, mailer).mount(router);
+    new NotifyRoutes(mailer).mount(router);
     oidc.mount(router);
     Spaces spaces = Spaces.of(spaceRepo);
     new SpaceRoutes(spaces, access).mount(router);
-    new InvitationRoutes(spaceRepo, spaces.changes(), access).mount(router);
+    new InvitationRoutes(spaceRepo, spaces.changes(), access, mailer).mount(router);
     feed.mount(router);
     new CommandRoutes(commands, access).mount(router);
     history.mount(router);

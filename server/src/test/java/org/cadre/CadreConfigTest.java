@@ -92,4 +92,32 @@ class CadreConfigTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> CadreConfig.from(Map.of(), List.of("--data-dir")))
       .getMessage().contains("needs a value"));
   }
+
+  @Test
+  void emailIsOffWithoutAnSmtpHostAndItsSettingsAreCheckedWhenOn() {
+    assertNull(CadreConfig.from(Map.of(), List.of()).mail(), "no host: email is off");
+    assertEquals(java.time.Duration.ofSeconds(60), CadreConfig.from(Map.of(), List.of()).jobCheck());
+    Map<String, String> env = new java.util.HashMap<>(Map.of("CADRE_SMTP_HOST", "smtp.district.test",
+      "CADRE_MAIL_FROM", "Cadre <cadre@district.test>", "CADRE_PUBLIC_URL", "https://cadre.district.test",
+      "CADRE_SMTP_USERNAME", "cadre", "CADRE_SMTP_PASSWORD", "s3cret", "CADRE_JOB_CHECK_SECONDS", "15"));
+    CadreConfig on = CadreConfig.from(env, List.of());
+    assertEquals("smtp.district.test", on.mail().host());
+    assertEquals(587, on.mail().port());
+    assertEquals("required", on.mail().startTls(), "encryption is required unless said otherwise");
+    assertEquals(java.time.Duration.ofSeconds(15), on.jobCheck());
+    assertFalse(on.mail().toString().contains("s3cret"), "the password is never printed: " + on.mail());
+
+    for (Map.Entry<String, String> bad : List.of(Map.entry("CADRE_SMTP_PORT", "smtp"), Map.entry("CADRE_SMTP_PORT", "0"),
+        Map.entry("CADRE_SMTP_STARTTLS", "sometimes"), Map.entry("CADRE_MAIL_FROM", "not an address"),
+        Map.entry("CADRE_JOB_CHECK_SECONDS", "0"))) {
+      Map<String, String> wrong = new java.util.HashMap<>(env);
+      wrong.put(bad.getKey(), bad.getValue());
+      assertTrue(assertThrows(IllegalArgumentException.class, () -> CadreConfig.from(wrong, List.of()))
+        .getMessage().contains(bad.getKey()), bad.toString());
+    }
+    Map<String, String> noPublicUrl = new java.util.HashMap<>(env);
+    noPublicUrl.remove("CADRE_PUBLIC_URL");
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> CadreConfig.from(noPublicUrl, List.of()))
+      .getMessage().contains("CADRE_PUBLIC_URL"), "links in mail need the public address");
+  }
 }

@@ -35,7 +35,7 @@ class LifecycleTest {
       port = socket.getLocalPort();
     }
     CadreConfig config = new CadreConfig(port, null, dataDir, "boss@cadre.test", "boss-password-1", false, 1, 0, false, java.util.List.of(), -1,
-      org.cadre.http.TrustedProxies.none(), null, java.util.List.of());
+      org.cadre.http.TrustedProxies.none(), null, java.util.List.of(), null, java.time.Duration.ofSeconds(60));
     WebClient web = WebClient.create(vertx);
     JsonObject login = new JsonObject().put("email", "boss@cadre.test").put("password", "boss-password-1");
 
@@ -64,7 +64,7 @@ class LifecycleTest {
       port = socket.getLocalPort();
     }
     Cadre cadre = Cadre.start(vertx, new CadreConfig(port, null, dataDir, null, null, false, 1, 0, false, java.util.List.of(), -1,
-      org.cadre.http.TrustedProxies.none(), null, java.util.List.of())).await();
+      org.cadre.http.TrustedProxies.none(), null, java.util.List.of(), null, java.time.Duration.ofSeconds(60))).await();
     try {
       Path passwordFile = dataDir.resolve("db-password");
       assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(passwordFile));

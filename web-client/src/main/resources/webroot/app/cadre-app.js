@@ -18,6 +18,10 @@ import '../metrics/metrics-page.js';
 import '../auth/sign-in-page.js';
 import '../auth/register-page.js';
 import '../auth/join-page.js';
+import '../auth/forgot-password-page.js';
+import '../auth/reset-password-page.js';
+import '../notify/notification-settings.js';
+import '../notify/unsubscribe-page.js';
 
 const ANNOUNCE_BATCH_MS = 1500;
 
@@ -188,6 +192,10 @@ export class CadreApp extends CadreElement {
       case 'sign-in': return html`<cadre-sign-in-page .next=${next}></cadre-sign-in-page>`;
       case 'register': return html`<cadre-register-page .next=${next}></cadre-register-page>`;
       case 'join': return html`<cadre-join-page .token=${params.token} .me=${this.me}></cadre-join-page>`;
+      case 'forgot-password': return html`<cadre-forgot-password-page></cadre-forgot-password-page>`;
+      case 'reset-password': return html`<cadre-reset-password-page .token=${search?.get('token')}></cadre-reset-password-page>`;
+      case 'unsubscribe': return html`<cadre-unsubscribe-page .token=${search?.get('token')}></cadre-unsubscribe-page>`;
+      case 'notifications': return html`<cadre-notification-settings></cadre-notification-settings>`;
       case 'spaces': return html`<cadre-spaces-page .tree=${this.tree}></cadre-spaces-page>`;
       case 'space': return html`<cadre-space-page .spaceId=${params.spaceId} .tab=${params.tab} .meetingId=${params.meetingId} .me=${this.me}
         .bus=${this.bus} .tree=${this.tree}></cadre-space-page>`;

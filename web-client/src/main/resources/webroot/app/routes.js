@@ -6,6 +6,11 @@ const ROUTES = [
   { pattern: /^\/sign-in$/, screen: 'sign-in', public: true },
   { pattern: /^\/register$/, screen: 'register', public: true },
   { pattern: /^\/join\/([^/]+)$/, screen: 'join', public: true, params: ['token'] },
+  { pattern: /^\/forgot-password$/, screen: 'forgot-password', public: true },
+  // The emailed links: their token is in the query (see cadre-app's screen()).
+  { pattern: /^\/reset-password$/, screen: 'reset-password', public: true },
+  { pattern: /^\/unsubscribe$/, screen: 'unsubscribe', public: true },
+  { pattern: /^\/me\/notifications$/, screen: 'notifications' },
   { pattern: /^\/spaces$/, screen: 'spaces' },
   { pattern: /^\/me\/metrics$/, screen: 'metrics' },
   // The printable team report: no tab, the page is the sheet (ahead of the tabs, whose pattern it also fits).

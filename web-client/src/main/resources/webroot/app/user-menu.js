@@ -41,6 +41,7 @@ export class CadreUserMenu extends CadreElement {
       <div id="user-panel" class="user-panel" ?hidden=${!this.open}>
         <p class="user-email">${this.me.email}</p>
         <p><a href="/me/metrics">${t('metrics.dashboard')}</a></p>
+        <p><a href="/me/notifications">${t('mail.settingsTitle')}</a></p>
         <label class="field">${t('user.language')}
           <select @change=${(e) => this.choose(e.target.value)}>
             ${Object.entries(LANGUAGES).map(([code, lang]) =>

@@ -54,6 +54,7 @@ export class CadreSignInPage extends CadreElement {
         ${field({ name: 'password', label: t('auth.password'), type: 'password', autocomplete: 'current-password', error: this.error })}
         <button type="submit" class="button" ?disabled=${this.busy}>${this.busy ? t('auth.working') : t('auth.signIn')}</button>
       </form>
+      <p><a href="/forgot-password">${t('reset.forgot')}</a></p>
       ${this.providers?.length ? html`<div class="actions sign-in-providers">
         ${this.providers.map((p) => html`<a class="button secondary" target="_self"
           href="/api/auth/oidc/${encodeURIComponent(p.id)}/start?next=${encodeURIComponent(this.next || '/')}">${t('auth.signInWith', { name: p.name })}</a>`)}

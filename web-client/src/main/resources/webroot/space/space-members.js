@@ -5,6 +5,7 @@ import { CadreElement } from '../ui/cadre-element.js';
 import { t, formatDate } from '../i18n/i18n.js';
 import { get, post, del } from '../rest/http.js';
 import { failed } from '../ui/states.js';
+import { mailEnabled, mailOff } from '../notify/mail-status.js';
 
 const ROLES = ['lead', 'member', 'partner', 'observer'];
 const EXPIRY_DAYS = [1, 7, 14, 30];
@@ -18,7 +19,14 @@ export class CadreSpaceMembers extends CadreElement {
     link: { state: true },
     error: { state: true },
     busy: { state: true },
+    mail: { state: true },
+    emailed: { state: true },
   };
+
+  connectedCallback() {
+    super.connectedCallback();
+    mailEnabled().then((enabled) => { this.mail = enabled; });
+  }
 
   get manages() {
     return this.space.access === 'manage';
@@ -27,6 +35,7 @@ export class CadreSpaceMembers extends CadreElement {
   willUpdate(changed) {
     if (changed.has('space') && changed.get('space')?.id !== this.space.id) {
       this.link = null;
+      this.emailed = null;
       this.error = null;
       this.invitations = null;
       if (this.manages) this.loadInvitations();
@@ -74,9 +83,13 @@ export class CadreSpaceMembers extends CadreElement {
       maxUses: Number(form.get('uses')),
       expiresAt: new Date(Date.now() + days * 86_400_000 - 60_000).toISOString(),
     };
+    const email = form.get('email')?.trim();
+    if (email) body.email = email;
     this.run(async () => {
       const created = await post(`/api/spaces/${this.space.id}/invitations`, body);
       this.link = `${location.origin}/join/${created.token}`;
+      this.emailed = created.emailed ? email : null;
+      if (created.emailed) event.target.reset();
       await this.loadInvitations();
       await this.updateComplete;
       this.querySelector('#invite-link')?.select();
@@ -148,9 +161,15 @@ export class CadreSpaceMembers extends CadreElement {
         <label class="field">${t('members.inviteUses')}
           <input name="uses" type="number" min="1" max="1000" value="1" required>
         </label>
+        ${this.mail ? html`<label class="field">${t('members.inviteEmail')}
+          <input name="email" type="email" autocomplete="off" aria-describedby="invite-email-hint">
+          <span id="invite-email-hint" class="hint">${t('members.inviteEmailHint')}</span>
+        </label>` : null}
         <button type="submit" class="button" ?disabled=${this.busy}>${t('members.createLink')}</button>
       </form>
+      ${this.mail === false ? mailOff(t('members.mailOff')) : null}
       ${this.link ? html`<div class="invite-link" role="status">
+        ${this.emailed ? html`<p>${t('members.emailed', { email: this.emailed })}</p>` : null}
         <p>${t('members.linkReady')}</p>
         <label class="field">${t('members.link')}
           <input id="invite-link" type="text" readonly .value=${this.link}>

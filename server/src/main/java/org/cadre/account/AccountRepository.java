@@ -306,6 +306,40 @@ public final class AccountRepository {
       .onSuccess(v -> recent.forgetUser(userId));
   }
 
+  /** A new reset link for the user; earlier links of theirs that lapsed are purged. */
+  public Future<Void> saveReset(Buffer tokenHash, UUID userId, Duration lifetime) {
+    return pool.preparedQuery("with p as (delete from password_resets where user_id = $2 and expires_at < now()) "
+        + "insert into password_resets (token_hash, user_id, expires_at) values ($1, $2, $3)")
+      .execute(Tuple.of(tokenHash, userId, OffsetDateTime.now(ZoneOffset.UTC).plus(lifetime)))
+      .mapEmpty();
+  }
+
+  /** Whether a reset link is live (checked before the new password is hashed, so a bad link costs no hashing). */
+  public Future<Boolean> resetLive(Buffer tokenHash) {
+    return pool.preparedQuery("select 1 from password_resets where token_hash = $1 and expires_at > now()")
+      .execute(Tuple.of(tokenHash)).map(rows -> rows.size() > 0);
+  }
+
+  /**
+   * Redeems a reset link once: in one statement it deletes the link (and the user's other links), sets the password
+   * and deletes every session of the user, notifying each so their live connections close. Answers the user, or
+   * null when the link is unknown, used or expired.
+   */
+  public Future<UUID> resetPassword(Buffer tokenHash, String passwordHash) {
+    return pool.preparedQuery("with r as (delete from password_resets where token_hash = $1 and expires_at > now() returning user_id), "
+        + "o as (delete from password_resets where user_id = (select user_id from r) and token_hash <> $1), "
+        + "p as (update users set password_hash = $2 where id = (select user_id from r) returning id), "
+        + "d as (delete from sessions where user_id = (select id from p) returning token_hash), "
+        + "n as (" + NOTIFY_DELETED + ") select (select id from p) as user_id, (select count(*) from n) as ended")
+      .execute(Tuple.of(tokenHash, passwordHash))
+      .map(rows -> rows.iterator().next().getUUID("user_id"))
+      .onSuccess(userId -> {
+        if (userId != null) {
+          recent.forgetUser(userId);
+        }
+      });
+  }
+
   private static RecentPrincipals.Live live(io.vertx.sqlclient.RowSet<Row> rows) {
     if (rows.size() == 0) {
       return null;

@@ -19,15 +19,19 @@ public final class AccountRoutes {
 
   private final Accounts accounts;
   private final AccountRepository repo;
+  private final ResetMail resetMail;
 
-  public AccountRoutes(Accounts accounts) {
+  public AccountRoutes(Accounts accounts, ResetMail resetMail) {
     this.accounts = accounts;
     this.repo = accounts.repository();
+    this.resetMail = resetMail;
   }
 
   public void mount(Router router) {
     router.post("/api/auth/register").handler(BodyShape.of("email", "password", "name", "organization").checker()).handler(this::register);
     router.post("/api/auth/login").handler(BodyShape.of("email", "password").checker()).handler(this::login);
+    router.post("/api/auth/password-reset").handler(BodyShape.of("email").checker()).handler(this::requestReset);
+    router.post("/api/auth/password-reset/confirm").handler(BodyShape.of("token", "newPassword").checker()).handler(this::reset);
     router.post("/api/auth/logout").handler(BodyShape.of().checker()).handler(this::logout);
     router.get("/api/me").handler(this::me);
     router.patch("/api/me").handler(BodyShape.of("language").checker()).handler(this::updateMe);
@@ -63,6 +67,26 @@ public final class AccountRoutes {
         return principal;
       }))
       .onSuccess(principal -> ctx.json(principal.toJson()))
+      .onFailure(ctx::fail);
+  }
+
+  /** Always 202 whether or not the email has an account; 409 {@code mail_off} when this server sends no email. */
+  private void requestReset(RoutingContext ctx) {
+    String email = JsonBody.of(ctx).email("email");
+    if (!resetMail.enabled()) {
+      throw ApiException.conflict("mail_off", null, ErrorMessage.MAIL_OFF);
+    }
+    accounts.requestReset(email, TrustedProxies.client(ctx), Language.of(ctx), resetMail)
+      .onSuccess(v -> ctx.response().setStatusCode(202).end())
+      .onFailure(ctx::fail);
+  }
+
+  private void reset(RoutingContext ctx) {
+    JsonBody body = JsonBody.of(ctx);
+    String token = body.string("token", 1, 200);
+    String password = body.password("newPassword", 10, 200);
+    accounts.resetPassword(token, password)
+      .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
   }
 

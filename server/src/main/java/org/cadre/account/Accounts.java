@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.cadre.http.ApiException;
 import org.cadre.http.ErrorMessage;
+import org.cadre.http.Language;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,11 @@ public final class Accounts {
   /** The longest an API token may be given to live. */
   public static final Duration MAX_TOKEN_LIFETIME = Duration.ofDays(366);
   public static final int MAX_ORGANIZATION = 200;
+  /** How long a password reset link works. */
+  public static final Duration RESET_LIFETIME = Duration.ofMinutes(60);
+  /** Reset requests over {@link #FAILURE_WINDOW}: from one address, and for one email from anywhere. */
+  static final int MAX_RESETS_PER_ADDRESS = 20;
+  static final int MAX_RESETS_PER_EMAIL = 3;
 
   private final Vertx vertx;
   private final AccountRepository repo;
@@ -116,6 +122,41 @@ public final class Accounts {
         : err))
       .compose(ok -> hash(next))
       .compose(hash -> repo.changePassword(principal.userId(), hash, keepCredential));
+  }
+
+  /**
+   * Mails a reset link to the account with this email, if there is one. The caller learns nothing either way: the
+   * answer comes once the request is counted, before the account is looked up. Requests are limited per address and
+   * per email (counted whether or not an account has it) like logins.
+   */
+  public Future<Void> requestReset(String email, String address, Language language, ResetMail mail) {
+    String account = email.toLowerCase(Locale.ROOT);
+    return repo.countAttempt(List.of("reset-address:" + address, "reset-email:" + account), FAILURE_WINDOW)
+      .compose(counts -> {
+        if (counts[0] > MAX_RESETS_PER_ADDRESS || counts[1] > MAX_RESETS_PER_EMAIL) {
+          return Future.failedFuture(new ApiException(429, "too_many_attempts", null, ErrorMessage.TOO_MANY_RESETS,
+            FAILURE_WINDOW.toMinutes()));
+        }
+        repo.byEmail(account).compose(user -> {
+          if (user == null) {
+            return Future.succeededFuture();
+          }
+          String token = Tokens.generate("pwr_");
+          return repo.saveReset(Tokens.digest(token), user.userId(), RESET_LIFETIME)
+            .compose(v -> mail.send(user, language, token, RESET_LIFETIME));
+        }).onFailure(err -> LOG.log(java.util.logging.Level.WARNING, "Could not send a password reset link", err));
+        return Future.succeededFuture();
+      });
+  }
+
+  /** Sets the password from a reset link, once, and signs the user out everywhere. */
+  public Future<Void> resetPassword(String token, String password) {
+    io.vertx.core.buffer.Buffer digest = Tokens.digest(token);
+    ApiException invalid = ApiException.invalid("token", ErrorMessage.RESET_LINK_INVALID);
+    return repo.resetLive(digest)
+      .compose(live -> live ? hash(password) : Future.failedFuture(invalid))
+      .compose(hash -> repo.resetPassword(digest, hash))
+      .compose(userId -> userId == null ? Future.failedFuture(invalid) : Future.succeededFuture());
   }
 
   /** Starts a session and answers its token, to be set as the session cookie. */

@@ -103,7 +103,7 @@ public final class HistoryRoutes {
         .compose(space -> spaces.updateSettings(tx, space.id(), null, history.cadenceDays(), false,
           history.leaderSelection() == null ? null : history.leaderSelection().method(),
           history.leaderSelection() == null || history.leaderSelection().at() == null ? null
-            : OffsetDateTime.ofInstant(history.leaderSelection().at(), ZoneOffset.UTC)))
+            : OffsetDateTime.ofInstant(history.leaderSelection().at(), ZoneOffset.UTC), null, false))
         .compose(space -> histories.write(tx, space.id(), history, me.userId())
           .compose(people -> joinImporter(tx, space.id(), me)
             .compose(v -> EventLog.append(tx, space.id(), "history.imported", new JsonObject()

@@ -69,6 +69,12 @@ public enum ErrorMessage {
   EMAIL_TAKEN,
   NOT_FOUND_TOKEN,
   NOT_FOUND_PROVIDER,
+  RESET_LINK_INVALID,
+  TOO_MANY_RESETS,
+
+  // Email (notify)
+  MAIL_OFF,
+  UNSUBSCRIBE_INVALID,
 
   // Spaces, members and invitations (space)
   NOT_FOUND_SPACE,

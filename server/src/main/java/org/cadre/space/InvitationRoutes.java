@@ -15,10 +15,12 @@ import org.cadre.http.ApiException;
 import org.cadre.http.ErrorMessage;
 import org.cadre.http.Ids;
 import org.cadre.http.JsonBody;
+import org.cadre.http.Language;
 import org.cadre.event.EventLog;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** Invitations into a space: a secret link that admits up to {@code maxUses} people until it expires. */
@@ -30,16 +32,18 @@ public final class InvitationRoutes {
   private final SpaceRepository repo;
   private final SpaceChanges changes;
   private final SpaceAccess access;
+  private final InvitationMail mail;
 
-  public InvitationRoutes(SpaceRepository repo, SpaceChanges changes, SpaceAccess access) {
+  public InvitationRoutes(SpaceRepository repo, SpaceChanges changes, SpaceAccess access, InvitationMail mail) {
     this.repo = repo;
     this.changes = changes;
     this.access = access;
+    this.mail = mail;
   }
 
   public void mount(Router router) {
     router.get("/api/spaces/:id/invitations").handler(this::list);
-    router.post("/api/spaces/:id/invitations").handler(BodyShape.of("role", "expiresAt", "maxUses").checker()).handler(this::create);
+    router.post("/api/spaces/:id/invitations").handler(BodyShape.of("role", "expiresAt", "maxUses", "email").checker()).handler(this::create);
     router.delete("/api/spaces/:id/invitations/:invitationId").handler(this::revoke);
     router.post("/api/invitations/:token/accept").handler(BodyShape.of().checker()).handler(this::accept);
   }
@@ -60,17 +64,31 @@ public final class InvitationRoutes {
     }
     Integer maxUsesField = body.optionalInt("maxUses", 1, 1000);
     int maxUses = maxUsesField == null ? 1 : maxUsesField;
+    String email = body.optionalEmail("email");
+    if (email != null && !mail.enabled()) {
+      throw ApiException.conflict("mail_off", "email", ErrorMessage.MAIL_OFF);
+    }
     Instant expires = expiresAt;
     String token = Tokens.generate("inv_");
+    Language language = Language.of(ctx);
     access.require(me, id, Access.MANAGE)
       .compose(a -> changes.change(id, me.userId(), null, "invitation.created",
         (tx, space) -> repo.createInvitation(tx, id, Tokens.digest(token), role, expires, maxUses, me.userId())
-          .map(invitationId -> new JsonObject()
-            .put("id", invitationId.toString())
-            .put("role", JsonBody.wireName(role))
-            .put("expiresAt", expires.toString())
-            .put("maxUses", maxUses))))
-      .onSuccess(event -> SpaceRoutes.created(ctx, event.payload().copy().put("spaceId", id.toString()).put("token", token)))
+          .compose(invitationId -> (email == null ? Future.<Void>succeededFuture()
+              : mail.queue(tx, invitationId, new InvitationMail.Invited(email, me.name(), space.name(),
+                ZoneId.of(space.timeZone()), role, expires, token, language)))
+            .map(v -> new JsonObject()
+              .put("id", invitationId.toString())
+              .put("role", JsonBody.wireName(role))
+              .put("expiresAt", expires.toString())
+              .put("maxUses", maxUses)
+              .put("emailed", email != null)))))
+      .onSuccess(event -> {
+        if (email != null) {
+          mail.flush();
+        }
+        SpaceRoutes.created(ctx, event.payload().copy().put("spaceId", id.toString()).put("token", token));
+      })
       .onFailure(ctx::fail);
   }
 

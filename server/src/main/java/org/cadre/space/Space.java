@@ -13,10 +13,10 @@ import java.util.UUID;
 /** A space row. */
 public record Space(UUID id, UUID parentId, Kind kind, String name, String description, List<UUID> path,
                     long seq, Instant archivedAt, Instant createdAt, String timeZone, Integer cadenceDays,
-                    String leaderSelectionMethod, Instant leaderSelectedAt) {
+                    String leaderSelectionMethod, Instant leaderSelectedAt, Integer reminderLeadMinutes) {
 
   static final String COLUMNS = "id, parent_id, kind, name, description, path, seq, archived_at, created_at, time_zone, "
-    + "cadence_days, leader_selection_method, leader_selected_at";
+    + "cadence_days, leader_selection_method, leader_selected_at, reminder_lead_minutes";
 
   static Space from(Row row) {
     return new Space(row.getUUID("id"), row.getUUID("parent_id"),
@@ -25,7 +25,8 @@ public record Space(UUID id, UUID parentId, Kind kind, String name, String descr
       row.getOffsetDateTime("archived_at") == null ? null : row.getOffsetDateTime("archived_at").toInstant(),
       row.getOffsetDateTime("created_at").toInstant(), row.getString("time_zone"), row.getInteger("cadence_days"),
       row.getString("leader_selection_method"),
-      row.getOffsetDateTime("leader_selected_at") == null ? null : row.getOffsetDateTime("leader_selected_at").toInstant());
+      row.getOffsetDateTime("leader_selected_at") == null ? null : row.getOffsetDateTime("leader_selected_at").toInstant(),
+      row.getInteger("reminder_lead_minutes"));
   }
 
   public boolean archived() {
@@ -52,6 +53,7 @@ public record Space(UUID id, UUID parentId, Kind kind, String name, String descr
       .put("archivedAt", archivedAt == null ? null : archivedAt.toString())
       .put("timeZone", timeZone)
       .put("cadenceDays", cadenceDays)
+      .put("reminderLeadMinutes", reminderLeadMinutes)
       .put("leaderSelection", leaderSelectionMethod == null ? null : new JsonObject()
         .put("method", leaderSelectionMethod).put("at", leaderSelectedAt == null ? null : leaderSelectedAt.toString()));
   }

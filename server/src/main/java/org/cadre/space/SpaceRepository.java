@@ -195,12 +195,16 @@ public final class SpaceRepository {
   /** Archives the space; the caller holds its lock from {@link #lockActive}, so it is not archived yet. */
   /** The team settings the boards and the culture score read; null leaves a setting as it is. */
   public Future<Space> updateSettings(SqlClient tx, UUID id, String timeZone, Integer cadenceDays, boolean clearCadence,
-                                      String leaderMethod, OffsetDateTime leaderSelectedAt) {
+                                      String leaderMethod, OffsetDateTime leaderSelectedAt, Integer reminderLead,
+                                      boolean clearReminderLead) {
     return tx.preparedQuery("update spaces set time_zone = coalesce($2, time_zone), "
         + "cadence_days = case when $4 then null else coalesce($3, cadence_days) end, "
         + "leader_selection_method = coalesce($5, leader_selection_method), "
-        + "leader_selected_at = coalesce($6, leader_selected_at) where id = $1 returning " + Space.COLUMNS)
-      .execute(Tuple.of(id, timeZone, cadenceDays, clearCadence, leaderMethod, leaderSelectedAt))
+        + "leader_selected_at = coalesce($6, leader_selected_at), "
+        + "reminder_lead_minutes = case when $8 then null else coalesce($7, reminder_lead_minutes) end "
+        + "where id = $1 returning " + Space.COLUMNS)
+      .execute(Tuple.of(id, timeZone, cadenceDays, clearCadence, leaderMethod, leaderSelectedAt).addInteger(reminderLead)
+        .addBoolean(clearReminderLead))
       .map(rows -> Space.from(rows.iterator().next()));
   }
 

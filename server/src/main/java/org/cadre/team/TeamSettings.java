@@ -22,7 +22,8 @@ import java.time.ZoneOffset;
 
 /**
  * A team's settings: its time zone (meetings recur in it), its declared meeting cadence and how its leader was
- * selected (both read by the culture score). Leads change them.
+ * selected (both read by the culture score), and how long before a meeting its members are emailed a reminder
+ * ({@code reminderLeadMinutes}, null for none). Leads change them.
  */
 public final class TeamSettings {
 
@@ -36,7 +37,7 @@ public final class TeamSettings {
 
   public void register(Commands commands) {
     commands.register("team.settings", Access.MANAGE, HttpMethod.PATCH, "/settings",
-      BodyShape.of("timeZone", "cadenceDays").object("leaderSelection", BodyShape.of("method", "at")), this::update);
+      BodyShape.of("timeZone", "cadenceDays", "reminderLeadMinutes").object("leaderSelection", BodyShape.of("method", "at")), this::update);
   }
 
   private Future<JsonObject> update(Command c) {
@@ -48,18 +49,20 @@ public final class TeamSettings {
     }
     Integer cadence = body.optionalInt("cadenceDays", 1, 365);
     boolean clearCadence = body.has("cadenceDays") && cadence == null;
+    Integer lead = body.optionalInt("reminderLeadMinutes", 5, 20160);
+    boolean clearLead = body.has("reminderLeadMinutes") && lead == null;
     JsonBody leader = body.object("leaderSelection");
     String method = leader.optionalString("method", 1, 200);
     Instant selectedAt = leader.optionalInstant("at");
     if (body.has("leaderSelection") && method == null) {
       throw ApiException.invalid("leaderSelection.method", ErrorMessage.LEADER_METHOD);
     }
-    if (zone == null && cadence == null && !clearCadence && method == null) {
-      throw ApiException.invalid(null, ErrorMessage.SEND_ONE_OF, "timeZone, cadenceDays, leaderSelection");
+    if (zone == null && cadence == null && !clearCadence && method == null && lead == null && !clearLead) {
+      throw ApiException.invalid(null, ErrorMessage.SEND_ONE_OF, "timeZone, cadenceDays, leaderSelection, reminderLeadMinutes");
     }
     OffsetDateTime at = method == null ? null : OffsetDateTime.ofInstant(selectedAt == null ? c.at() : selectedAt, ZoneOffset.UTC);
     return changes.change(c.spaceId(), c.userId(), c.time(), c.retry(), "team.settings-changed",
-        (tx, space) -> repo.updateSettings(tx, c.spaceId(), zone, cadence, clearCadence, method, at).map(TeamSettings::settings))
+        (tx, space) -> repo.updateSettings(tx, c.spaceId(), zone, cadence, clearCadence, method, at, lead, clearLead).map(TeamSettings::settings))
       .map(SpaceEvent::toJson);
   }
 
@@ -68,6 +71,7 @@ public final class TeamSettings {
     return new JsonObject()
       .put("timeZone", detail.getValue("timeZone"))
       .put("cadenceDays", detail.getValue("cadenceDays"))
+      .put("reminderLeadMinutes", detail.getValue("reminderLeadMinutes"))
       .put("leaderSelection", detail.getValue("leaderSelection"));
   }
 }

@@ -29,7 +29,7 @@ class AdminBootstrapTest {
 
   private static void startWithAdmin(Vertx vertx, String url, boolean promote) throws Exception {
     CadreConfig config = new CadreConfig(0, url, Files.createTempDirectory("cadre-admin"), EMAIL, CONFIGURED_PASSWORD,
-      false, 1, 0, promote, List.of(), -1, TrustedProxies.none(), null, List.of());
+      false, 1, 0, promote, List.of(), -1, TrustedProxies.none(), null, List.of(), null, java.time.Duration.ofSeconds(60));
     Cadre.start(vertx, config).await().stop().await();
   }
 

@@ -18,6 +18,7 @@ import org.cadre.culture.CultureEngine;
 import org.cadre.culture.CultureRules;
 import org.cadre.http.TrustedProxies;
 import org.cadre.http.WebSecurity;
+import org.cadre.notify.Mailer;
 import org.cadre.ops.Operations;
 import org.cadre.realtime.Commands;
 import org.cadre.space.AccessVersions;
@@ -39,7 +40,8 @@ public record ServedRoutes(List<Route> routes, Commands commands) {
       new CultureEngine(CultureRules.defaults()), 0, WebSecurity.forWebClient(List.of()),
       new HttpVerticle.Operated(new Operations(vertx, meters, pool, () -> true), false, meters, new AtomicInteger(),
         TrustedProxies.none()),
-      new OidcRoutes(OidcSignIn.discover(vertx, List.of(), accounts).await(), List.of(), null, user -> Future.succeededFuture()));
+      new OidcRoutes(OidcSignIn.discover(vertx, List.of(), accounts).await(), List.of(), null, user -> Future.succeededFuture()),
+      new Mailer(vertx, pool, null, null, meters));
     String id = vertx.deployVerticle(deployed).await();
     ServedRoutes served = new ServedRoutes(deployed.routes(), deployed.commands());
     vertx.undeploy(id).await();

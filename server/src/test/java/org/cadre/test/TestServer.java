@@ -6,11 +6,13 @@ import io.vertx.core.Vertx;
 import org.cadre.Cadre;
 import org.cadre.CadreConfig;
 import org.cadre.http.TrustedProxies;
+import org.cadre.notify.MailSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 
 /** A real Cadre server on a free port, with an administrator, on the given database. */
@@ -68,13 +70,29 @@ public final class TestServer implements AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of());
   }
 
+  /**
+   * Sending mail through this SMTP server (its public URL {@code http://localhost:PORT}), looking for due jobs every
+   * {@code jobCheck}.
+   */
+  public static TestServer withMail(Vertx vertx, String databaseUrl, MailSettings mail, Duration jobCheck,
+                                    PrometheusMeterRegistry meters) {
+    return start(vertx, databaseUrl, false, List.of(), TrustedProxies.none(), -1, meters, List.of(), mail, jobCheck);
+  }
+
   private static TestServer start(Vertx vertx, String databaseUrl, boolean demo, List<String> allowedOrigins,
                                   TrustedProxies proxies, int metricsPort, PrometheusMeterRegistry meters,
                                   List<org.cadre.account.OidcProvider> providers) {
+    return start(vertx, databaseUrl, demo, allowedOrigins, proxies, metricsPort, meters, providers, null, Duration.ofSeconds(60));
+  }
+
+  private static TestServer start(Vertx vertx, String databaseUrl, boolean demo, List<String> allowedOrigins,
+                                  TrustedProxies proxies, int metricsPort, PrometheusMeterRegistry meters,
+                                  List<org.cadre.account.OidcProvider> providers, MailSettings mail, Duration jobCheck) {
     try {
       int port = freePort();
       CadreConfig config = new CadreConfig(port, databaseUrl, Files.createTempDirectory("cadre-test"),
-        ADMIN_EMAIL, ADMIN_PASSWORD, demo, 2, 0, false, allowedOrigins, metricsPort, proxies, null, providers);
+        ADMIN_EMAIL, ADMIN_PASSWORD, demo, 2, 0, false, allowedOrigins, metricsPort, proxies,
+        mail == null ? null : "http://localhost:" + port, providers, mail, jobCheck);
       return new TestServer(vertx, Cadre.start(vertx, config, meters).await(), port, databaseUrl);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
