@@ -6,7 +6,10 @@ import org.cadre.job.Job;
 import java.time.Duration;
 import java.util.logging.Logger;
 
-/** Hourly, on one server: purges the sessions, sign-in states, login counters and API tokens that have run out. */
+/**
+ * Hourly, on one server: purges the sessions, sign-in states, login counters, API tokens and password reset links
+ * that have run out.
+ */
 public final class AccountHousekeeping implements Job {
 
   private static final Logger LOG = Logger.getLogger(AccountHousekeeping.class.getName());
@@ -38,7 +41,8 @@ public final class AccountHousekeeping implements Job {
     return repo.purgeExpired(Accounts.FAILURE_WINDOW, TOKEN_GRACE).onSuccess(purged -> {
       if (purged.total() > 0) {
         LOG.info("Purged " + purged.sessions() + " expired sessions, " + purged.loginCounters() + " lapsed login counters, "
-          + purged.oidcStates() + " expired sign-in states and " + purged.apiTokens() + " expired API tokens");
+          + purged.oidcStates() + " expired sign-in states, " + purged.apiTokens() + " expired API tokens and "
+          + purged.passwordResets() + " expired password reset links");
       }
     });
   }

@@ -260,9 +260,9 @@ public final class AccountRepository {
   }
 
   /** What one purge removed, per table. */
-  public record Purged(int sessions, int loginCounters, int oidcStates, int apiTokens) {
+  public record Purged(int sessions, int loginCounters, int oidcStates, int apiTokens, int passwordResets) {
     public int total() {
-      return sessions + loginCounters + oidcStates + apiTokens;
+      return sessions + loginCounters + oidcStates + apiTokens + passwordResets;
     }
   }
 
@@ -276,12 +276,14 @@ public final class AccountRepository {
     return pool.preparedQuery("with s as (delete from sessions where expires_at <= $1 returning 1), "
         + "f as (delete from login_failures where window_start <= $2 returning 1), "
         + "o as (delete from oidc_states where expires_at <= $1 returning 1), "
-        + "t as (delete from api_tokens where expires_at <= $3 returning 1) "
-        + "select (select count(*) from s), (select count(*) from f), (select count(*) from o), (select count(*) from t)")
+        + "t as (delete from api_tokens where expires_at <= $3 returning 1), "
+        + "r as (delete from password_resets where expires_at <= $1 returning 1) "
+        + "select (select count(*) from s), (select count(*) from f), (select count(*) from o), (select count(*) from t), "
+        + "(select count(*) from r)")
       .execute(Tuple.of(now, now.minus(failureWindow), now.minus(tokenGrace)))
       .map(rows -> {
         Row row = rows.iterator().next();
-        return new Purged(row.getInteger(0), row.getInteger(1), row.getInteger(2), row.getInteger(3));
+        return new Purged(row.getInteger(0), row.getInteger(1), row.getInteger(2), row.getInteger(3), row.getInteger(4));
       });
   }
 

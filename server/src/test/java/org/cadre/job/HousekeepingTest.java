@@ -53,7 +53,7 @@ class HousekeepingTest {
 
       Pool pool = Database.external(url).pool(vertx, 2);
       AccountRepository.Purged purged = new AccountHousekeeping(new AccountRepository(pool)).run().await();
-      assertEquals(new AccountRepository.Purged(1, 1, 1, 1), purged);
+      assertEquals(new AccountRepository.Purged(1, 1, 1, 1, 1), purged);
       assertEquals(3, new InvitationHousekeeping(new SpaceRepository(pool)).run().await());
       pool.close().await();
 
@@ -62,6 +62,8 @@ class HousekeepingTest {
         "the live session seeded and the one registering opened");
       assertEquals(List.of("test:recent"), labels(url, "select key from login_failures where key like 'test:%' order by key"));
       assertEquals(List.of("live"), labels(url, "select next_path from oidc_states order by next_path"));
+      assertEquals(1, TestDatabases.count(url, "select count(*) from password_resets where expires_at > now()"));
+      assertEquals(0, TestDatabases.count(url, "select count(*) from password_resets where expires_at <= now()"));
       assertEquals(List.of("expired yesterday", "for a year", "forever"),
         labels(url, "select name from api_tokens order by name"));
       assertEquals(List.of("expired yesterday", "open, used long ago", "revoked yesterday", "used up yesterday"),
@@ -90,6 +92,8 @@ class HousekeepingTest {
     TestDatabases.execute(url, "insert into sessions (token_hash, user_id, expires_at) values "
       + "(sha256('s1'), '" + user + "', now() - interval '1 second'), "
       + "(sha256('s2'), '" + user + "', now() + interval '1 day')");
+    TestDatabases.execute(url, "insert into password_resets (token_hash, user_id, expires_at) values "
+      + "(sha256('r1'), '" + user + "', now() - interval '1 second'), (sha256('r2'), '" + user + "', now() + interval '1 hour')");
     TestDatabases.execute(url, "insert into login_failures (key, failures, window_start) values "
       + "('test:lapsed', 4, now() - interval '16 minutes'), ('test:recent', 4, now() - interval '14 minutes')");
     TestDatabases.execute(url, "insert into oidc_states (state_hash, provider, nonce, code_verifier, next_path, expires_at) values "
