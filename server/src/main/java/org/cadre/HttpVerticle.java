@@ -76,6 +76,11 @@ public final class HttpVerticle extends VerticleBase {
 
   /** Request bodies above this are refused with 413. */
   static final long BODY_LIMIT = 64 * 1024;
+  /**
+   * A socket silent this long is closed. The client pings every 20 s: a lost TCP connection is seen at once anyway,
+   * and pinging more often (Vert.x's default is 10 s) made idle sockets the server's main cost with many clients.
+   */
+  static final long PING_TIMEOUT_MS = 60_000;
   private static final long DRAIN_SECONDS = 10;
   /** The client's libraries (WebJars, from the web-client module); their paths carry the version, so cache long. */
   private static final String VENDOR_ROOT = "META-INF/resources/webjars";
@@ -218,7 +223,7 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   private static SockJSBridgeOptions bridgeOptions() {
-    return new SockJSBridgeOptions()
+    return new SockJSBridgeOptions().setPingTimeout(PING_TIMEOUT_MS)
       .addInboundPermitted(new PermittedOptions().setAddress(Addresses.COMMAND))
       .addOutboundPermitted(new PermittedOptions().setAddressRegex("user\\.[0-9a-f-]{36}"))
       .addOutboundPermitted(new PermittedOptions().setAddressRegex("rollup\\.[0-9a-f-]{36}"));

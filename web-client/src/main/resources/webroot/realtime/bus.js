@@ -22,7 +22,7 @@
 // the server is never retried: its promise rejects (and 'command-failed' fires) so the user can be told.
 
 const STORAGE_KEY = 'cadre.bus.outbox';
-const PING_MS = 10_000;
+const PING_MS = 20_000;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_MAX_MS = 30_000;
 const COMMAND_ADDRESS = 'cadre.command';

@@ -66,7 +66,7 @@ final class Client {
     }
   }
 
-  /** Cadre's bridge closes a socket that has not pinged for 10 s; the peer ignores it. */
+  /** Cadre's bridge closes a socket that has not pinged for 60 s; the peer ignores it. */
   void ping() {
     if (socket != null && !socket.isClosed()) {
       socket.writeTextMessage("{\"type\":\"ping\"}");

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  */
 final class Fleet {
 
-  private static final long PING_MS = 5_000;
+  /** As often as the web client pings. */
+  private static final long PING_MS = 20_000;
 
   final List<String> spaces;
   final List<Client> clients = new ArrayList<>();
