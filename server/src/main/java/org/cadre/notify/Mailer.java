@@ -128,6 +128,7 @@ public final class Mailer implements InvitationMail, ResetMail {
       .setText(m.text()).setHtml(m.html());
     if (m.unsubscribe() != null) {
       message.addHeader("List-Unsubscribe", "<" + m.unsubscribe() + ">");
+      message.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
     return client.sendMail(message)
       .compose(result -> {

@@ -4,8 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
+import org.cadre.http.ApiErrors;
 import org.cadre.http.ApiException;
 import org.cadre.http.BodyShape;
 import org.cadre.http.ErrorMessage;
@@ -17,6 +19,9 @@ import org.cadre.http.JsonBody;
  * the proof.
  */
 public final class NotifyRoutes {
+
+  private static final String ONE_CLICK = "One-Click";
+  private static final long ONE_CLICK_LIMIT = 1024;
 
   private final Mailer mailer;
   private final NotifyRepository repo;
@@ -31,6 +36,9 @@ public final class NotifyRoutes {
     router.get("/api/me/notifications").handler(this::settings);
     router.patch("/api/me/notifications").handler(BodyShape.of("meetings", "actions", "digest").checker()).handler(this::update);
     router.post("/api/mail/unsubscribe").handler(BodyShape.of("token").checker()).handler(this::unsubscribe);
+    // RFC 8058: a mail app's unsubscribe button POSTs "List-Unsubscribe=One-Click" to the List-Unsubscribe link.
+    router.post("/unsubscribe").handler(BodyHandler.create(false).setBodyLimit(ONE_CLICK_LIMIT)).handler(this::oneClick)
+      .failureHandler(ApiErrors::handle);
   }
 
   private void settings(RoutingContext ctx) {
@@ -61,14 +69,30 @@ public final class NotifyRoutes {
   }
 
   private void unsubscribe(RoutingContext ctx) {
-    String token = JsonBody.of(ctx).string("token", 1, 200);
-    mailer.unsubscribeLinks().verify(token)
+    unsubscribe(JsonBody.of(ctx).string("token", 1, 200))
+      .onSuccess(category -> ctx.json(new JsonObject().put("category", category)))
+      .onFailure(ctx::fail);
+  }
+
+  private void oneClick(RoutingContext ctx) {
+    String token = ctx.request().getParam("token");
+    if (!ONE_CLICK.equals(ctx.request().getFormAttribute("List-Unsubscribe"))) {
+      throw ApiException.invalid("List-Unsubscribe", ErrorMessage.FIELD_MUST_BE, "List-Unsubscribe", ONE_CLICK,
+        String.valueOf(ctx.request().getFormAttribute("List-Unsubscribe")));
+    }
+    (token == null || token.length() > 200
+      ? Future.<String>failedFuture(ApiException.invalid("token", ErrorMessage.UNSUBSCRIBE_INVALID)) : unsubscribe(token))
+      .onSuccess(category -> ctx.json(new JsonObject().put("category", category)))
+      .onFailure(ctx::fail);
+  }
+
+  /** Turns off the kind of email a signed token names; answers that kind. */
+  private Future<String> unsubscribe(String token) {
+    return mailer.unsubscribeLinks().verify(token)
       .compose(found -> found == null
         ? Future.failedFuture(ApiException.invalid("token", ErrorMessage.UNSUBSCRIBE_INVALID))
         : repo.unsubscribe(found.userId(), found.category()).compose(known -> known
-          ? Future.succeededFuture(found)
-          : Future.failedFuture(ApiException.invalid("token", ErrorMessage.UNSUBSCRIBE_INVALID))))
-      .onSuccess(found -> ctx.json(new JsonObject().put("category", found.category().column())))
-      .onFailure(ctx::fail);
+          ? Future.succeededFuture(found.category().column())
+          : Future.failedFuture(ApiException.invalid("token", ErrorMessage.UNSUBSCRIBE_INVALID))));
   }
 }

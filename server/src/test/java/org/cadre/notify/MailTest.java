@@ -4,8 +4,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -327,8 +331,19 @@ class MailTest {
       String otherUser = token.replaceFirst("^[^.]+", java.util.Base64.getUrlEncoder().withoutPadding()
         .encodeToString(new byte[16]));
       assertEquals(400, b.anonymous().call("POST", "/api/mail/unsubscribe", new JsonObject().put("token", otherUser)).status());
+      assertEquals("List-Unsubscribe=One-Click", partnerReminder.getHeader("List-Unsubscribe-Post")[0]);
+      // A mail app's one-click button (RFC 8058) posts a form to the header's link; anything else is refused.
+      WebClient mailApp = WebClient.create(b.vertx());
+      String link = "/unsubscribe?token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
+      assertEquals(400, mailApp.post(b.port(), "localhost", link)
+        .sendForm(MultiMap.caseInsensitiveMultiMap().add("List-Unsubscribe", "Maybe")).await().statusCode());
+      assertEquals(true, team.partner.get("/api/me/notifications").json().getJsonObject("settings").getBoolean("meetings"));
+      HttpResponse<Buffer> clicked = mailApp.post(b.port(), "localhost", link)
+        .sendForm(MultiMap.caseInsensitiveMultiMap().add("List-Unsubscribe", "One-Click")).await();
+      assertEquals(200, clicked.statusCode(), clicked.bodyAsString());
+      assertEquals("meetings", clicked.bodyAsJsonObject().getString("category"));
       assertEquals("meetings", b.anonymous().expect(200, "POST", "/api/mail/unsubscribe",
-        new JsonObject().put("token", token)).getString("category"));
+        new JsonObject().put("token", token)).getString("category"), "the page's link works too, and again");
       assertEquals(new JsonObject().put("meetings", false).put("actions", true).put("digest", true),
         team.partner.get("/api/me/notifications").json().getJsonObject("settings"));
 
