@@ -19,6 +19,9 @@ import java.util.function.Supplier;
  */
 final class MailJobs {
 
+  /** How long sent mail stays in the outbox: long past any scan that could find its occasion again. */
+  static final Duration KEPT = Duration.ofDays(30);
+
   private final Mailer mailer;
   private final NotifyRepository repo;
   private final Duration every;
@@ -42,7 +45,8 @@ final class MailJobs {
       new Scheduled("mail.actions", every, this::actions),
       new Scheduled("mail.digest", every, this::digests),
       // What a request queued but could not send (the SMTP server was down) goes out here.
-      new Scheduled("mail.outbox", every, mailer::drain));
+      new Scheduled("mail.outbox", every, mailer::drain),
+      new Scheduled("mail.housekeeping", Duration.ofDays(1), () -> repo.purgeDone(KEPT)));
   }
 
   private Future<?> meetings() {

@@ -14,9 +14,12 @@ import org.cadre.http.Language;
 import java.math.BigDecimal;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -328,5 +331,16 @@ final class NotifyRepository {
   Future<Language> languageOf(String email) {
     return pool.preparedQuery("select language from users where lower(email) = lower($1)").execute(Tuple.of(email))
       .map(rows -> rows.size() == 0 ? null : Language.ofTag(rows.iterator().next().getString(0)));
+  }
+
+  /**
+   * Deletes mail sent (or given up) more than {@code age} ago, except that about a meeting still ahead: its row is
+   * what keeps a reminder sent by hand weeks before from going out again. No scan looks further back than a week.
+   */
+  Future<Integer> purgeDone(Duration age) {
+    return pool.preparedQuery("delete from mail_outbox o where coalesce(o.sent_at, o.failed_at) < $1 "
+        + "and not exists (select 1 from meetings m where m.id = o.subject_id and m.starts_at > now())")
+      .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(age)))
+      .map(rows -> rows.rowCount());
   }
 }
