@@ -5,8 +5,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import org.cadre.account.Authentication;
 import org.cadre.account.Principal;
 import org.cadre.http.ApiException;
@@ -28,12 +26,12 @@ import java.util.UUID;
  */
 public final class CultureRoutes {
 
-  private final Pool pool;
+  private final RatingRepository ratings;
   private final CultureScores scores;
   private final SpaceAccess access;
 
   public CultureRoutes(Pool pool, CultureScores scores, SpaceAccess access) {
-    this.pool = pool;
+    this.ratings = new RatingRepository(pool);
     this.scores = scores;
     this.access = access;
   }
@@ -69,16 +67,8 @@ public final class CultureRoutes {
     Principal me = Authentication.required(ctx);
     UUID id = Ids.path(ctx, "id", ErrorMessage.NOT_FOUND_SPACE);
     access.require(me, id, Access.READ)
-      .compose(a -> pool.preparedQuery("select distinct on (row_id) row_id, level, note, at from ratings "
-        + "where space_id = $1 and user_id = $2 order by row_id, at desc, id desc").execute(Tuple.of(id, me.userId())))
-      .map(rows -> {
-        JsonArray ratings = new JsonArray();
-        for (Row row : rows) {
-          ratings.add(new JsonObject().put("row", row.getString("row_id")).put("level", row.getInteger("level"))
-            .put("note", row.getString("note")).put("at", row.getOffsetDateTime("at").toInstant().toString()));
-        }
-        return new JsonObject().put("spaceId", id.toString()).put("ratings", ratings);
-      })
+      .compose(a -> ratings.latestBy(id, me.userId()))
+      .map(latest -> new JsonObject().put("spaceId", id.toString()).put("ratings", latest))
       .onSuccess(ctx::json)
       .onFailure(ctx::fail);
   }

@@ -3,7 +3,6 @@ package org.cadre.culture;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Tuple;
 import org.cadre.http.ApiException;
 import org.cadre.http.ErrorMessage;
 import org.cadre.http.BodyShape;
@@ -36,12 +35,10 @@ public final class Ratings {
     }
     int level = (int) c.body().longValue("level", 1, 3);
     String note = c.body().optionalText("note", 2000);
-    return changes.change(c.spaceId(), c.userId(), c.time(), c.retry(), "rating.recorded", (tx, space) -> tx.preparedQuery(
-          "insert into ratings (space_id, row_id, level, user_id, note, at) values ($1, $2, $3, $4, $5, $6) returning id")
-        .execute(Tuple.of(c.spaceId(), row, level, c.userId(), note == null ? "" : note, c.time()))
-        .map(rows -> new JsonObject()
-          .put("id", rows.iterator().next().getUUID(0).toString())
-          .put("row", row).put("level", level).put("userId", c.userId().toString()).put("note", note == null ? "" : note)))
+    String text = note == null ? "" : note;
+    return changes.change(c.spaceId(), c.userId(), c.time(), c.retry(), "rating.recorded", (tx, space) ->
+        RatingRepository.insert(tx, c.spaceId(), row, level, c.userId(), text, c.time()).map(id -> new JsonObject()
+          .put("id", id.toString()).put("row", row).put("level", level).put("userId", c.userId().toString()).put("note", text)))
       .map(SpaceEvent::toJson);
   }
 
