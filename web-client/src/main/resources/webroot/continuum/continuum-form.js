@@ -6,6 +6,7 @@
 import { html, nothing } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
+import { levelChoice } from '../ui/level-choice.js';
 
 export class CadreContinuumForm extends CadreElement {
   static properties = {
@@ -80,13 +81,8 @@ export class CadreContinuumForm extends CadreElement {
   }
 
   levels(name, legend) {
-    return html`<fieldset class="rate-levels">
-      <legend>${legend}</legend>
-      ${this.definition.levels.map((level) => html`<label class="rate-level">
-        <input type="radio" name=${name} value=${level.level}>
-        ${t('continua.levelName', { number: level.level, name: level.name })}
-      </label>`)}
-    </fieldset>`;
+    return levelChoice({ name, legend, levels: this.definition.levels.map((level) => ({ value: level.level,
+      label: t('continua.levelName', { number: level.level, name: level.name }) })) });
   }
 
   subjectField(id) {

@@ -3,6 +3,7 @@
 import { html, nothing } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
+import { levelChoice } from '../ui/level-choice.js';
 
 const LEVELS = [[1, 'emerging'], [2, 'developing'], [3, 'transforming']];
 
@@ -49,13 +50,9 @@ export class CadreCultureRating extends CadreElement {
     <details class="rate">
       <summary>${t(mine ? 'culture.rateAgain' : 'culture.rate')}<span class="visually-hidden">: ${this.row.name}</span></summary>
       <form class="rate-form" @submit=${this.save} aria-describedby=${this.error ? `${id}-error` : nothing}>
-        <fieldset class="rate-levels">
-          <legend>${t('culture.rateLegend', { row: this.row.name })}</legend>
-          ${LEVELS.map(([number, level]) => html`<label class="rate-level">
-            <input type="radio" name="level" value=${number} ?checked=${mine?.level === number}>
-            ${t('culture.rateOption', { number, level: t(`culture.level.${level}`) })}
-          </label>`)}
-        </fieldset>
+        ${levelChoice({ name: 'level', legend: t('culture.rateLegend', { row: this.row.name }), checked: mine?.level,
+          levels: LEVELS.map(([number, level]) => ({ value: number,
+            label: t('culture.rateOption', { number, level: t(`culture.level.${level}`) }) })) })}
         <label class="field">${t('culture.note')}
           <textarea name="note" maxlength="2000" rows="2" aria-describedby="${id}-hint" .defaultValue=${mine?.note ?? ''}></textarea>
         </label>
