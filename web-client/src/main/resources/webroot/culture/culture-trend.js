@@ -4,6 +4,7 @@
 import { html } from 'lit';
 import { Chart, LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip } from 'chart.js';
 import { CadreElement } from '../ui/cadre-element.js';
+import { ChartController } from '../ui/chart-controller.js';
 import { t, formatDate, formatNumber } from '../i18n/i18n.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip);
@@ -18,11 +19,27 @@ const SERIES = [
 export class CadreCultureTrend extends CadreElement {
   static properties = { weeks: { attribute: false }, strands: { attribute: false } };
 
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.chart?.destroy();
-    this.chart = null;
-  }
+  chart = new ChartController(this, () => ({
+    type: 'line',
+    data: {
+      labels: this.weeks.map((week) => this.week(week)),
+      datasets: SERIES.map((series) => ({
+        label: this.seriesName(series.id),
+        data: this.weeks.map((week) => this.value(week, series.id)),
+        borderColor: series.colour,
+        backgroundColor: series.colour,
+        borderDash: series.dash,
+        borderWidth: series.width,
+        pointRadius: 2,
+        spanGaps: false,
+        clip: 4,
+      })),
+    },
+    options: {
+      scales: { y: { min: 1, max: 3, ticks: { stepSize: 0.5, callback: (v) => formatNumber(v) } } },
+      plugins: { legend: { position: 'bottom', labels: { boxHeight: 2 } } },
+    },
+  }));
 
   seriesName(id) {
     if (id === 'overall') return t('culture.overall');
@@ -36,46 +53,6 @@ export class CadreCultureTrend extends CadreElement {
 
   week(week) {
     return formatDate(week.week, 'UTC');
-  }
-
-  updated() {
-    const canvas = this.querySelector('canvas');
-    if (!canvas) {
-      this.chart?.destroy();
-      this.chart = null;
-      return;
-    }
-    const data = {
-      labels: this.weeks.map((week) => this.week(week)),
-      datasets: SERIES.map((series) => ({
-        label: this.seriesName(series.id),
-        data: this.weeks.map((week) => this.value(week, series.id)),
-        borderColor: series.colour,
-        backgroundColor: series.colour,
-        borderDash: series.dash,
-        borderWidth: series.width,
-        pointRadius: 2,
-        spanGaps: false,
-        clip: 4,
-      })),
-    };
-    if (this.chart && this.chart.canvas === canvas) {
-      this.chart.data = data;
-      this.chart.update('none');
-      return;
-    }
-    this.chart?.destroy();
-    const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    this.chart = new Chart(canvas, {
-      type: 'line',
-      data,
-      options: {
-        animation: still ? false : { duration: 300 },
-        maintainAspectRatio: false,
-        scales: { y: { min: 1, max: 3, ticks: { stepSize: 0.5, callback: (v) => formatNumber(v) } } },
-        plugins: { legend: { position: 'bottom', labels: { boxHeight: 2 } } },
-      },
-    });
   }
 
   render() {

@@ -3,6 +3,7 @@
 import { html } from 'lit';
 import { Chart, BarController, BarElement, LinearScale, CategoryScale, Tooltip } from 'chart.js';
 import { CadreElement } from '../ui/cadre-element.js';
+import { ChartController } from '../ui/chart-controller.js';
 import { t, formatDate, formatNumber } from '../i18n/i18n.js';
 
 Chart.register(BarController, BarElement, LinearScale, CategoryScale, Tooltip);
@@ -20,43 +21,18 @@ function stepTime({ minutesOverPlanPerStep: over, timedSteps: count }) {
 export class CadreMetricsFigures extends CadreElement {
   static properties = { figures: { attribute: false }, heading: {} };
 
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.chart?.destroy();
-    this.chart = null;
-  }
-
-  meetings() {
-    return this.figures?.perMeeting ?? [];
-  }
-
-  updated() {
-    const canvas = this.querySelector('canvas');
-    if (!canvas) {
-      this.chart?.destroy();
-      this.chart = null;
-      return;
-    }
-    const data = {
+  chart = new ChartController(this, () => ({
+    type: 'bar',
+    data: {
       labels: this.meetings().map((m) => formatDate(m.startsAt, 'UTC')),
       datasets: [{ label: t('metrics.attendance'), data: this.meetings().map((m) => (m.attendanceRate == null ? null : m.attendanceRate * 100)),
         backgroundColor: '#1f5fa8' }],
-    };
-    if (this.chart && this.chart.canvas === canvas) {
-      this.chart.data = data;
-      this.chart.update('none');
-      return;
-    }
-    this.chart?.destroy();
-    this.chart = new Chart(canvas, {
-      type: 'bar',
-      data,
-      options: {
-        animation: matchMedia('(prefers-reduced-motion: reduce)').matches ? false : { duration: 300 },
-        maintainAspectRatio: false,
-        scales: { y: { min: 0, max: 100, ticks: { callback: (v) => formatNumber(v) } } },
-      },
-    });
+    },
+    options: { scales: { y: { min: 0, max: 100, ticks: { callback: (v) => formatNumber(v) } } } },
+  }));
+
+  meetings() {
+    return this.figures?.perMeeting ?? [];
   }
 
   render() {
