@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * One JSON object per HTTP request on the {@code org.cadre.access} logger, written when the response ends: method,
  * path, status, duration, bytes sent, client address and the signed-in user. Never the query string, headers or
  * cookies; the paths whose segments are credentials (invitation tokens, calendar-feed secrets, the client's
- * {@code /join/} page) have those segments masked.
+ * {@code /join/} page) have those segments masked. Health probes and metric scrapes that succeed are left out: they
+ * come every few seconds and say nothing; one that fails is logged like any request.
  */
 public final class AccessLog implements Handler<RoutingContext> {
 
@@ -26,6 +27,9 @@ public final class AccessLog implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     long started = System.nanoTime();
     ctx.addEndHandler(ended -> {
+      if (probe(ctx.request().path()) && ctx.response().getStatusCode() < 300) {
+        return;
+      }
       Principal user = Authentication.current(ctx);
       JsonObject line = new JsonObject()
         .put("method", ctx.request().method().name())
@@ -40,6 +44,10 @@ public final class AccessLog implements Handler<RoutingContext> {
       LOG.info(line.encode());
     });
     ctx.next();
+  }
+
+  private static boolean probe(String path) {
+    return "/metrics".equals(path) || (path != null && path.startsWith("/health/"));
   }
 
   static String masked(String path) {

@@ -95,4 +95,16 @@ class AccessLogTest {
     assertEquals(1, linesFor("/api/invitations/***/accept").size(), all);
     assertEquals(1, linesFor("/api/calendar/***.ics").size(), all);
   }
+
+  @Test
+  void aHealthProbeOrScrapeThatSucceedsIsNotLoggedButAnyOtherRequestIs() throws Exception {
+    ApiClient anonymous = server.anonymous();
+    assertEquals(200, anonymous.get("/health/live").status());
+    assertEquals(200, anonymous.get("/metrics").status());
+    assertTrue(anonymous.call("POST", "/health/live", new JsonObject()).status() >= 400);
+    Thread.sleep(100);
+    assertEquals(List.of("POST"), linesFor("/health/live").stream().map(line -> line.getString("method")).toList(),
+      "only the request that failed");
+    assertEquals(List.of(), linesFor("/metrics"));
+  }
 }
