@@ -123,7 +123,7 @@ export class CadreSpaceSettings extends CadreElement {
       <label class="field ${this.invalid('reminderLeadMinutes')}"><span>${t('settings.reminder')}</span>
         <select name="reminderLeadMinutes" aria-describedby=${this.described('reminderLeadMinutes', 'hint-reminder')}>
           <option value="" .selected=${s.reminderLeadMinutes == null}>${t('settings.noReminder')}</option>
-          ${leads.map((minutes) => html`<option value=${minutes} .selected=${minutes === s.reminderLeadMinutes}>${before(minutes)}</option>`)}
+          ${leads.map((minutes) => html`<option value=${minutes} .selected=${minutes === s.reminderLeadMinutes}>${leadLabel(minutes)}</option>`)}
         </select>
         <span class="hint" id="hint-reminder">${t('settings.reminderHint')}</span>${this.errorAt('reminderLeadMinutes')}</label>
       ${this.mail === false ? mailOff(t('settings.mailOff')) : null}
@@ -167,7 +167,7 @@ function withCurrent(choices, current) {
 }
 
 /** "1 hour before", "2 days before", "1 week before": the largest whole unit. */
-function before(minutes) {
+function leadLabel(minutes) {
   if (minutes % 10080 === 0) return t('settings.weeksBefore', { count: minutes / 10080 });
   if (minutes % 1440 === 0) return t('settings.daysBefore', { count: minutes / 1440 });
   if (minutes % 60 === 0) return t('settings.hoursBefore', { count: minutes / 60 });
