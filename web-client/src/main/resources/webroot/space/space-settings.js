@@ -108,7 +108,8 @@ export class CadreSpaceSettings extends CadreElement {
 
   render() {
     const s = this.shown;
-    const zones = withCurrent(Intl.supportedValuesOf('timeZone'), s.timeZone);
+    // Browsers list region zones only; UTC (where a network starts) and the stored zone are offered too.
+    const zones = [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', s.timeZone])];
     const leads = withCurrent(REMINDER_LEADS, s.reminderLeadMinutes).sort((a, b) => a - b);
     const general = this.error && !this.errorInput();
     return html`<form class="panel form settings-form" @submit=${(e) => this.submit(e)} novalidate>
