@@ -71,6 +71,8 @@ export class CadreSpacePage extends CadreElement {
 
   applied(event) {
     this.space = { ...this.space, seq: event.seq };
+    // The payload is the whole of the team's settings, so every tab shows them (and dates in the zone) at once.
+    if (event.type === 'team.settings-changed') this.space = { ...this.space, ...event.payload };
     if (event.type.startsWith('member.')) this.reloadMembers();
     if (event.type === 'space.updated' || event.type === 'space.archived') this.reloadSpace();
     // The meeting room announces others' changes itself, batched, rather than one sentence per edit.

@@ -4,6 +4,7 @@
 // point its entry's tag at it.
 import './space-overview.js';
 import './space-members.js';
+import './space-settings.js';
 import '../board/board-tab.js';
 import '../action/actions-tab.js';
 import '../meeting/meetings-tab.js';
@@ -13,7 +14,10 @@ import '../continuum/continua-tab.js';
 import '../protocol/protocols-tab.js';
 import '../metrics/metrics-tab.js';
 
-/** kinds: which kinds of space show the tab; label: its catalog key when not tabs.{key}. */
+/**
+ * kinds: which kinds of space show the tab; access: the access it needs when not just being there (the server
+ * refuses the rest anyway); label: its catalog key when not tabs.{key}.
+ */
 export const SPACE_TABS = [
   { key: 'overview', tag: 'cadre-space-overview', kinds: ['network', 'district', 'site', 'team'] },
   { key: 'meetings', tag: 'cadre-meetings-tab', kinds: ['team'] },
@@ -25,6 +29,8 @@ export const SPACE_TABS = [
   { key: 'protocols', tag: 'cadre-protocols-tab', kinds: ['district', 'site', 'team'] },
   { key: 'metrics', tag: 'cadre-metrics-tab', kinds: ['network', 'district', 'site', 'team'] },
   { key: 'members', tag: 'cadre-space-members', kinds: ['network', 'district', 'site', 'team'] },
+  { key: 'settings', tag: 'cadre-space-settings', kinds: ['team'], access: 'manage' },
 ];
 
-export const tabsFor = (space) => SPACE_TABS.filter((tab) => tab.kinds.includes(space.kind));
+export const tabsFor = (space) => SPACE_TABS.filter((tab) => tab.kinds.includes(space.kind)
+  && (!tab.access || space.access === tab.access));

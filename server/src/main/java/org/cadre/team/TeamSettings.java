@@ -51,9 +51,10 @@ public final class TeamSettings {
     boolean clearCadence = body.has("cadenceDays") && cadence == null;
     Integer lead = body.optionalInt("reminderLeadMinutes", 5, 20160);
     boolean clearLead = body.has("reminderLeadMinutes") && lead == null;
-    JsonBody leader = body.object("leaderSelection");
-    String method = leader.optionalString("method", 1, 200);
-    Instant selectedAt = leader.optionalInstant("at");
+    // Nested, so its errors name leaderSelection.method and leaderSelection.at: a form shows each at its input.
+    JsonBody leader = body.optionalNested("leaderSelection");
+    String method = leader == null ? null : leader.optionalString("method", 1, 200);
+    Instant selectedAt = leader == null ? null : leader.optionalInstant("at");
     if (body.has("leaderSelection") && method == null) {
       throw ApiException.invalid("leaderSelection.method", ErrorMessage.LEADER_METHOD);
     }

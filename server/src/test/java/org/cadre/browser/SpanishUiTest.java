@@ -83,6 +83,11 @@ class SpanishUiTest extends BrowserTest {
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Normas"))).isVisible();
     noEnglishLeft(page, "spanish-board");
 
+    page.navigate(url("/spaces/" + team + "/settings"));
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Ajustes del equipo"))).isVisible();
+    assertThat(page.getByLabel("Recordatorio por correo").locator("option:checked")).hasText("1 día antes");
+    noEnglishLeft(page, "spanish-settings");
+
     page.navigate(url("/spaces/" + team + "/meetings/" + meeting));
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Agenda").setExact(true))).isVisible();
     assertThat(page.getByLabel("Notas")).isVisible();

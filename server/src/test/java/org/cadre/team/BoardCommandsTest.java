@@ -267,6 +267,17 @@ class BoardCommandsTest {
     assertEquals("timeZone", team.lead.call("PATCH", team.path("/settings"), body("timeZone", "UTC+5")).error().getString("field"));
   }
 
+  @Test
+  void aLeaderSelectionsErrorsNameTheFieldUnderIt() {
+    ApiClient.Response blank = team.lead.call("PATCH", team.path("/settings"), body("leaderSelection", body("method", " ")));
+    assertEquals("leaderSelection.method", blank.error().getString("field"));
+    ApiClient.Response day = team.lead.call("PATCH", team.path("/settings"),
+      body("leaderSelection", body("method", "elected").put("at", "2026-08-20")));
+    assertEquals("leaderSelection.at", day.error().getString("field"));
+    assertEquals("leaderSelection.method", team.lead.call("PATCH", team.path("/settings"), body("leaderSelection", new JsonObject()))
+      .error().getString("field"));
+  }
+
   private static String networkOf() {
     return team.admin.expect(200, "GET", "/api/spaces/" + team.id, null).getString("parentId");
   }
