@@ -12,10 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,42 +21,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(VertxExtension.class)
 class AccessLogTest {
 
-  private static final List<String> lines = new CopyOnWriteArrayList<>();
-  private static final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      lines.add(record.getMessage());
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-    }
-  };
+  private static AccessLogLines accessLog;
   private static TestServer server;
 
   @BeforeAll
   static void start(Vertx vertx) {
     server = TestServer.start(vertx, TestDatabases.fresh());
-    // The tests' logging configuration keeps INFO quiet; this class reads the lines without printing them.
-    AccessLog.LOG.setLevel(Level.INFO);
-    AccessLog.LOG.setUseParentHandlers(false);
-    AccessLog.LOG.addHandler(capture);
+    accessLog = AccessLogLines.start();
   }
 
   @AfterAll
   static void stop() {
-    AccessLog.LOG.removeHandler(capture);
-    AccessLog.LOG.setUseParentHandlers(true);
-    AccessLog.LOG.setLevel(null);
+    accessLog.stop();
     server.close();
   }
 
   private static List<JsonObject> linesFor(String path) {
-    return lines.stream().map(JsonObject::new).filter(line -> line.getString("path").equals(path)).toList();
+    return accessLog.forPath(path);
   }
 
   @Test
@@ -70,7 +47,7 @@ class AccessLogTest {
     admin.get("/api/me?token=query-secret-1");
     Thread.sleep(100);
     List<JsonObject> logged = linesFor("/api/me");
-    assertEquals(1, logged.size(), lines.toString());
+    assertEquals(1, logged.size(), accessLog.all().toString());
     JsonObject line = logged.get(0);
     assertEquals("GET", line.getString("method"));
     assertEquals(200, line.getInteger("status"));
@@ -78,7 +55,7 @@ class AccessLogTest {
     assertTrue(line.getLong("bytes") > 0);
     assertEquals("127.0.0.1", line.getString("client"));
     assertEquals(admin.userId(), line.getString("user"));
-    String all = String.join("\n", lines);
+    String all = String.join("\n", accessLog.all());
     assertFalse(all.contains("query-secret-1"), "no query string");
     assertFalse(all.contains(session), "no session cookie");
     assertFalse(all.contains(TestServer.ADMIN_PASSWORD), "no password from the login's body");
@@ -89,7 +66,7 @@ class AccessLogTest {
     server.anonymous().call("POST", "/api/invitations/invitation-secret-2/accept", new JsonObject());
     server.anonymous().get("/api/calendar/feed-secret-3.ics");
     Thread.sleep(100);
-    String all = String.join("\n", lines);
+    String all = String.join("\n", accessLog.all());
     assertFalse(all.contains("invitation-secret-2"));
     assertFalse(all.contains("feed-secret-3"));
     assertEquals(1, linesFor("/api/invitations/***/accept").size(), all);

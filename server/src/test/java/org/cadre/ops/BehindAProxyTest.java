@@ -25,11 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,21 +45,7 @@ class BehindAProxyTest {
   private static final String PROXY_ADDRESS = "127.0.0.2";
   private static final String CLIENT_ADDRESS = "127.0.0.1";
 
-  private static final List<String> accessLog = new CopyOnWriteArrayList<>();
-  private static final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      accessLog.add(record.getMessage());
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-    }
-  };
+  private static AccessLogLines accessLog;
 
   private static Vertx otherVertx;
   private static TestServer first;
@@ -83,16 +65,12 @@ class BehindAProxyTest {
     proxy = TestProxy.start(vertx, PROXY_ADDRESS, List.of(first.port(), second.port()));
     proxyToUntrusting = TestProxy.start(vertx, PROXY_ADDRESS, List.of(untrusting.port()));
     tree = SpaceTree.build(first, "proxy");
-    AccessLog.LOG.setLevel(Level.INFO);
-    AccessLog.LOG.setUseParentHandlers(false);
-    AccessLog.LOG.addHandler(capture);
+    accessLog = AccessLogLines.start();
   }
 
   @AfterAll
   static void stop() {
-    AccessLog.LOG.removeHandler(capture);
-    AccessLog.LOG.setUseParentHandlers(true);
-    AccessLog.LOG.setLevel(null);
+    accessLog.stop();
     proxyToUntrusting.close();
     proxy.close();
     untrusting.close();
@@ -118,7 +96,7 @@ class BehindAProxyTest {
 
   /** The client the access log wrote for the one request to this path. */
   private static String loggedClient(String path) {
-    List<JsonObject> lines = accessLog.stream().map(JsonObject::new).filter(l -> path.equals(l.getString("path"))).toList();
+    List<JsonObject> lines = accessLog.forPath(path);
     assertEquals(1, lines.size(), () -> "access log lines for " + path + ": " + lines);
     return lines.get(0).getString("client");
   }
