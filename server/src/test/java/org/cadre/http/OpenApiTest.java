@@ -113,14 +113,7 @@ class OpenApiTest {
         }
       }
     }
-    Set<String> documentedOps = new TreeSet<>();
-    for (String path : document.getJsonObject("paths").fieldNames()) {
-      for (String method : document.getJsonObject("paths").getJsonObject(path).fieldNames()) {
-        if (HTTP_METHODS.contains(method)) {
-          documentedOps.add(method.toUpperCase(Locale.ROOT) + " " + path);
-        }
-      }
-    }
+    Set<String> documentedOps = new TreeSet<>(operations().stream().map(Operation::name).toList());
     Set<String> undocumented = new TreeSet<>(servedOps);
     undocumented.removeAll(documentedOps);
     Set<String> unserved = new TreeSet<>(documentedOps);
@@ -282,34 +275,49 @@ class OpenApiTest {
     ApiClient anonymous = server.anonymous();
     TreeMap<String, String> wrong = new TreeMap<>();
     int checked = 0;
-    JsonObject paths = document.getJsonObject("paths");
-    for (String path : paths.fieldNames()) {
-      for (String method : paths.getJsonObject(path).fieldNames()) {
-        JsonObject operation = paths.getJsonObject(path).getJsonObject(method);
-        JsonObject request = operation.getJsonObject("requestBody");
-        if (operation.containsKey("x-cadre-command") || request == null) {
-          continue;
-        }
-        JsonObject schema = resolve(request.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema"));
-        if (!schema.containsKey("properties")) {
-          continue; // the history import: a document whose format says unknown fields are ignored
-        }
-        checked++;
-        String uri = PARAM.matcher(path).replaceAll(m -> UUID.randomUUID().toString());
-        ApiClient.Response answer = anonymous.call(method.toUpperCase(Locale.ROOT), uri, new JsonObject().put("zzUnknown", 1));
-        String message = answer.status() == 400 ? answer.error().getString("message") : "";
-        // English: "'zzUnknown' is not a field of POST /api/...; known: name, kind, description."
-        String known = message.contains("known: ") ? message.substring(message.indexOf("known: ") + 7, message.length() - 1) : null;
-        Set<String> accepted = known == null ? null : known.isEmpty() ? Set.of() : new TreeSet<>(List.of(known.split(", ")));
-        Set<String> documented = new TreeSet<>(schema.getJsonObject("properties").fieldNames());
-        if (!documented.equals(accepted)) {
-          wrong.put(method.toUpperCase(Locale.ROOT) + " " + path, "accepts " + accepted + " (" + answer.status() + " "
-            + message + "), documented " + documented);
-        }
+    for (Operation op : operations()) {
+      JsonObject request = op.spec().getJsonObject("requestBody");
+      if (op.spec().containsKey("x-cadre-command") || request == null) {
+        continue;
+      }
+      JsonObject schema = resolve(request.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema"));
+      if (!schema.containsKey("properties")) {
+        continue; // the history import: a document whose format says unknown fields are ignored
+      }
+      checked++;
+      String uri = PARAM.matcher(op.path()).replaceAll(m -> UUID.randomUUID().toString());
+      ApiClient.Response answer = anonymous.call(op.method().toUpperCase(Locale.ROOT), uri, new JsonObject().put("zzUnknown", 1));
+      String message = answer.status() == 400 ? answer.error().getString("message") : "";
+      // English: "'zzUnknown' is not a field of POST /api/...; known: name, kind, description."
+      String known = message.contains("known: ") ? message.substring(message.indexOf("known: ") + 7, message.length() - 1) : null;
+      Set<String> accepted = known == null ? null : known.isEmpty() ? Set.of() : new TreeSet<>(List.of(known.split(", ")));
+      Set<String> documented = new TreeSet<>(schema.getJsonObject("properties").fieldNames());
+      if (!documented.equals(accepted)) {
+        wrong.put(op.name(), "accepts " + accepted + " (" + answer.status() + " " + message + "), documented " + documented);
       }
     }
     assertTrue(checked > 15, "checked " + checked);
     assertEquals(new TreeMap<>(), wrong);
+  }
+
+  /** A documented operation: its path as the document writes it, its method in lower case, and its object. */
+  private record Operation(String path, String method, JsonObject spec) {
+    String name() {
+      return method.toUpperCase(Locale.ROOT) + " " + path;
+    }
+  }
+
+  private static List<Operation> operations() {
+    List<Operation> operations = new ArrayList<>();
+    JsonObject paths = document.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      for (String method : paths.getJsonObject(path).fieldNames()) {
+        if (HTTP_METHODS.contains(method)) {
+          operations.add(new Operation(path, method, paths.getJsonObject(path).getJsonObject(method)));
+        }
+      }
+    }
+    return operations;
   }
 
   private static JsonObject resolve(JsonObject schema) {
@@ -322,31 +330,27 @@ class OpenApiTest {
     Commands commands = served.commands();
     TreeMap<String, String> wrong = new TreeMap<>();
     int checked = 0;
-    JsonObject paths = document.getJsonObject("paths");
-    for (String path : paths.fieldNames()) {
-      for (String method : paths.getJsonObject(path).fieldNames()) {
-        JsonObject operation = paths.getJsonObject(path).getJsonObject(method);
-        String type = operation.getString("x-cadre-command");
-        if (type == null) {
-          continue;
-        }
-        checked++;
-        Set<String> accepted = new TreeSet<>(commands.fields(type));
-        accepted.removeAll(Commands.ENVELOPE.names());
-        Matcher params = PARAM.matcher(path);
-        while (params.find()) {
-          accepted.remove(params.group(1));
-        }
-        Set<String> documented = new TreeSet<>();
-        JsonObject request = operation.getJsonObject("requestBody");
-        if (request != null) {
-          documented.addAll(request.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema")
-            .getJsonObject("properties").fieldNames());
-          documented.remove(Commands.COMMAND_ID);
-        }
-        if (!accepted.equals(documented)) {
-          wrong.put(method.toUpperCase(Locale.ROOT) + " " + path + " (" + type + ")", "accepts " + accepted + ", documented " + documented);
-        }
+    for (Operation op : operations()) {
+      String type = op.spec().getString("x-cadre-command");
+      if (type == null) {
+        continue;
+      }
+      checked++;
+      Set<String> accepted = new TreeSet<>(commands.fields(type));
+      accepted.removeAll(Commands.ENVELOPE.names());
+      Matcher params = PARAM.matcher(op.path());
+      while (params.find()) {
+        accepted.remove(params.group(1));
+      }
+      Set<String> documented = new TreeSet<>();
+      JsonObject request = op.spec().getJsonObject("requestBody");
+      if (request != null) {
+        documented.addAll(request.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema")
+          .getJsonObject("properties").fieldNames());
+        documented.remove(Commands.COMMAND_ID);
+      }
+      if (!accepted.equals(documented)) {
+        wrong.put(op.name() + " (" + type + ")", "accepts " + accepted + ", documented " + documented);
       }
     }
     assertEquals(commands.routes().size(), checked, "every command served over REST is marked with its type");

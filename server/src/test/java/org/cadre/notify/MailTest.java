@@ -13,6 +13,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.cadre.test.ApiClient;
@@ -90,8 +91,21 @@ class MailTest {
     return new Parts(text, html);
   }
 
-  private static String to(MimeMessage message) throws Exception {
-    return message.getRecipients(Message.RecipientType.TO)[0].toString();
+  /** The message's first recipient; unchecked, so streams of messages can map and filter by it. */
+  private static String to(MimeMessage message) {
+    try {
+      return message.getRecipients(Message.RecipientType.TO)[0].toString();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String from(MimeMessage message) {
+    try {
+      return message.getFrom()[0].toString();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String group(String text, String regex) {
@@ -119,7 +133,7 @@ class MailTest {
     return received(subjectStart);
   }
 
-  private static Map<String, Integer> byRecipient(List<MimeMessage> messages) throws Exception {
+  private static Map<String, Integer> byRecipient(List<MimeMessage> messages) {
     Map<String, Integer> out = new TreeMap<>();
     for (MimeMessage m : messages) {
       out.merge(to(m), 1, Integer::sum);
@@ -302,26 +316,14 @@ class MailTest {
       Thread.sleep(500);
       assertEquals(2 * 5, received("Your week in Cadre").size() + received("Tu semana en Cadre").size());
       List<MimeMessage> memberDigests = received("Tu semana en Cadre");
-      assertEquals(List.of("member.board.mail@district.test"), memberDigests.stream().map(m -> {
-        try {
-          return to(m);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }).distinct().toList(), "only the member reads Spanish (their first may predate their choice)");
+      assertEquals(List.of("member.board.mail@district.test"), memberDigests.stream().map(MailTest::to).distinct().toList(), "only the member reads Spanish (their first may predate their choice)");
       Parts memberDigest = parts(memberDigests.get(memberDigests.size() - 1));
       assertTrue(memberDigest.text().contains("- Call families (Board team mail, vence el"), memberDigest.text());
       assertTrue(memberDigest.text().contains("- Data review (Board team mail): "), memberDigest.text());
       assertTrue(memberDigest.html().contains("<li>Call families (Board team mail, vence el"), memberDigest.html());
 
       // The partner's one-click link turns meeting mail off without signing in; a forged one does nothing.
-      MimeMessage partnerReminder = reminders.stream().filter(m -> {
-        try {
-          return to(m).startsWith("partner.");
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }).findFirst().orElseThrow();
+      MimeMessage partnerReminder = reminders.stream().filter(m -> to(m).startsWith("partner.")).findFirst().orElseThrow();
       String header = partnerReminder.getHeader("List-Unsubscribe")[0];
       String token = java.net.URLDecoder.decode(group(header, "unsubscribe\\?token=([^>]+)>"), java.nio.charset.StandardCharsets.UTF_8);
       assertTrue(parts(partnerReminder).text().contains("Stop meeting emails: "), "the link is in the text too");
@@ -353,13 +355,7 @@ class MailTest {
       Thread.sleep(1_000);
       assertEquals(Map.of(TestServer.ADMIN_EMAIL, 2, "lead.board.mail@district.test", 2,
         "partner.board.mail@partner-college.test", 1), byRecipient(received("Reminder: Data review")));
-      assertTrue(Arrays.stream(smtp.getReceivedMessages()).allMatch(m -> {
-        try {
-          return m.getFrom()[0].toString().equals("Cadre <cadre@district.test>");
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }));
+      assertTrue(Arrays.stream(smtp.getReceivedMessages()).allMatch(m -> from(m).equals("Cadre <cadre@district.test>")));
     }
   }
 
