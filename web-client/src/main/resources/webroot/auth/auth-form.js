@@ -1,5 +1,5 @@
-// What the sign-in and register forms share: a GOV.UK-style error summary that takes focus, and fields that name
-// the error next to them.
+// What the account forms (sign in, register, forgot and reset password) share: a GOV.UK-style error summary that
+// takes focus, fields that name the error next to them, and one way to submit.
 import { html } from 'lit';
 import { t } from '../i18n/i18n.js';
 
@@ -27,4 +27,21 @@ export function field({ name, label, type = 'text', autocomplete, hint, error, r
 export async function focusSummary(element) {
   await element.updateComplete;
   element.querySelector('.error-summary')?.focus();
+}
+
+/**
+ * Runs a form's request with `element.busy` set meanwhile; a failure becomes `element.error` and its summary takes
+ * focus. `work` sends the request and does whatever follows its success.
+ */
+export async function submitForm(element, work) {
+  element.busy = true;
+  element.error = null;
+  try {
+    await work();
+  } catch (error) {
+    element.error = error;
+    focusSummary(element);
+  } finally {
+    element.busy = false;
+  }
 }

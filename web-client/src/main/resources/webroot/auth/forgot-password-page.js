@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
 import { post } from '../rest/http.js';
-import { errorSummary, field, focusSummary } from './auth-form.js';
+import { errorSummary, field, submitForm } from './auth-form.js';
 import { mailEnabled, mailOff } from '../notify/mail-status.js';
 import { loading } from '../ui/states.js';
 
@@ -19,17 +19,10 @@ export class CadreForgotPasswordPage extends CadreElement {
   async submit(event) {
     event.preventDefault();
     const email = new FormData(event.target).get('email');
-    this.busy = true;
-    this.error = null;
-    try {
+    await submitForm(this, async () => {
       await post('/api/auth/password-reset', { email });
       this.sent = email;
-    } catch (error) {
-      this.error = error;
-      focusSummary(this);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   render() {

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
 import { post } from '../rest/http.js';
-import { errorSummary, field, focusSummary } from './auth-form.js';
+import { errorSummary, field, submitForm } from './auth-form.js';
 
 export class CadreRegisterPage extends CadreElement {
   static properties = { next: { attribute: false }, error: { state: true }, busy: { state: true } };
@@ -13,17 +13,10 @@ export class CadreRegisterPage extends CadreElement {
     const form = new FormData(event.target);
     const body = { name: form.get('name'), email: form.get('email'), password: form.get('password') };
     if (form.get('organization')) body.organization = form.get('organization');
-    this.busy = true;
-    this.error = null;
-    try {
+    await submitForm(this, async () => {
       await post('/api/auth/register', body);
       this.dispatchEvent(new CustomEvent('cadre-signed-in', { bubbles: true }));
-    } catch (error) {
-      this.error = error;
-      focusSummary(this);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   render() {

@@ -4,24 +4,17 @@ import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
 import { post } from '../rest/http.js';
-import { errorSummary, field, focusSummary } from './auth-form.js';
+import { errorSummary, field, submitForm } from './auth-form.js';
 
 export class CadreResetPasswordPage extends CadreElement {
   static properties = { token: { attribute: false }, done: { state: true }, error: { state: true }, busy: { state: true } };
 
   async submit(event) {
     event.preventDefault();
-    this.busy = true;
-    this.error = null;
-    try {
+    await submitForm(this, async () => {
       await post('/api/auth/password-reset/confirm', { token: this.token ?? '', newPassword: new FormData(event.target).get('newPassword') });
       this.done = true;
-    } catch (error) {
-      this.error = error;
-      focusSummary(this);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   render() {

@@ -5,7 +5,7 @@ import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
 import { get, post } from '../rest/http.js';
-import { errorSummary, field, focusSummary } from './auth-form.js';
+import { errorSummary, field, focusSummary, submitForm } from './auth-form.js';
 
 export class CadreSignInPage extends CadreElement {
   static properties = {
@@ -30,17 +30,10 @@ export class CadreSignInPage extends CadreElement {
   async submit(event) {
     event.preventDefault();
     const form = new FormData(event.target);
-    this.busy = true;
-    this.error = null;
-    try {
+    await submitForm(this, async () => {
       await post('/api/auth/login', { email: form.get('email'), password: form.get('password') });
       this.dispatchEvent(new CustomEvent('cadre-signed-in', { bubbles: true }));
-    } catch (error) {
-      this.error = error;
-      focusSummary(this);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   render() {
