@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The culture roll-up of a site, district or network ({@code GET /api/spaces/{id}/culture/rollup}) and the same
@@ -129,47 +128,71 @@ public final class RollupRoutes {
   private Future<List<Rollup.Entry>> entries(Principal me, UUID spaceId, RollupRepository.SpaceRow space,
                                              List<RollupRepository.TeamRow> teams, boolean now, Instant asOf,
                                              Integer windowDays) {
-    Rollup.Entry[] entries = new Rollup.Entry[teams.size()];
     Map<UUID, Rollup.Group> groups = new HashMap<>();
     // A team sitting directly in the roll-up's space is grouped under that space itself.
     groups.put(spaceId, new Rollup.Group(spaceId, space.name(), space.kind(), true));
-    AtomicInteger next = new AtomicInteger();
+    Scoring scoring = new Scoring(me, spaceId, teams, groups, now, asOf, windowDays);
     List<Future<Void>> lanes = new ArrayList<>();
     for (int lane = 0; lane < SCORING_LANES; lane++) {
-      lanes.add(lane(me, spaceId, teams, groups, now, asOf, windowDays, next, entries));
+      lanes.add(scoring.lane());
     }
-    return Future.all(lanes).map(v -> Arrays.stream(entries).filter(Objects::nonNull).toList());
+    return Future.all(lanes).map(v -> Arrays.stream(scoring.entries).filter(Objects::nonNull).toList());
   }
 
-  /**
-   * Takes the next team until none is left, looping while the steps complete at once (snapshots, cached access) and
-   * going on from a callback only after one had to wait, so the stack stays flat. Lanes share this event loop.
-   */
-  private Future<Void> lane(Principal me, UUID spaceId, List<RollupRepository.TeamRow> teams, Map<UUID, Rollup.Group> groups,
-                            boolean now, Instant asOf, Integer windowDays, AtomicInteger next, Rollup.Entry[] entries) {
-    for (int index = next.getAndIncrement(); index < teams.size(); index = next.getAndIncrement()) {
-      Future<Void> entry = entry(me, spaceId, teams.get(index), groups, now, asOf, windowDays, entries, index);
-      if (!entry.isComplete()) {
-        return entry.compose(v -> lane(me, spaceId, teams, groups, now, asOf, windowDays, next, entries));
-      }
-      if (entry.failed()) {
-        return entry;
-      }
-    }
-    return Future.succeededFuture();
-  }
+  /** One roll-up's teams being scored: the lanes take the next team from it. All of it lives on this event loop. */
+  private final class Scoring {
 
-  private Future<Void> entry(Principal me, UUID spaceId, RollupRepository.TeamRow team, Map<UUID, Rollup.Group> groups,
-                             boolean now, Instant asOf, Integer windowDays, Rollup.Entry[] entries, int index) {
-    return group(me, spaceId, team, groups)
-      .compose(group -> access.of(me, team.id())
-        .compose(granted -> (now && team.today() != null ? Future.succeededFuture(team.today())
-          : scores.score(team.id(), asOf, windowDays)).map(score -> {
-            if (score != null) {
-              entries[index] = new Rollup.Entry(team.id(), team.name(), group, granted.allows(Access.READ), score);
-            }
-            return null;
-          })));
+    private final Principal me;
+    private final UUID spaceId;
+    private final List<RollupRepository.TeamRow> teams;
+    private final Map<UUID, Rollup.Group> groups;
+    private final boolean now;
+    private final Instant asOf;
+    private final Integer windowDays;
+    private final Rollup.Entry[] entries;
+    private int next;
+
+    Scoring(Principal me, UUID spaceId, List<RollupRepository.TeamRow> teams, Map<UUID, Rollup.Group> groups,
+            boolean now, Instant asOf, Integer windowDays) {
+      this.me = me;
+      this.spaceId = spaceId;
+      this.teams = teams;
+      this.groups = groups;
+      this.now = now;
+      this.asOf = asOf;
+      this.windowDays = windowDays;
+      this.entries = new Rollup.Entry[teams.size()];
+    }
+
+    /**
+     * Takes the next team until none is left, looping while the steps complete at once (snapshots, cached access)
+     * and going on from a callback only after one had to wait, so the stack stays flat.
+     */
+    Future<Void> lane() {
+      for (int index = next++; index < teams.size(); index = next++) {
+        Future<Void> entry = entry(index);
+        if (!entry.isComplete()) {
+          return entry.compose(v -> lane());
+        }
+        if (entry.failed()) {
+          return entry;
+        }
+      }
+      return Future.succeededFuture();
+    }
+
+    private Future<Void> entry(int index) {
+      RollupRepository.TeamRow team = teams.get(index);
+      return group(me, spaceId, team, groups)
+        .compose(group -> access.of(me, team.id())
+          .compose(granted -> (now && team.today() != null ? Future.succeededFuture(team.today())
+            : scores.score(team.id(), asOf, windowDays)).map(score -> {
+              if (score != null) {
+                entries[index] = new Rollup.Entry(team.id(), team.name(), group, granted.allows(Access.READ), score);
+              }
+              return null;
+            })));
+    }
   }
 
   private Future<Rollup.Group> group(Principal me, UUID spaceId, RollupRepository.TeamRow team, Map<UUID, Rollup.Group> known) {
