@@ -33,6 +33,7 @@ import org.cadre.job.JobRunner;
 import org.cadre.notify.Mailer;
 import org.cadre.space.AccessVersions;
 import org.cadre.space.InvitationHousekeeping;
+import org.cadre.space.SpaceChanges;
 import org.cadre.space.SpaceRepository;
 import org.cadre.space.Spaces;
 
@@ -103,7 +104,8 @@ public final class Cadre {
       : Future.succeededFuture();
     // Every identity provider is read before anything listens: a wrong issuer stops start-up naming it.
     Future<OidcSignIn> oidc = OidcSignIn.discover(vertx, config.oidcProviders(), accounts.repository());
-    mailer = new Mailer(vertx, pool, config.mail(), config.publicUrl(), meters);
+    SpaceChanges changes = new SpaceChanges(new SpaceRepository(pool), relay);
+    mailer = new Mailer(vertx, pool, changes, config.mail(), config.publicUrl(), meters);
     LOG.info("Email: " + mailer);
     // Work done once across every server sharing the database, each claimed there before it runs.
     List<Job> jobs = new ArrayList<>(mailer.jobs(config.jobCheck()));
@@ -112,8 +114,7 @@ public final class Cadre {
     return Future.all(admin, oidc)
       .compose(v -> new ProtocolLibrary(new ProtocolRepository(pool)).seed())
       .compose(v -> config.demo()
-        ? new DemoNetwork(accounts, Spaces.of(new SpaceRepository(pool)),
-          DemoNetwork.commands(vertx, pool, meters), Instant.now()).seed().onSuccess(DemoNetwork::print)
+        ? new DemoNetwork(accounts, Spaces.of(changes), DemoNetwork.commands(vertx, pool, changes, meters), Instant.now()).seed().onSuccess(DemoNetwork::print)
         : Future.succeededFuture())
       .compose(v -> vertx.deployVerticle(relay))
       .compose(id -> {
@@ -131,9 +132,9 @@ public final class Cadre {
       })
       .compose(id -> {
         deployments.add(id);
-        return vertx.deployVerticle(() -> new HttpVerticle(pool, accounts, accessVersions, engine, config.httpPort(), security,
+        return vertx.deployVerticle(() -> new HttpVerticle(pool, accounts, accessVersions, relay, engine, config.httpPort(), security,
             new HttpVerticle.Operated(operations, separateMetrics, meters, openSockets, config.trustedProxies()),
-          new OidcRoutes(oidc.result(), config.oidcProviders(), config.publicUrl(), Spaces.of(new SpaceRepository(pool))::claimImportedMemberships), mailer),
+          new OidcRoutes(oidc.result(), config.oidcProviders(), config.publicUrl(), Spaces.of(changes)::claimImportedMemberships), mailer),
           new DeploymentOptions().setInstances(config.httpInstances()));
       })
       .compose(id -> {

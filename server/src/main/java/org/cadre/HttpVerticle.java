@@ -58,7 +58,9 @@ import org.cadre.space.AccessVersions;
 import org.cadre.space.InvitationRoutes;
 import org.cadre.notify.Mailer;
 import org.cadre.notify.NotifyRoutes;
+import org.cadre.event.EventFanout;
 import org.cadre.space.SpaceAccess;
+import org.cadre.space.SpaceChanges;
 import org.cadre.space.SpaceRepository;
 import org.cadre.space.SpaceRoutes;
 import org.cadre.space.Spaces;
@@ -91,6 +93,7 @@ public final class HttpVerticle extends VerticleBase {
   private final Pool pool;
   private final Accounts accounts;
   private final AccessVersions accessVersions;
+  private final EventFanout fanout;
   private final CultureEngine engine;
   private final int port;
   private final WebSecurity security;
@@ -115,7 +118,7 @@ public final class HttpVerticle extends VerticleBase {
                          TrustedProxies proxies) {
   }
 
-  public HttpVerticle(Pool pool, Accounts accounts, AccessVersions accessVersions, CultureEngine engine, int port,
+  public HttpVerticle(Pool pool, Accounts accounts, AccessVersions accessVersions, EventFanout fanout, CultureEngine engine, int port,
                       WebSecurity security, Operated operated, OidcRoutes oidc, Mailer mailer) {
     this.operated = operated;
     this.mailer = mailer;
@@ -123,6 +126,7 @@ public final class HttpVerticle extends VerticleBase {
     this.pool = pool;
     this.accounts = accounts;
     this.accessVersions = accessVersions;
+    this.fanout = fanout;
     this.engine = engine;
     this.port = port;
     this.security = security;
@@ -137,13 +141,14 @@ public final class HttpVerticle extends VerticleBase {
     EventFeed feed = new EventFeed(log, access);
     feed.register(commands);
     new PresenceAnnouncer(pool).register(commands);
-    Boards.register(commands, vertx, pool, spaceRepo);
+    SpaceChanges changes = new SpaceChanges(spaceRepo, fanout);
+    Boards.register(commands, vertx, pool, changes);
     HistoryRepository histories = new HistoryRepository(pool, accounts.repository());
     CultureScores cultureScores = new CultureScores(vertx, histories, engine);
     CultureRoutes culture = new CultureRoutes(pool, cultureScores, access);
     RollupRoutes rollup = new RollupRoutes(vertx, new RollupRepository(pool), cultureScores, access);
     commandConsumer = commands.listen(vertx);
-    HistoryRoutes history = new HistoryRoutes(vertx, histories, spaceRepo, access);
+    HistoryRoutes history = new HistoryRoutes(vertx, histories, changes, access);
 
     Authentication authentication = new Authentication(accounts.repository());
     router = Router.router(vertx);
@@ -157,7 +162,7 @@ public final class HttpVerticle extends VerticleBase {
     new AccountRoutes(accounts, mailer).mount(router);
     new NotifyRoutes(mailer).mount(router);
     oidc.mount(router);
-    Spaces spaces = Spaces.of(spaceRepo);
+    Spaces spaces = Spaces.of(changes);
     new SpaceRoutes(spaces, access).mount(router);
     new InvitationRoutes(spaceRepo, spaces.changes(), access, mailer).mount(router);
     feed.mount(router);

@@ -11,7 +11,7 @@ import org.cadre.realtime.Commands;
 import org.cadre.space.Kind;
 import org.cadre.space.Role;
 import org.cadre.space.Space;
-import org.cadre.space.SpaceRepository;
+import org.cadre.space.SpaceChanges;
 import org.cadre.space.Spaces;
 import org.cadre.team.Boards;
 
@@ -113,8 +113,8 @@ public final class DemoNetwork {
   }
 
   /** The board commands, as the HTTP verticles register them, for the demo's history. */
-  public static Commands commands(Vertx vertx, Pool pool, MeterRegistry meters) {
-    return Boards.register(new Commands(meters), vertx, pool, new SpaceRepository(pool));
+  public static Commands commands(Vertx vertx, Pool pool, SpaceChanges changes, MeterRegistry meters) {
+    return Boards.register(new Commands(meters), vertx, pool, changes);
   }
 
   /** Seeds what is missing and answers the demo accounts. */

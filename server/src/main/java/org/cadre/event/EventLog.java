@@ -11,24 +11,23 @@ import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * The per-space event log and its change notifications.
+ * The per-space event log and its notification channels.
  *
  * <p>Every change to a space runs in one transaction that calls {@link #append}: it bumps the space's
- * {@code seq} (the row lock makes concurrent writers of one space commit in seq order), stores the event and
- * queues a NOTIFY on {@link #EVENTS_CHANNEL} carrying the space id, the seq and, when it fits in a notification,
- * the event itself (so relays need not read it back). PostgreSQL delivers the NOTIFY on commit, never for a
- * rolled-back change, to the {@link EventRelay} of every instance.
+ * {@code seq} (the row lock makes concurrent writers of one space commit in seq order) and stores the event. Once
+ * that transaction has committed, its events are handed to the {@link EventFanout}, which tells every server on
+ * {@link #EVENTS_CHANNEL}; nothing is announced for a rolled-back change.
  */
 public final class EventLog {
 
   public static final String EVENTS_CHANNEL = "cadre_events";
   public static final String ACCESS_CHANNEL = "cadre_access";
-  /** PostgreSQL refuses a notification payload of 8,000 bytes or more: bigger events are read back from the log. */
-  private static final int NOTICE_LIMIT = 7_900;
 
   private final Pool pool;
 
@@ -36,7 +35,7 @@ public final class EventLog {
     this.pool = pool;
   }
 
-  /** Appends an event inside the caller's transaction. */
+  /** Appends an event inside the caller's transaction; the caller hands it to the {@link EventFanout} after commit. */
   public static Future<SpaceEvent> append(SqlConnection tx, UUID spaceId, String type, JsonObject payload, UUID actor) {
     return append(tx, spaceId, type, payload, actor, OffsetDateTime.now(ZoneOffset.UTC));
   }
@@ -45,13 +44,9 @@ public final class EventLog {
   public static Future<SpaceEvent> append(SqlConnection tx, UUID spaceId, String type, JsonObject payload, UUID actor,
                                           OffsetDateTime at) {
     return tx.preparedQuery(
-        "with s as (update spaces set seq = seq + 1 where id = $1 returning seq), "
-          + "e as (insert into events (space_id, seq, type, payload, actor_id, at) select $1, s.seq, $2, $3, $4, $5 from s "
-          + "returning space_id, seq, type, payload, actor_id, at) "
-          + "select e.*, pg_notify('" + EVENTS_CHANNEL + "', case when octet_length(n.full) < " + NOTICE_LIMIT
-          + " then n.full else json_build_object('space', e.space_id, 'seq', e.seq)::text end) from e, lateral (select "
-          + "json_build_object('space', e.space_id, 'seq', e.seq, 'event', json_build_object('type', e.type, "
-          + "'payload', e.payload, 'actor', e.actor_id, 'at', e.at))::text as full) n")
+        "with s as (update spaces set seq = seq + 1 where id = $1 returning seq) "
+          + "insert into events (space_id, seq, type, payload, actor_id, at) select $1, s.seq, $2, $3, $4, $5 from s "
+          + "returning space_id, seq, type, payload, actor_id, at")
       .execute(Tuple.of(spaceId, type, payload, actor, at))
       .map(rows -> {
         if (rows.size() == 0) {
@@ -79,6 +74,19 @@ public final class EventLog {
       }
       return rows.iterator().next().getLong(0);
     });
+  }
+
+  /** The seq of each of these spaces' latest event; a space that no longer exists is left out. */
+  public Future<Map<UUID, Long>> seqs(List<UUID> spaceIds) {
+    return pool.preparedQuery("select id, seq from spaces where id = any($1)")
+      .execute(Tuple.tuple().addArrayOfUUID(spaceIds.toArray(new UUID[0])))
+      .map(rows -> {
+        Map<UUID, Long> seqs = new HashMap<>(rows.size() * 2);
+        for (Row row : rows) {
+          seqs.put(row.getUUID(0), row.getLong(1));
+        }
+        return seqs;
+      });
   }
 
   /** Events of a space after a seq, in order, at most {@code limit}. */

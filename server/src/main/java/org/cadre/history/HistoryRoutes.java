@@ -17,6 +17,7 @@ import org.cadre.event.EventLog;
 import org.cadre.space.Access;
 import org.cadre.space.Role;
 import org.cadre.space.SpaceAccess;
+import org.cadre.space.SpaceChanges;
 import org.cadre.space.SpaceRepository;
 
 import java.time.OffsetDateTime;
@@ -35,13 +36,15 @@ public final class HistoryRoutes {
 
   private final Vertx vertx;
   private final HistoryRepository histories;
+  private final SpaceChanges changes;
   private final SpaceRepository spaces;
   private final SpaceAccess access;
 
-  public HistoryRoutes(Vertx vertx, HistoryRepository histories, SpaceRepository spaces, SpaceAccess access) {
+  public HistoryRoutes(Vertx vertx, HistoryRepository histories, SpaceChanges changes, SpaceAccess access) {
     this.vertx = vertx;
     this.histories = histories;
-    this.spaces = spaces;
+    this.changes = changes;
+    this.spaces = changes.repository();
     this.access = access;
   }
 
@@ -94,7 +97,7 @@ public final class HistoryRoutes {
    * observer unless the history names them, so that the roster, and with it the score, is the document's.
    */
   private Future<UUID> store(Principal me, UUID parentId, TeamHistory history) {
-    return spaces.pool().withTransaction(tx -> spaces.lockActive(tx, parentId).compose(parent -> {
+    return changes.create(tx -> spaces.lockActive(tx, parentId).compose(parent -> {
       if (!parent.kind().mayContain(history.kind())) {
         return Future.failedFuture(ApiException.invalid("$.team.kind", ErrorMessage.KIND_CANNOT_HOLD,
           JsonBody.wireName(parent.kind()), JsonBody.wireName(history.kind())));
@@ -111,8 +114,8 @@ public final class HistoryRoutes {
               .put("members", history.members().size())
               .put("meetings", history.meetings().size())
               .put("actionItems", history.actionItems().size()), me.userId()))
-            .compose(v -> notifyMembers(tx, space.id(), people, me.userId()))
-            .map(space.id())));
+            .compose(event -> notifyMembers(tx, space.id(), people, me.userId())
+              .map(new SpaceChanges.Applied<>(space.id(), event)))));
     }));
   }
 

@@ -16,7 +16,6 @@ import org.cadre.job.Job;
 import org.cadre.meeting.AutomaticReminders;
 import org.cadre.space.InvitationMail;
 import org.cadre.space.SpaceChanges;
-import org.cadre.space.SpaceRepository;
 
 import java.time.Duration;
 import java.util.List;
@@ -47,13 +46,13 @@ public final class Mailer implements InvitationMail, ResetMail {
   private final Counter sent;
   private final Counter failed;
 
-  public Mailer(Vertx vertx, Pool pool, MailSettings settings, String publicUrl, MeterRegistry meters) {
+  public Mailer(Vertx vertx, Pool pool, SpaceChanges changes, MailSettings settings, String publicUrl, MeterRegistry meters) {
     this.settings = settings;
     this.client = settings == null ? null : MailClient.create(vertx, settings.mailConfig());
     this.repo = new NotifyRepository(pool);
     this.letters = new Letters(publicUrl);
     this.unsubscribe = new UnsubscribeLinks(repo);
-    this.reminders = new AutomaticReminders(vertx, pool, new SpaceChanges(new SpaceRepository(pool)));
+    this.reminders = new AutomaticReminders(vertx, pool, changes);
     this.sent = Counter.builder("cadre.mail.sent").description("Emails the SMTP server accepted").register(meters);
     this.failed = Counter.builder("cadre.mail.failed").description("Email sends that failed (each attempt)").register(meters);
   }

@@ -3,21 +3,24 @@ package org.cadre.space;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
+import org.cadre.event.EventFanout;
 import org.cadre.event.EventLog;
+import org.cadre.event.SpaceEvent;
 import org.cadre.http.ApiException;
 import org.cadre.http.ErrorMessage;
-import org.cadre.event.SpaceEvent;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The one way an existing space changes, whatever the route (REST, bus command, import): after the caller is
- * authorized, one transaction locks the space's row, applies the change and appends its event. PostgreSQL delivers
- * the event's NOTIFY only on commit, so it is published to subscribers after the change is durable, never for a
- * rolled-back one. The lock serializes every writer of a space, so rules checked inside a change still hold at commit.
+ * authorized, one transaction locks the space's row, applies the change and appends its event; only once that
+ * transaction has committed is the event handed to the {@link EventFanout}, so subscribers hear of a change after it
+ * is durable, never of a rolled-back one. The lock serializes every writer of a space, so rules checked inside a
+ * change still hold at commit.
  */
 public final class SpaceChanges {
 
@@ -54,9 +57,30 @@ public final class SpaceChanges {
   public enum Archived { REFUSE, ALLOW }
 
   private final SpaceRepository repo;
+  private final EventFanout fanout;
 
-  public SpaceChanges(SpaceRepository repo) {
+  public SpaceChanges(SpaceRepository repo, EventFanout fanout) {
     this.repo = repo;
+    this.fanout = fanout;
+  }
+
+  public SpaceRepository repository() {
+    return repo;
+  }
+
+  /**
+   * Runs a transaction that appends its own events outside {@link #apply} (a new space's first): its answer's event is
+   * handed to the fanout once it has committed.
+   */
+  public <T> Future<T> create(Function<SqlConnection, Future<Applied<T>>> work) {
+    return repo.pool().withTransaction(work).map(this::committed);
+  }
+
+  private <T> T committed(Applied<T> applied) {
+    if (applied.event() != null) {
+      fanout.committed(applied.event());
+    }
+    return applied.value();
   }
 
   /** A change whose only answer is its event. */
@@ -130,6 +154,10 @@ public final class SpaceChanges {
         ? Future.succeededFuture(new Applied<>(outcome.value(), null))
         : EventLog.append(tx, spaceId, outcome.event().type(), outcome.event().payload(), actor, when)
           .map(event -> new Applied<>(outcome.value(), event)))
-      .compose(applied -> last.apply(tx, applied)));
+      .compose(applied -> last.apply(tx, applied)))
+      .map(applied -> {
+        committed(applied);
+        return applied;
+      });
   }
 }

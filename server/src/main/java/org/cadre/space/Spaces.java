@@ -29,8 +29,8 @@ public final class Spaces {
     this.changes = changes;
   }
 
-  public static Spaces of(SpaceRepository repo) {
-    return new Spaces(repo, new SpaceChanges(repo));
+  public static Spaces of(SpaceChanges changes) {
+    return new Spaces(changes.repository(), changes);
   }
 
   public SpaceRepository repository() {
@@ -43,7 +43,7 @@ public final class Spaces {
 
   /** Creates a space below {@code parentId} (null: a root network) with the actor as its lead. */
   public Future<Space> create(Principal actor, UUID parentId, Kind kind, String name, String description) {
-    return repo.pool().withTransaction(tx -> {
+    return changes.create(tx -> {
       if (parentId == null) {
         if (kind != Kind.NETWORK) {
           return Future.failedFuture(ApiException.invalid("kind", ErrorMessage.ROOT_NETWORK));
@@ -60,7 +60,8 @@ public final class Spaces {
     });
   }
 
-  private Future<Space> create(SqlConnection tx, Space parent, Kind kind, String name, String description, Principal actor) {
+  private Future<SpaceChanges.Applied<Space>> create(SqlConnection tx, Space parent, Kind kind, String name, String description,
+                                                     Principal actor) {
     return repo.create(tx, parent == null ? null : parent.id(), kind, name, description, actor.userId())
       .compose(space -> repo.addMember(tx, space.id(), actor.userId(), Role.LEAD)
         // The space's own log, read by people who may not see its parent: no parent id, nothing of its siblings.
@@ -68,8 +69,8 @@ public final class Spaces {
         .compose(v -> EventLog.append(tx, space.id(), "space.created", new JsonObject()
           .put("space", space.summaryJson(Access.NAMES).put("description", space.description()).put("parentId", null))
           .put("lead", new JsonObject().put("userId", actor.userId().toString()).put("name", actor.name())), actor.userId()))
-        .compose(v -> EventLog.notifyAccessChanged(tx, actor.userId(), space.id()))
-        .map(space));
+        .compose(event -> EventLog.notifyAccessChanged(tx, actor.userId(), space.id())
+          .map(new SpaceChanges.Applied<>(space, event))));
   }
 
   /** Adds the user to the space with the role, or changes their role; the same role again changes nothing. */

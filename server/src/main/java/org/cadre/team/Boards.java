@@ -29,8 +29,8 @@ public final class Boards {
   private Boards() {
   }
 
-  public static Commands register(Commands commands, Vertx vertx, Pool pool, SpaceRepository spaces) {
-    SpaceChanges changes = new SpaceChanges(spaces);
+  public static Commands register(Commands commands, Vertx vertx, Pool pool, SpaceChanges changes) {
+    SpaceRepository spaces = changes.repository();
     BoardStore store = new BoardStore(vertx, pool, changes);
     CharterRepository charter = new CharterRepository(store);
     ActionRepository actions = new ActionRepository(store);

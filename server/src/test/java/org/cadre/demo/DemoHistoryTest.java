@@ -16,6 +16,7 @@ import org.cadre.db.Database;
 import org.cadre.history.HistoryJson;
 import org.cadre.history.TeamHistory;
 import org.cadre.http.JsonBody;
+import org.cadre.space.SpaceChanges;
 import org.cadre.space.SpaceRepository;
 import org.cadre.space.Spaces;
 import org.cadre.test.ApiClient;
@@ -187,8 +188,9 @@ class DemoHistoryTest {
 
   private static DemoNetwork demo(Vertx vertx, Pool pool) {
     Accounts accounts = new Accounts(vertx, new AccountRepository(pool), new PasswordHasher());
-    return new DemoNetwork(accounts, Spaces.of(new SpaceRepository(pool)),
-      DemoNetwork.commands(vertx, pool, new SimpleMeterRegistry()), NOW);
+    // Nobody subscribes here: the committed events need go nowhere.
+    SpaceChanges changes = new SpaceChanges(new SpaceRepository(pool), event -> { });
+    return new DemoNetwork(accounts, Spaces.of(changes), DemoNetwork.commands(vertx, pool, changes, new SimpleMeterRegistry()), NOW);
   }
 
   private static String text(String url, String sql) {

@@ -10,6 +10,7 @@ import org.cadre.account.AccountRepository;
 import org.cadre.account.Accounts;
 import org.cadre.account.PasswordHasher;
 import org.cadre.db.Database;
+import org.cadre.space.SpaceChanges;
 import org.cadre.space.SpaceRepository;
 import org.cadre.space.Spaces;
 import org.cadre.test.ApiClient;
@@ -60,7 +61,8 @@ class DemoNetworkTest {
 
   private static DemoNetwork demo(Vertx vertx, Pool pool) {
     Accounts accounts = new Accounts(vertx, new AccountRepository(pool), new PasswordHasher());
-    return new DemoNetwork(accounts, Spaces.of(new SpaceRepository(pool)),
-      DemoNetwork.commands(vertx, pool, new SimpleMeterRegistry()), Instant.now());
+    // Nobody subscribes here: the committed events need go nowhere.
+    SpaceChanges changes = new SpaceChanges(new SpaceRepository(pool), event -> { });
+    return new DemoNetwork(accounts, Spaces.of(changes), DemoNetwork.commands(vertx, pool, changes, new SimpleMeterRegistry()), Instant.now());
   }
 }

@@ -49,6 +49,13 @@ class RealtimeTest {
     tree.admin.expect(200, "PATCH", "/api/spaces/" + spaceId, new JsonObject().put("name", name));
   }
 
+  /** The site's rename to that name, as the client received it (failing when it does not arrive). */
+  private JsonObject renamed(BusClient client, String name) {
+    return client.take(f -> "rec".equals(f.getString("type")) && ("space." + tree.site).equals(f.getString("address"))
+      && "space.updated".equals(f.getJsonObject("body").getString("type"))
+      && name.equals(f.getJsonObject("body").getJsonObject("payload").getString("name")));
+  }
+
   private static JsonObject catchup(String spaceId, long afterSeq) {
     return new JsonObject().put("type", "catchup").put("spaceId", spaceId).put("afterSeq", afterSeq);
   }
@@ -70,6 +77,61 @@ class RealtimeTest {
       assertTrue(event.getLong("seq") > 0);
       assertNotNull(event.getString("at"));
     } finally {
+      otherVertx.close().await();
+    }
+  }
+
+  @Test
+  void manyChangesOnOneServerReachAnotherServersSubscriberInSeqOrder() {
+    Vertx otherVertx = Vertx.vertx();
+    try (TestServer other = TestServer.start(otherVertx, server.databaseUrl());
+         BusClient onOther = BusClient.connect(otherVertx, other.port(), tree.member)) {
+      onOther.subscribe("space." + tree.site);
+      // Sent at once, so that several share one batch of notifications.
+      List<java.util.concurrent.CompletableFuture<Void>> sent = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String name = "Burst " + i;
+        sent.add(java.util.concurrent.CompletableFuture.runAsync(() -> rename(tree.site, name)));
+      }
+      sent.forEach(java.util.concurrent.CompletableFuture::join);
+      long previous = -1;
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        JsonObject event = onOther.next("space." + tree.site);
+        if (previous >= 0) {
+          assertEquals(previous + 1, event.getLong("seq"), "no gap and no repeat");
+        }
+        previous = event.getLong("seq");
+        names.add(event.getJsonObject("payload").getString("name"));
+      }
+      assertEquals(40, names.stream().distinct().count(), "every rename arrived once");
+    } finally {
+      otherVertx.close().await();
+    }
+  }
+
+  @Test
+  void anEventWhoseNotificationWasLostStillReachesTheSubscribersOfEveryServer() {
+    Vertx otherVertx = Vertx.vertx();
+    io.vertx.sqlclient.Pool pool = io.vertx.pgclient.PgBuilder.pool()
+      .connectingTo(io.vertx.pgclient.PgConnectOptions.fromUri(server.databaseUrl())).using(server.vertx()).build();
+    try (TestServer other = TestServer.start(otherVertx, server.databaseUrl());
+         BusClient here = bus(tree.member);
+         BusClient onOther = BusClient.connect(otherVertx, other.port(), tree.member)) {
+      here.subscribe("space." + tree.site);
+      onOther.subscribe("space." + tree.site);
+      rename(tree.site, "Announced as usual");
+      renamed(here, "Announced as usual");
+      renamed(onOther, "Announced as usual");
+
+      // Appended and committed, but handed to no fanout: as if its server died between the commit and the notice.
+      pool.withTransaction(tx -> org.cadre.event.EventLog.append(tx, UUID.fromString(tree.site), "space.updated",
+        new JsonObject().put("name", "Never announced"), null)).await();
+
+      renamed(here, "Never announced");
+      renamed(onOther, "Never announced");
+    } finally {
+      pool.close().await();
       otherVertx.close().await();
     }
   }

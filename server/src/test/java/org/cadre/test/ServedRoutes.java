@@ -21,7 +21,10 @@ import org.cadre.http.WebSecurity;
 import org.cadre.notify.Mailer;
 import org.cadre.ops.Operations;
 import org.cadre.realtime.Commands;
+import org.cadre.event.EventFanout;
 import org.cadre.space.AccessVersions;
+import org.cadre.space.SpaceChanges;
+import org.cadre.space.SpaceRepository;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,12 +39,14 @@ public record ServedRoutes(List<Route> routes, Commands commands) {
     Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(database)).using(vertx).build();
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AccountRepository accounts = new AccountRepository(pool);
-    HttpVerticle deployed = new HttpVerticle(pool, new Accounts(vertx, accounts, new PasswordHasher()), new AccessVersions(),
+    // Only its routes are read: the events of changes need go nowhere.
+    EventFanout nowhere = event -> { };
+    HttpVerticle deployed = new HttpVerticle(pool, new Accounts(vertx, accounts, new PasswordHasher()), new AccessVersions(), nowhere,
       new CultureEngine(CultureRules.defaults()), 0, WebSecurity.forWebClient(List.of()),
       new HttpVerticle.Operated(new Operations(vertx, meters, pool, () -> true), false, meters, new AtomicInteger(),
         TrustedProxies.none()),
       new OidcRoutes(OidcSignIn.discover(vertx, List.of(), accounts).await(), List.of(), null, user -> Future.succeededFuture()),
-      new Mailer(vertx, pool, null, null, meters));
+      new Mailer(vertx, pool, new SpaceChanges(new SpaceRepository(pool), nowhere), null, null, meters));
     String id = vertx.deployVerticle(deployed).await();
     ServedRoutes served = new ServedRoutes(deployed.routes(), deployed.commands());
     vertx.undeploy(id).await();
