@@ -79,6 +79,8 @@ public final class HistoryRoutes {
       // Parsing and checking a large document is CPU work: keep it off the event loop.
       .compose(a -> vertx.executeBlocking(() -> parse(text), false))
       .compose(history -> store(me, parentId, history))
+      // The importer's rights changed here: no verticle of this server may answer from the older ones.
+      .onSuccess(spaceId -> access.invalidate(me.userId()))
       .onSuccess(spaceId -> ctx.response().setStatusCode(201))
       .onSuccess(spaceId -> ctx.json(new JsonObject().put("spaceId", spaceId.toString())))
       .onFailure(ctx::fail);
