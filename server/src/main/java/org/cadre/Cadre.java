@@ -51,7 +51,10 @@ import java.util.logging.Logger;
 public final class Cadre {
 
   private static final Logger LOG = Logger.getLogger(Cadre.class.getName());
-  private static final int POOL_SIZE = 16;
+  /** Connections for the work outside requests (watchers, jobs, mail, sign-in lookups); each HTTP verticle has its own. */
+  private static final int POOL_SIZE = 6;
+  /** Connections for requests and changes, shared out among the HTTP verticles (at least 4 each). */
+  private static final int HTTP_POOL_SIZE = 16;
   /** Rescoring reads whole histories: on a pool of its own, a burst of it never keeps changes waiting for a connection. */
   private static final int SCORING_POOL_SIZE = 2;
 
@@ -132,7 +135,10 @@ public final class Cadre {
       })
       .compose(id -> {
         deployments.add(id);
-        return vertx.deployVerticle(() -> new HttpVerticle(pool, accounts, accessVersions, relay, engine, config.httpPort(), security,
+        int perVerticle = Math.max(4, HTTP_POOL_SIZE / config.httpInstances());
+        AtomicInteger verticles = new AtomicInteger();
+        return vertx.deployVerticle(() -> new HttpVerticle(
+            () -> database.pool(vertx, "cadre-http-" + verticles.incrementAndGet(), perVerticle), accounts, accessVersions, relay, engine, config.httpPort(), security,
             new HttpVerticle.Operated(operations, separateMetrics, meters, openSockets, config.trustedProxies()),
           new OidcRoutes(oidc.result(), config.oidcProviders(), config.publicUrl(), Spaces.of(changes)::claimImportedMemberships), mailer),
           new DeploymentOptions().setInstances(config.httpInstances()));

@@ -103,6 +103,7 @@ class OperationsTest {
       assertTrue(scrape.contains("vertx_http_server_requests_total"), "HTTP requests");
       assertTrue(scrape.contains("vertx_pool_in_use"), "database pool usage");
       assertTrue(scrape.contains("pool_name=\"cadre-scoring\""), "the rescoring pool apart from the requests' pool");
+      assertTrue(scrape.contains("pool_name=\"cadre-http-1\""), "each HTTP verticle's own pool");
       assertFalse(scrape.contains("vertx_eventbus_"), "no meter per bus delivery");
     } finally {
       measured.close().await();

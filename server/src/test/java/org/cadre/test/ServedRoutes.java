@@ -41,7 +41,8 @@ public record ServedRoutes(List<Route> routes, Commands commands) {
     AccountRepository accounts = new AccountRepository(pool);
     // Only its routes are read: the events of changes need go nowhere.
     EventFanout nowhere = event -> { };
-    HttpVerticle deployed = new HttpVerticle(pool, new Accounts(vertx, accounts, new PasswordHasher()), new AccessVersions(), nowhere,
+    HttpVerticle deployed = new HttpVerticle(() -> PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(database)).using(vertx).build(),
+      new Accounts(vertx, accounts, new PasswordHasher()), new AccessVersions(), nowhere,
       new CultureEngine(CultureRules.defaults()), 0, WebSecurity.forWebClient(List.of()),
       new HttpVerticle.Operated(new Operations(vertx, meters, pool, () -> true), false, meters, new AtomicInteger(),
         TrustedProxies.none()),
