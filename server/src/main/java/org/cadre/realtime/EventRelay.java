@@ -57,6 +57,12 @@ public final class EventRelay extends VerticleBase implements EventFanout {
   private static final int NOTICE_LIMIT = 7_900;
   /** Notifications sent in one statement at most. */
   private static final int NOTICES_PER_BATCH = 64;
+  /**
+   * After an announcement, the next waits this long: under load the changes of those milliseconds share one
+   * statement (each notifying commit wakes every listening backend and takes the notification queue's lock), while a
+   * lone change after a quiet spell still leaves at once.
+   */
+  private static final long LINGER_MS = 5;
 
   /** How far a space has been relayed, and how far it is known to go. */
   private static final class Cursor {
@@ -204,8 +210,8 @@ public final class EventRelay extends VerticleBase implements EventFanout {
     notices.preparedQuery("select pg_notify($1, n) from unnest($2::text[]) as n")
       .execute(Tuple.tuple().addString(EventLog.EVENTS_CHANNEL).addArrayOfString(payloads.toArray(new String[0])))
       .onComplete(ar -> {
-        announcing = false;
         if (ar.failed()) {
+          announcing = false;
           LOG.log(Level.WARNING, "Could not announce " + taken.size() + " events; retrying", ar.cause());
           for (int i = taken.size() - 1; i >= 0; i--) {
             outgoing.addFirst(taken.get(i));
@@ -213,7 +219,10 @@ public final class EventRelay extends VerticleBase implements EventFanout {
           vertx.setTimer(RETRY_MS, t -> announce());
           return;
         }
-        announce();
+        vertx.setTimer(LINGER_MS, t -> {
+          announcing = false;
+          announce();
+        });
       });
   }
 
