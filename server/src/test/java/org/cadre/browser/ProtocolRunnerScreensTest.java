@@ -7,6 +7,7 @@ import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.SelectOption;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.cadre.protocol.ProtocolLibrary;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -128,6 +129,38 @@ class ProtocolRunnerScreensTest extends BrowserTest {
     assertThat(history).containsText("2 of 9 steps held");
     assertThat(history).containsText("We kept to the data and listened to each other.");
     assertThat(benRun).hasCount(0);
+  }
+
+  /**
+   * A team's protocol edited while the meeting room is open: the start form offers the new version at once (a run
+   * started now is of it, as the server starts the latest), while a run already going keeps its own.
+   */
+  @Test
+  void aProtocolEditedWhileTheRoomIsOpenIsOfferedAndStartedAtItsNewVersion() {
+    Page ana = signedIn("ana.torres@riverside.demo");
+    String team = spaceId(ana, TEAM);
+    JsonObject copy = post(ana, "/api/spaces/" + team + "/protocols/" + ProtocolLibrary.idOf("examining-data") + "/copy",
+      new JsonObject().put("name", "Our data huddle"));
+    String path = meeting(ana, team);
+    open(ana, path);
+    Locator start = ana.locator("cadre-run-start");
+    start.getByLabel("Protocol").selectOption(new SelectOption().setLabel("Our data huddle (Version 1)"));
+    assertThat(start).containsText("9 steps, 70 min");
+
+    JsonObject content = copy.getJsonObject("content").copy();
+    content.put("steps", new JsonArray().add(new JsonObject().put("title", "Warm up").put("minMinutes", 2).put("maxMinutes", 2))
+      .add(new JsonObject().put("title", "Look at one chart").put("minMinutes", 5).put("maxMinutes", 10))
+      .add(new JsonObject().put("title", "Next step").put("minMinutes", 3).put("maxMinutes", 3)));
+    var saved = ana.context().request().put(url("/api/protocols/" + copy.getString("id")), RequestOptions.create()
+      .setHeader("content-type", "application/json").setHeader("origin", url("")).setData(content.encode()));
+    assertEquals(200, saved.status(), saved.text());
+
+    assertThat(start.getByLabel("Protocol").locator("option:checked")).hasText("Our data huddle (Version 2)");
+    assertThat(start).containsText("3 steps, 10 to 15 min");
+    start.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start the protocol")).click();
+    Locator run = ana.locator("cadre-protocol-runner");
+    assertThat(run.locator(".run-step-count")).hasText("Step 1 of 3");
+    assertThat(run.locator(".run-step-title")).hasText("Warm up");
   }
 
   /**
