@@ -141,6 +141,11 @@ export class CadreMeetingRoom extends CadreElement {
     if (!this.meeting) return;
     const p = event.payload ?? {};
     const ours = p.meetingId === this.meetingId || p.id === this.meetingId;
+    if (event.type === 'protocol.saved' || event.type === 'protocol.archived') {
+      // The team's own protocols changed: the start form offers their latest versions (a live run keeps its own).
+      this.querySelector('cadre-run-start')?.load();
+      return;
+    }
     if (event.type.startsWith('agenda.') && p.meetingId === this.meetingId) this.applyAgenda(event);
     else if (event.type.startsWith('protocol.') && p.meetingId === this.meetingId) this.applyRun(event);
     else if (RELOADING.includes(event.type) && ours) this.reload();

@@ -1,6 +1,7 @@
 // Starting a discussion protocol in the meeting room: which protocol (the built-in library, the team's own and those
 // of the spaces above it) and, when it serves one, which agenda item. Shown to the meeting's facilitator and the
-// team's leads; the server checks again.
+// team's leads; the server checks again. The room reloads the list when one of the team's protocols is saved or
+// archived, so what it offers is what protocol.start would run (the latest version).
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';

@@ -305,6 +305,137 @@ class ProtocolRunnerTest {
   }
 
   /**
+   * A run is of the version it started on: the team edits its protocol mid-run (a new version with other steps, names,
+   * prompts, minutes and category), and the live run goes on through the first version's steps and clock, and is
+   * recorded, scored and timed as that version; only a run started after the edit takes the new one.
+   */
+  @Test
+  void aLiveRunKeepsTheVersionItStartedOnWhenItsProtocolIsEditedAndTheNextRunTakesTheNewOne() {
+    TeamFixture team = TeamFixture.create(server, site, "version");
+    Meeting m = meeting(team);
+    JsonObject copy = team.lead.expect(201, "POST", team.path("/protocols/" + EXAMINING_DATA + "/copy"),
+      new JsonObject().put("name", "Our data protocol"));
+    String protocolId = copy.getString("id");
+    assertEquals(1, copy.getInteger("version"));
+    JsonArray v1 = copy.getJsonObject("content").getJsonArray("steps");
+    assertEquals(EXAMINING_DATA_STEPS, v1.size());
+
+    try (BusClient lead = bus(team.lead)) {
+      JsonObject started = lead.ok(command("protocol.start", team).put("meetingId", m.id()).put("protocolId", protocolId)
+        .put("agendaItemId", m.item())).getJsonObject("payload");
+      String runId = started.getString("id");
+      assertEquals(1, started.getInteger("protocolVersion"));
+
+      // Mid-run the team rewrites the protocol: three short reflection steps under another name.
+      JsonObject edited = new JsonObject().put("name", "Our quick check-in").put("purpose", "A short look back.")
+        .put("category", "reflection").put("roles", new JsonArray().add("timekeeper")).put("steps", new JsonArray()
+          .add(step("Warm up", 1, 2, "Say one word about your week."))
+          .add(step("Look back", 3, 4, "What went well?"))
+          .add(step("Close", 1, 3, "One thing to try.")));
+      JsonObject v2 = team.lead.expect(200, "PUT", "/api/protocols/" + protocolId, edited);
+      assertEquals(2, v2.getInteger("version"));
+      assertEquals("Our quick check-in", team.member.expect(200, "GET", "/api/protocols/" + protocolId, null).getString("name"));
+
+      // Whoever opens the meeting now sees the run as it started: version 1's name, steps, prompts and clock.
+      JsonObject seen;
+      try (BusClient member = bus(team.member)) {
+        seen = member.ok(command("meeting.get", team).put("meetingId", m.id())).getJsonArray("protocolRuns").getJsonObject(0);
+        assertEquals(seen.getString("stepEndsAt"), member.ok(command("protocol.get", team).put("runId", runId)).getString("stepEndsAt"));
+      }
+      assertEquals(1, seen.getInteger("protocolVersion"));
+      assertEquals("Our data protocol", seen.getString("protocol"));
+      assertEquals("data", seen.getString("category"));
+      assertEquals(EXAMINING_DATA_STEPS, seen.getInteger("stepsTotal"));
+      assertEquals(EXAMINING_DATA_STEPS, seen.getJsonArray("steps").size());
+      assertEquals(v1, seen.getJsonObject("content").getJsonArray("steps"));
+      assertEquals(at(started, "stepStartedAt").plus(Duration.ofMinutes(v1.getJsonObject(0).getInteger("maxMinutes"))),
+        at(seen, "stepEndsAt"));
+
+      // Driving it goes by version 1: step 2 plans its 10 minutes, and there are steps past version 2's three.
+      JsonObject second = drive(lead, team, "protocol.advance", runId);
+      assertEquals("Gather facts", second.getJsonObject("content").getJsonArray("steps").getJsonObject(1).getString("title"));
+      assertEquals(at(second, "stepStartedAt").plus(Duration.ofMinutes(v1.getJsonObject(1).getInteger("maxMinutes"))),
+        at(second, "stepEndsAt"));
+      JsonObject plan = null;
+      for (int i = 2; i <= 7; i++) {
+        plan = drive(lead, team, "protocol.advance", runId);
+      }
+      assertEquals(7, plan.getInteger("stepIndex"));
+      assertEquals("running", plan.getString("state"));
+      assertEquals(v1.getJsonObject(7).getInteger("maxMinutes") * 60_000L,
+        plan.getJsonArray("steps").getJsonObject(7).getLong("plannedMs"));
+      JsonObject action = lead.ok(command("protocol.output-action", team).put("runId", runId).put("stepIndex", 7)
+        .put("title", "Write the plan up")).getJsonObject("payload");
+      assertEquals("Our data protocol - " + v1.getJsonObject(7).getString("title"), action.getString("description"));
+      drive(lead, team, "protocol.advance", runId);
+      JsonObject debrief = drive(lead, team, "protocol.advance", runId);
+      assertEquals("debrief", debrief.getString("state"));
+      assertEquals(EXAMINING_DATA_STEPS, debrief.getInteger("stepsCompleted"));
+      JsonObject finished = lead.ok(command("protocol.finish", team).put("runId", runId).put("debrief", "Kept our norms."))
+        .getJsonObject("payload");
+      assertEquals("finished", finished.getString("state"));
+      assertEquals(1, finished.getInteger("protocolVersion"));
+
+      // A run started now is of version 2: its name, category, three steps and their minutes.
+      JsonObject next = lead.ok(command("protocol.start", team).put("meetingId", m.id()).put("protocolId", protocolId))
+        .getJsonObject("payload");
+      String nextId = next.getString("id");
+      assertEquals(2, next.getInteger("protocolVersion"));
+      assertEquals("Our quick check-in", next.getString("protocol"));
+      assertEquals("reflection", next.getString("category"));
+      assertEquals(3, next.getInteger("stepsTotal"));
+      assertEquals("Say one word about your week.", next.getJsonObject("content").getJsonArray("steps").getJsonObject(0).getString("prompt"));
+      assertEquals(at(next, "stepStartedAt").plus(Duration.ofMinutes(2)), at(next, "stepEndsAt"));
+      drive(lead, team, "protocol.advance", nextId);
+      drive(lead, team, "protocol.advance", nextId);
+      assertEquals("debrief", drive(lead, team, "protocol.advance", nextId).getString("state"));
+      lead.ok(command("protocol.finish", team).put("runId", nextId).put("debrief", "Short and sweet."));
+
+      lead.ok(command("meeting.close", team).put("meetingId", m.id()));
+      // Three more held meetings, so the culture rows judge the meetings rather than call them insufficient.
+      for (int i = 0; i < 3; i++) {
+        lead.ok(command("meeting.close", team).put("meetingId", meeting(team).id()));
+      }
+    }
+
+    // The meeting's record keeps each run with its own version.
+    JsonArray stored = team.run(team.member, "GET", "/meetings/" + m.id(), null).getJsonArray("protocolRuns");
+    assertEquals(List.of(1, 2), stored.stream().map(r -> ((JsonObject) r).getInteger("protocolVersion")).toList());
+    assertEquals(v1, stored.getJsonObject(0).getJsonObject("content").getJsonArray("steps"));
+
+    // The history (what the culture engine and the metrics read) has the first run as version 1 held it.
+    JsonObject history = team.admin.expect(200, "GET", team.path("/history"), null);
+    JsonObject held = history.getJsonArray("meetings").stream().map(JsonObject.class::cast)
+      .filter(meeting -> meeting.getString("id").equals(m.id())).findFirst().orElseThrow();
+    assertEquals(new JsonArray()
+        .add(new JsonObject().put("protocol", "Our data protocol").put("category", "data").put("stepsCompleted", 9).put("stepsTotal", 9))
+        .add(new JsonObject().put("protocol", "Our quick check-in").put("category", "reflection").put("stepsCompleted", 3).put("stepsTotal", 3)),
+      held.getJsonArray("protocolRuns"));
+
+    // Scored: the data protocol ran in a data meeting (version 2 is a reflection protocol, which A3 would not count).
+    String asOf = Instant.now().plus(1, ChronoUnit.HOURS).toString();
+    Map<String, JsonObject> rows = rows(team.admin.expect(200, "GET", team.path("/culture?asOf=" + asOf), null).getJsonArray("rows"));
+    assertEquals(1, rows.get("A3").getJsonObject("measured").getInteger("dataMeetingsWithDataProtocol"), rows.get("A3")::encode);
+    assertEquals(1, rows.get("C3").getJsonObject("measured").getInteger("normsOrProtocol"), rows.get("C3")::encode);
+
+    // Timed against each run's own version: twelve steps, planned at version 1's 70 minutes and version 2's 9.
+    JsonObject protocols = team.admin.expect(200, "GET", team.path("/metrics"), null).getJsonArray("teams").getJsonObject(0)
+      .getJsonObject("protocols");
+    assertEquals(2, protocols.getInteger("runs"));
+    assertEquals(12, protocols.getInteger("stepsTotal"));
+    assertEquals(12, protocols.getInteger("timedSteps"));
+    assertEquals(1, protocols.getJsonObject("byCategory").getInteger("data"));
+    assertEquals(1, protocols.getJsonObject("byCategory").getInteger("reflection"));
+    int planned = v1.stream().mapToInt(s -> ((JsonObject) s).getInteger("maxMinutes")).sum() + 2 + 4 + 3;
+    assertEquals(-planned / 12.0, protocols.getDouble("minutesOverPlanPerStep"), 0.02, protocols::encode);
+  }
+
+  private static JsonObject step(String title, int min, int max, String prompt) {
+    return new JsonObject().put("title", title).put("minMinutes", min).put("maxMinutes", max).put("prompt", prompt)
+      .put("outputs", new JsonArray());
+  }
+
+  /**
    * The run as the runner stores it and the same run written into a history document score the team alike: the
    * culture engine reads the one record, whichever way it came.
    */
