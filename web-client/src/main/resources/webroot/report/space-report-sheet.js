@@ -33,7 +33,7 @@ export class CadreSpaceReportSheet extends CadreElement {
         ${r.parents.length ? html`<p class="report-parents">${r.parents.join(' · ')}</p>` : null}
         <p class="report-window">${t('report.scoredOn', { date: formatDate(r.asOf, r.timeZone ?? undefined) })}</p>
       </header>
-      <dl class="report-facts">
+      <dl class="report-facts report-facts-wide">
         <div><dt>${t('report.teams')}</dt><dd>${formatNumber(rollup.teamCount)}</dd></div>
         <div><dt>${t('report.needsSupport')}</dt><dd>${formatNumber(rollup.needsSupportCount)}</dd></div>
         ${LEVELS.map((level) => html`<div><dt>${t(`report.levels.${level}`)}</dt>
@@ -74,10 +74,13 @@ export class CadreSpaceReportSheet extends CadreElement {
     </section>`;
   }
 
-  /** A table of how many teams sit at each level, per group or per row; it scrolls sideways on a narrow screen. */
+  /**
+   * A table of how many teams sit at each level, per group or per row; it scrolls sideways on a narrow screen, in a
+   * region named by the heading (the section is not a landmark too, so the page's landmarks keep unique names).
+   */
   counts(key, title, first, lines) {
     const withTeams = key === 'groups';
-    return html`<section aria-labelledby="report-${key}-title">
+    return html`<section class="report-counts-section" data-counts=${key}>
       <h2 id="report-${key}-title" class="report-section">${title}</h2>
       <div class="report-scroll" role="region" tabindex="0" aria-labelledby="report-${key}-title">
         <table class="report-table report-counts">

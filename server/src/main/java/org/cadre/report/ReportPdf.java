@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -185,7 +186,10 @@ final class ReportPdf {
     }
     document.add(new Paragraph(labels.get("scoredOn", day(report.asOf(), page.zone(), page.dates())), fonts.text));
 
-    PdfPTable summary = table(new float[] {1, 1, 1});
+    // One line of facts: the two counts, then the teams at each level.
+    float[] facts = new float[2 + report.levels().size()];
+    Arrays.fill(facts, 1f);
+    PdfPTable summary = table(facts);
     summary.addCell(fact(fonts, labels.get("teams"), integers.format(report.teamCount())));
     summary.addCell(fact(fonts, labels.get("needsSupport"), integers.format(report.needsSupportCount())));
     report.levels().forEach((level, count) -> summary.addCell(fact(fonts, labels.get("level." + level), integers.format(count))));
@@ -261,10 +265,12 @@ final class ReportPdf {
   private static PdfPTable counts(Page page, String first, boolean withTeams, Set<String> levels, List<Counted> lines) {
     Fonts fonts = page.fonts();
     NumberFormat integers = NumberFormat.getIntegerInstance(page.locale());
+    // Level columns wide enough for "Transforming" in bold on one line; the names take what is left.
     float[] widths = new float[1 + (withTeams ? 1 : 0) + levels.size()];
-    widths[0] = 4f;
-    for (int i = 1; i < widths.length; i++) {
-      widths[i] = 1.2f;
+    Arrays.fill(widths, 1.4f);
+    widths[0] = withTeams ? 3.2f : 4f;
+    if (withTeams) {
+      widths[1] = 1f;
     }
     PdfPTable table = table(widths);
     table.setHeaderRows(1);
