@@ -121,11 +121,17 @@ class ReportScreensTest extends BrowserTest {
     assertEquals(true, ana.evaluate("() => document.documentElement.scrollWidth <= 390"));
   }
 
-  /** The network lead goes from the network's roll-up to its report: the partnerships rated there and the teams below. */
+  /**
+   * The network lead finds the report on the network's overview and its roll-up, and goes from the roll-up to it: the
+   * partnerships rated on the network and the teams below.
+   */
   @Test
   void theNetworkReportShowsItsPartnershipRatingsAndTheRollupOfItsTeams() throws IOException {
     Page nadia = signedIn("nadia.okafor@harborvalley.demo");
     String network = spaceId(nadia, NETWORK);
+    nadia.navigate(url("/spaces/" + network));
+    assertThat(nadia.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Report to print").setExact(true)))
+      .hasAttribute("href", "/spaces/" + network + "/report");
     nadia.navigate(url("/spaces/" + network + "/rollup"));
     nadia.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Report to print").setExact(true)).click();
     assertThat(nadia).hasURL(url("/spaces/" + network + "/report"));
