@@ -6,7 +6,7 @@ import { CadreElement } from '../ui/cadre-element.js';
 import { t, currentLanguage } from '../i18n/i18n.js';
 import { get } from '../rest/http.js';
 import { spacePath } from '../app/routes.js';
-import { loading, failed } from '../ui/states.js';
+import { loading, failed, notFound } from '../ui/states.js';
 import './report-sheet.js';
 import './space-report-sheet.js';
 
@@ -53,7 +53,11 @@ export class CadreReportPage extends CadreElement {
   }
 
   render() {
-    if (this.error) return html`<div class="page report-page">${failed(this.error, () => this.load())}</div>`;
+    // A space the reader cannot see, as everywhere; a report not shared with them (403) says why, with no retry.
+    if (this.error?.status === 404) return html`<div class="page report-page">${notFound()}</div>`;
+    if (this.error) {
+      return html`<div class="page report-page">${failed(this.error, this.error.status === 403 ? null : () => this.load())}</div>`;
+    }
     if (!this.report || this.report.spaceId !== this.spaceId) return loading();
     const team = this.report.kind === 'team';
     return html`<div class="page report-page">

@@ -202,4 +202,14 @@ class ReportScreensTest extends BrowserTest {
     daniel.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to " + NETWORK)).click();
     assertThat(daniel).hasURL(url("/spaces/" + network + "/rollup"));
   }
+
+  /** A partner, who gets no roll-up above their team, gets no network report either: the page says it is not there. */
+  @Test
+  void aPartnerOpeningTheNetworkReportIsToldItIsNotThere() {
+    Page priya = signedIn("priya.raman@coastline.demo");
+    priya.navigate(url("/spaces/" + server.admin().spaceId(NETWORK) + "/report"));
+    assertThat(priya.locator(".state-title")).hasText("Nothing here");
+    assertThat(priya.locator(".report-sheet")).hasCount(0);
+    assertThat(priya.locator(".report-tools")).hasCount(0);
+  }
 }
