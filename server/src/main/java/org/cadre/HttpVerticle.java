@@ -30,6 +30,7 @@ import org.cadre.culture.CultureRoutes;
 import org.cadre.culture.CultureScores;
 import org.cadre.culture.RollupRepository;
 import org.cadre.culture.RollupRoutes;
+import org.cadre.culture.Rollups;
 import org.cadre.history.HistoryRepository;
 import org.cadre.history.HistoryRoutes;
 import org.cadre.protocol.ProtocolRepository;
@@ -154,7 +155,8 @@ public final class HttpVerticle extends VerticleBase {
     HistoryRepository histories = new HistoryRepository(pool, accounts.repository());
     CultureScores cultureScores = new CultureScores(vertx, histories, engine);
     CultureRoutes culture = new CultureRoutes(pool, cultureScores, access);
-    RollupRoutes rollup = new RollupRoutes(vertx, new RollupRepository(pool), cultureScores, access);
+    Rollups rollups = new Rollups(new RollupRepository(pool), cultureScores, access);
+    RollupRoutes rollup = new RollupRoutes(vertx, rollups);
     commandConsumer = commands.listen(vertx);
     HistoryRoutes history = new HistoryRoutes(vertx, histories, changes, access);
 
@@ -180,7 +182,7 @@ public final class HttpVerticle extends VerticleBase {
     new ContinuumRoutes(new ContinuumRepository(pool), new Continua(), access).mount(router);
     new ProtocolRoutes(new ProtocolRepository(pool), spaceRepo, spaces.changes(), access).mount(router);
     new MetricsRoutes(pool, histories, new ProtocolRunRepository(), access).mount(router);
-    new ReportRoutes(vertx, pool, cultureScores, access, spaceRepo).mount(router);
+    new ReportRoutes(vertx, pool, cultureScores, rollups, access, spaceRepo).mount(router);
     new ExportRoutes(vertx, histories, access).mount(router);
     new CalendarRoutes(vertx, new CalendarRepository(pool), spaceRepo, access).mount(router);
     rollup.mount(router);

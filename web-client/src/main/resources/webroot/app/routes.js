@@ -13,7 +13,8 @@ const ROUTES = [
   { pattern: /^\/me\/notifications$/, screen: 'notifications' },
   { pattern: /^\/spaces$/, screen: 'spaces' },
   { pattern: /^\/me\/metrics$/, screen: 'metrics' },
-  // The printable team report: no tab, the page is the sheet (ahead of the tabs, whose pattern it also fits).
+  // The printable report of a team or of a space above teams: no tab, the page is the sheet (ahead of the tabs,
+  // whose pattern it also fits).
   { pattern: /^\/spaces\/([0-9a-f-]{36})\/report$/, screen: 'report', params: ['spaceId'] },
   { pattern: /^\/spaces\/([0-9a-f-]{36})(?:\/([a-z-]+))?$/, screen: 'space', params: ['spaceId', 'tab'] },
   // A meeting room: a page of its own inside its team's space (which keeps the space's event subscription).

@@ -1,12 +1,14 @@
-// The printable team report (/spaces/{id}/report): the sheet, a Print button and the PDF of the same content.
-// Printing hides everything but the sheet (styles/report.css).
+// The printable report (/spaces/{id}/report): the sheet, a Print button and the PDF of the same content. A team's
+// report is its own sheet; a site's, district's or network's sums up the teams below it (the answer's kind says
+// which). Printing hides everything but the sheet (styles/report.css).
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t, currentLanguage } from '../i18n/i18n.js';
 import { get } from '../rest/http.js';
 import { spacePath } from '../app/routes.js';
-import { loading, failed } from '../ui/states.js';
+import { loading, failed, notFound } from '../ui/states.js';
 import './report-sheet.js';
+import './space-report-sheet.js';
 
 export class CadreReportPage extends CadreElement {
   static properties = {
@@ -51,17 +53,24 @@ export class CadreReportPage extends CadreElement {
   }
 
   render() {
-    if (this.error) return html`<div class="page report-page">${failed(this.error, () => this.load())}</div>`;
+    // A space the reader cannot see, as everywhere; a report not shared with them (403) says why, with no retry.
+    if (this.error?.status === 404) return html`<div class="page report-page">${notFound()}</div>`;
+    if (this.error) {
+      return html`<div class="page report-page">${failed(this.error, this.error.status === 403 ? null : () => this.load())}</div>`;
+    }
     if (!this.report || this.report.spaceId !== this.spaceId) return loading();
+    const team = this.report.kind === 'team';
     return html`<div class="page report-page">
       <div class="report-tools">
-        <a href=${spacePath(this.spaceId)}>${t('report.back')}</a>
+        ${team ? html`<a href=${spacePath(this.spaceId)}>${t('report.back')}</a>`
+          : html`<a href=${spacePath(this.spaceId, 'rollup')}>${t('report.backToSpace', { space: this.report.name })}</a>`}
         <span class="spacer"></span>
         <button type="button" class="button" @click=${() => window.print()}>${t('report.print')}</button>
         <a class="button secondary" href=${this.pdf()} download>${t('report.downloadPdf')}</a>
         <a class="button secondary" href=${this.pdf('a4')} download>${t('report.downloadPdfA4')}</a>
       </div>
-      <cadre-report-sheet .report=${this.report}></cadre-report-sheet>
+      ${team ? html`<cadre-report-sheet .report=${this.report}></cadre-report-sheet>`
+        : html`<cadre-space-report-sheet .report=${this.report}></cadre-space-report-sheet>`}
     </div>`;
   }
 }

@@ -1,12 +1,13 @@
 // The culture roll-up of a site, district or network (GET /api/spaces/{id}/culture/rollup): the teams needing
 // support first, the status-by-change grid, the heat map of rows by team and the levels per row, with the table as
-// CSV. It follows rollup.<id> on the bus and refetches whenever a team below scores differently, so it stays live
+// CSV and a link to the space's printable report. It follows rollup.<id> on the bus and refetches whenever a team below scores differently, so it stays live
 // without the space's own events (which a district lead looking at the network may not read).
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t, formatDateTime, currentLanguage } from '../i18n/i18n.js';
 import { get } from '../rest/http.js';
 import { loading, failed, empty } from '../ui/states.js';
+import { reportPath } from '../app/routes.js';
 import './rollup-support.js';
 import './rollup-grid.js';
 import './rollup-heatmap.js';
@@ -88,7 +89,10 @@ export class CadreRollupTab extends CadreElement {
         <p class="rollup-facts"><span>${t('rollup.teams', { count: rollup.teamCount })}</span>
           <span>${t('rollup.asOf', { date: formatDateTime(rollup.asOf, this.space.timeZone) })}</span></p>
         ${rollup.hiddenTeams ? html`<p class="rollup-hidden-note">${t('rollup.hiddenNote', { count: rollup.hiddenTeams })}</p>` : null}
-        ${rollup.teams.length ? html`<a class="button rollup-download" href=${csv} download>${t('rollup.download')}</a>` : null}
+        <p class="rollup-actions">
+          <a class="button secondary rollup-report" href=${reportPath(this.space.id)}>${t('report.spaceLink')}</a>
+          ${rollup.teams.length ? html`<a class="button rollup-download" href=${csv} download>${t('rollup.download')}</a>` : null}
+        </p>
       </header>
       ${rollup.teamCount === 0 ? empty(t('rollup.empty')) : html`
         <cadre-rollup-support .rollup=${rollup}></cadre-rollup-support>

@@ -63,7 +63,9 @@ export class CadreSpaceOverview extends CadreElement {
     const members = this.members ?? [];
     const names = new Map(members.map((m) => [m.userId, m.name]));
     return html`<div class="overview">
-      ${space.kind === 'team' ? html`<p class="overview-report"><a href=${reportPath(space.id)}>${t('report.link')}</a></p>` : null}
+      ${space.kind === 'team' ? html`<p class="overview-report"><a href=${reportPath(space.id)}>${t('report.link')}</a></p>`
+        // Partners see no roll-up, so no report of a space above teams either.
+        : space.role !== 'partner' ? html`<p class="overview-report"><a href=${reportPath(space.id)}>${t('report.spaceLink')}</a></p>` : null}
       ${space.kind !== 'team' || children.length ? html`<section class="panel" aria-labelledby="children-title">
         <h2 id="children-title" class="panel-title">${t(`overview.children.${space.kind}`)}</h2>
         ${children.length ? html`<ul class="space-list">${children.map((child) => html`<li>

@@ -23,12 +23,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The team report as a one-page PDF. Blocking work: call it from a worker thread. The text is laid out at the
- * largest of a few sizes that fits one page, so a team with long next steps still gets one sheet.
+ * A report as PDF, one page when it fits. Blocking work: call it from a worker thread. The text is laid out at the
+ * largest of a few sizes that fits one page, so a team with long next steps still gets one sheet; a network with
+ * more teams than the smallest size holds on a page goes on to further pages at that size.
  */
 final class ReportPdf {
 
@@ -53,7 +57,7 @@ final class ReportPdf {
   private ReportPdf() {
   }
 
-  static byte[] render(TeamReport report, ReportLabels labels, Paper paper) {
+  static byte[] render(Report report, ReportLabels labels, Paper paper) {
     byte[] pdf = null;
     for (float size : TEXT_SIZES) {
       pdf = render(report, labels, paper, size);
@@ -72,7 +76,7 @@ final class ReportPdf {
     }
   }
 
-  private static byte[] render(TeamReport report, ReportLabels labels, Paper paper, float size) {
+  private static byte[] render(Report report, ReportLabels labels, Paper paper, float size) {
     Fonts fonts = new Fonts(size);
     Locale locale = labels.language().locale();
     ZoneId zone = report.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(report.timeZone());
@@ -80,8 +84,30 @@ final class ReportPdf {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(paper.size, MARGIN, MARGIN, MARGIN, MARGIN);
     PdfWriter.getInstance(document, out);
-    document.addTitle(labels.get("title", report.team()));
     document.addCreator("Cadre");
+    Page page = new Page(document, labels, fonts, zone, dates, locale);
+    if (report instanceof TeamReport team) {
+      team(page, team);
+    } else {
+      space(page, (SpaceReport) report);
+    }
+    document.close();
+    return out.toByteArray();
+  }
+
+  /** What every part of one rendering needs. */
+  private record Page(Document document, ReportLabels labels, Fonts fonts, ZoneId zone, DateTimeFormatter dates,
+                      Locale locale) {
+  }
+
+  private static void team(Page page, TeamReport report) {
+    Document document = page.document();
+    ReportLabels labels = page.labels();
+    Fonts fonts = page.fonts();
+    ZoneId zone = page.zone();
+    DateTimeFormatter dates = page.dates();
+    Locale locale = page.locale();
+    document.addTitle(labels.get("title", report.team()));
     document.open();
 
     document.add(new Paragraph(labels.get("heading"), fonts.label));
@@ -139,14 +165,141 @@ final class ReportPdf {
         document.add(new Paragraph(labels.get("moreActions", more), fonts.text));
       }
     }
-    continua(document, report, labels, fonts, zone, dates, locale);
-    document.close();
-    return out.toByteArray();
+    continua(page, report.continua());
   }
 
-  private static void continua(Document document, TeamReport report, ReportLabels labels, Fonts fonts, ZoneId zone,
-                                DateTimeFormatter dates, Locale locale) {
-    if (report.continua().isEmpty()) {
+  /** A site's, district's or network's report: its teams' levels summed up, then the continua rated on it. */
+  private static void space(Page page, SpaceReport report) {
+    Document document = page.document();
+    ReportLabels labels = page.labels();
+    Fonts fonts = page.fonts();
+    Locale locale = page.locale();
+    NumberFormat integers = NumberFormat.getIntegerInstance(locale);
+    String heading = labels.get("heading." + report.spaceKind());
+    document.addTitle(labels.get("spaceTitle", heading, report.name()));
+    document.open();
+
+    document.add(new Paragraph(heading, fonts.label));
+    document.add(new Paragraph(report.name(), fonts.title));
+    if (!report.parents().isEmpty()) {
+      document.add(new Paragraph(String.join(" · ", report.parents()), fonts.text));
+    }
+    document.add(new Paragraph(labels.get("scoredOn", day(report.asOf(), page.zone(), page.dates())), fonts.text));
+
+    // One line of facts: the two counts, then the teams at each level.
+    float[] facts = new float[2 + report.levels().size()];
+    Arrays.fill(facts, 1f);
+    PdfPTable summary = table(facts);
+    summary.addCell(fact(fonts, labels.get("teams"), integers.format(report.teamCount())));
+    summary.addCell(fact(fonts, labels.get("needsSupport"), integers.format(report.needsSupportCount())));
+    report.levels().forEach((level, count) -> summary.addCell(fact(fonts, labels.get("level." + level), integers.format(count))));
+    summary.getDefaultCell().setBorder(Rectangle.NO_BORDER);
+    summary.completeRow();
+    document.add(summary);
+    if (report.hiddenTeams() > 0) {
+      document.add(new Paragraph(labels.get("hiddenTeams", report.hiddenTeams()), fonts.text));
+    }
+
+    document.add(section(fonts, labels.get("teams")));
+    if (report.teamCount() == 0) {
+      document.add(new Paragraph(labels.get("noTeams"), fonts.text));
+    } else if (report.teams().isEmpty()) {
+      document.add(new Paragraph(labels.get("noTeamsShared"), fonts.text));
+    } else {
+      boolean grouped = report.grouped();
+      PdfPTable teams = table(grouped ? new float[] {3f, 2f, 1.8f, 1.2f, 1.9f, 1.1f} : new float[] {4f, 1.8f, 1.2f, 1.9f, 1.1f});
+      teams.setHeaderRows(1);
+      teams.addCell(header(fonts, labels.get("team")));
+      if (grouped) {
+        teams.addCell(header(fonts, labels.get("group." + groupKind(report))));
+      }
+      for (String key : new String[] {"level", "culture.status", "culture.change", "needsSupport"}) {
+        teams.addCell(header(fonts, labels.get(key)));
+      }
+      for (SpaceReport.Team team : report.teams()) {
+        teams.addCell(cell(fonts, team.name()));
+        if (grouped) {
+          teams.addCell(cell(fonts, team.group() == null ? "" : team.group()));
+        }
+        teams.addCell(cell(fonts, level(labels, team.level(), team.score(), locale)));
+        teams.addCell(cell(fonts, team.status() == null ? "" : labels.get("culture.status." + team.status())));
+        teams.addCell(cell(fonts, team.change() == null ? "" : labels.get("culture.change." + team.change())));
+        teams.addCell(cell(fonts, team.needsSupport() ? labels.get("yes") : ""));
+      }
+      document.add(teams);
+    }
+
+    if (report.grouped()) {
+      document.add(section(fonts, labels.get("byGroup." + groupKind(report))));
+      document.add(counts(page, labels.get("group." + groupKind(report)), true, report.levels().keySet(),
+        report.groups().stream().map(g -> new Counted(g.name() == null ? labels.get("hiddenGroup." + g.kind()) : g.name(),
+          g.teamCount(), g.levels())).toList()));
+    }
+
+    if (report.teamCount() > 0) {
+      document.add(section(fonts, labels.get("rowLevels")));
+      document.add(counts(page, labels.get("row"), false, report.levels().keySet(),
+        report.rows().stream().map(r -> new Counted(r.id() + " " + r.name(), null, r.levels())).toList()));
+    }
+
+    if (report.continua() == null) {
+      document.add(section(fonts, labels.get("continua")));
+      document.add(new Paragraph(labels.get("continuaNotShared." + report.spaceKind()), fonts.text));
+    } else if (report.continua().isEmpty()) {
+      document.add(section(fonts, labels.get("continua")));
+      document.add(new Paragraph(labels.get("noContinua." + report.spaceKind()), fonts.text));
+    } else {
+      continua(page, report.continua());
+    }
+  }
+
+  /** The kind of the groups: sites of a district, districts of a network. */
+  private static String groupKind(SpaceReport report) {
+    return "network".equals(report.spaceKind()) ? "district" : "site";
+  }
+
+  /** A line of a table of counts per level: a group with its number of teams, or a row of the continuum. */
+  private record Counted(String name, Integer teams, Map<String, Integer> levels) {
+  }
+
+  private static PdfPTable counts(Page page, String first, boolean withTeams, Set<String> levels, List<Counted> lines) {
+    Fonts fonts = page.fonts();
+    NumberFormat integers = NumberFormat.getIntegerInstance(page.locale());
+    // Level columns wide enough for "Transforming" in bold on one line; the names take what is left.
+    float[] widths = new float[1 + (withTeams ? 1 : 0) + levels.size()];
+    Arrays.fill(widths, 1.4f);
+    widths[0] = withTeams ? 3.2f : 4f;
+    if (withTeams) {
+      widths[1] = 1f;
+    }
+    PdfPTable table = table(widths);
+    table.setHeaderRows(1);
+    table.addCell(header(fonts, first));
+    if (withTeams) {
+      table.addCell(header(fonts, page.labels().get("teams")));
+    }
+    levels.forEach(level -> table.addCell(header(fonts, page.labels().get("level." + level))));
+    for (Counted line : lines) {
+      table.addCell(cell(fonts, line.name()));
+      if (withTeams) {
+        table.addCell(number(fonts, integers.format(line.teams())));
+      }
+      levels.forEach(level -> table.addCell(number(fonts, integers.format(line.levels().getOrDefault(level, 0)))));
+    }
+    return table;
+  }
+
+  private static PdfPCell number(Fonts fonts, String text) {
+    PdfPCell cell = cell(fonts, text);
+    cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+    return cell;
+  }
+
+  private static void continua(Page page, List<ContinuumSection> continua) {
+    Document document = page.document();
+    ReportLabels labels = page.labels();
+    Fonts fonts = page.fonts();
+    if (continua.isEmpty()) {
       return;
     }
     document.add(section(fonts, labels.get("continua")));
@@ -155,19 +308,19 @@ final class ReportPdf {
     for (String key : new String[] {"subject", "raterRole", "current", "target", "rated"}) {
       table.addCell(header(fonts, labels.get(key)));
     }
-    for (TeamReport.Continuum continuum : report.continua()) {
+    for (ContinuumSection continuum : continua) {
       PdfPCell name = cell(new Phrase(continuum.name(), fonts.label), fonts);
       name.setColspan(5);
       table.addCell(name);
-      for (TeamReport.Rating rating : continuum.ratings()) {
+      for (ContinuumSection.Rating rating : continuum.ratings()) {
         table.addCell(cell(fonts, rating.subject()));
         table.addCell(cell(fonts, labels.get("raterRole." + rating.raterRole())));
         table.addCell(cell(fonts, rating.current()));
         table.addCell(cell(fonts, rating.target() == null ? "" : rating.target()));
-        table.addCell(cell(fonts, labels.get("ratedOn", day(rating.ratedAt(), zone, dates), rating.ratedBy())));
+        table.addCell(cell(fonts, labels.get("ratedOn", day(rating.ratedAt(), page.zone(), page.dates()), rating.ratedBy())));
       }
       if (continuum.gaps() != null) {
-        NumberFormat signed = NumberFormat.getIntegerInstance(locale);
+        NumberFormat signed = NumberFormat.getIntegerInstance(page.locale());
         signed.setGroupingUsed(false);
         List<String> gaps = continuum.gaps().stream().filter(g -> g.gap() != null)
           .map(g -> labels.get("gapOf", g.subject(), (g.gap() > 0 ? "+" : "") + signed.format(g.gap()))).toList();

@@ -11,6 +11,7 @@ import org.cadre.continuum.Continua;
 import org.cadre.continuum.ContinuumRepository;
 import org.cadre.continuum.ContinuumStandings;
 import org.cadre.culture.CultureScores;
+import org.cadre.culture.Rollups;
 import org.cadre.http.ApiException;
 import org.cadre.http.ErrorMessage;
 import org.cadre.http.Downloads;
@@ -23,18 +24,20 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * A team's printable report: {@code GET /api/spaces/{id}/report} (what the print view shows) and
- * {@code GET /api/spaces/{id}/report.pdf} (the same as one page of PDF), in the request's language.
+ * A space's printable report: {@code GET /api/spaces/{id}/report} (what the print view shows) and
+ * {@code GET /api/spaces/{id}/report.pdf} (the same as PDF), in the request's language. A team's is its own
+ * ({@link TeamReport}); a site's, district's or network's sums up the teams below it ({@link SpaceReport}).
  */
 public final class ReportRoutes {
 
   private final Vertx vertx;
   private final Reports reports;
 
-  public ReportRoutes(Vertx vertx, Pool pool, CultureScores scores, SpaceAccess access, SpaceRepository spaces) {
+  public ReportRoutes(Vertx vertx, Pool pool, CultureScores scores, Rollups rollups, SpaceAccess access,
+                      SpaceRepository spaces) {
     this.vertx = vertx;
     Continua continua = new Continua();
-    this.reports = new Reports(scores, access, spaces, new ReportRepository(pool),
+    this.reports = new Reports(scores, rollups, access, spaces, new ReportRepository(pool),
       new ContinuumStandings(new ContinuumRepository(pool), continua), continua);
   }
 
@@ -58,8 +61,8 @@ public final class ReportRoutes {
     ReportPdf.Paper paper = paper(ctx);
     ReportLabels labels = new ReportLabels(Language.of(ctx));
     reports.report(me, id, labels)
-      .compose(report -> vertx.executeBlocking(() -> ReportPdf.render(report, labels, paper), false))
-      .onSuccess(pdf -> Downloads.send(ctx, "team-report.pdf", "application/pdf", Buffer.buffer(pdf)))
+      .compose(report -> vertx.executeBlocking(() -> ReportPdf.render(report, labels, paper), false)
+        .onSuccess(pdf -> Downloads.send(ctx, report.fileName(), "application/pdf", Buffer.buffer(pdf))))
       .onFailure(ctx::fail);
   }
 

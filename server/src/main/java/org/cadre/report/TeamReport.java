@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The printable team report as plain values, in one language: the print view (its JSON) and the PDF both show
- * exactly this, so they cannot drift apart.
+ * The printable team report as plain values, in one language ({@link Report}).
  *
  * @param parents         the names of the spaces above the team that the viewer may see, outermost first
  * @param score           the overall score, or null while the team has too few meetings to judge
@@ -22,7 +21,7 @@ import java.util.UUID;
 public record TeamReport(UUID spaceId, String team, List<String> parents, String timeZone, Instant from, Instant to,
                          int windowDays, String level, Double score, List<Strand> strands, List<Row> rows,
                          Double attendanceRate, int meetingsHeld, List<Action> openActions, int openActionCount,
-                         List<Continuum> continua) {
+                         List<ContinuumSection> continua) implements Report {
 
   /** @param score null when the strand has too little evidence */
   public record Strand(String id, String name, String level, Double score) {
@@ -39,18 +38,7 @@ public record TeamReport(UUID spaceId, String team, List<String> parents, String
   public record Action(String title, String owner, LocalDate due, String status) {
   }
 
-  /** @param gaps provider's minus receiver's current level per subject, or null for a continuum rated from one side */
-  public record Continuum(String id, String name, List<Rating> ratings, List<Gap> gaps) {
-  }
-
-  /** @param subject the partner organization as typed, or the name of the area or step rated */
-  public record Rating(String subject, String raterRole, String current, String target, Instant ratedAt, String ratedBy) {
-  }
-
-  /** @param gap null unless both sides have rated the subject */
-  public record Gap(String subject, Integer provider, Integer receiver, Integer gap) {
-  }
-
+  @Override
   public JsonObject json() {
     JsonArray strandsJson = new JsonArray();
     strands.forEach(s -> strandsJson.add(new JsonObject().put("id", s.id()).put("name", s.name()).put("level", s.level())
@@ -62,6 +50,7 @@ public record TeamReport(UUID spaceId, String team, List<String> parents, String
     openActions.forEach(a -> actionsJson.add(new JsonObject().put("title", a.title()).put("owner", a.owner())
       .put("dueDate", a.due() == null ? null : a.due().toString()).put("status", a.status())));
     return new JsonObject()
+      .put("kind", "team")
       .put("spaceId", spaceId.toString())
       .put("team", team)
       .put("parents", new JsonArray(parents))
@@ -75,24 +64,11 @@ public record TeamReport(UUID spaceId, String team, List<String> parents, String
       .put("meetingsHeld", meetingsHeld)
       .put("openActions", actionsJson)
       .put("openActionCount", openActionCount)
-      .put("continua", continuaJson());
+      .put("continua", ContinuumSection.json(continua));
   }
 
-  private JsonArray continuaJson() {
-    JsonArray out = new JsonArray();
-    for (Continuum c : continua) {
-      JsonArray ratings = new JsonArray();
-      c.ratings().forEach(r -> ratings.add(new JsonObject().put("subject", r.subject()).put("raterRole", r.raterRole())
-        .put("current", r.current()).put("target", r.target()).put("ratedAt", r.ratedAt().toString()).put("ratedBy", r.ratedBy())));
-      JsonObject entry = new JsonObject().put("id", c.id()).put("name", c.name()).put("ratings", ratings);
-      if (c.gaps() != null) {
-        JsonArray gaps = new JsonArray();
-        c.gaps().forEach(g -> gaps.add(new JsonObject().put("subject", g.subject()).put("provider", g.provider())
-          .put("receiver", g.receiver()).put("gap", g.gap())));
-        entry.put("gaps", gaps);
-      }
-      out.add(entry);
-    }
-    return out;
+  @Override
+  public String fileName() {
+    return "team-report.pdf";
   }
 }

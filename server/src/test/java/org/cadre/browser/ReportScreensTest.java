@@ -12,16 +12,21 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The printable team report: the same rows as the API, one printed page without the app around it. */
+/**
+ * The printable reports: a team's, with the same rows as the API and one printed page without the app around it,
+ * and a network's, with its partnership ratings and its teams' roll-up.
+ */
 class ReportScreensTest extends BrowserTest {
 
   private static final String NINTH = "Lincoln 9th Grade Pathway Team";
+  private static final String NETWORK = "Harbor Valley Pathways Network";
 
   /** A facilitator goes from the team's overview to its report, which shows what the API assembled. */
   private Page openReport() {
@@ -114,5 +119,97 @@ class ReportScreensTest extends BrowserTest {
     ana.setViewportSize(390, 844);
     ana.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("report-390.png")).setFullPage(true));
     assertEquals(true, ana.evaluate("() => document.documentElement.scrollWidth <= 390"));
+  }
+
+  /**
+   * The network lead finds the report on the network's overview and its roll-up, and goes from the roll-up to it: the
+   * partnerships rated on the network and the teams below.
+   */
+  @Test
+  void theNetworkReportShowsItsPartnershipRatingsAndTheRollupOfItsTeams() throws IOException {
+    Page nadia = signedIn("nadia.okafor@harborvalley.demo");
+    String network = spaceId(nadia, NETWORK);
+    nadia.navigate(url("/spaces/" + network));
+    assertThat(nadia.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Report to print").setExact(true)))
+      .hasAttribute("href", "/spaces/" + network + "/report");
+    nadia.navigate(url("/spaces/" + network + "/rollup"));
+    nadia.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Report to print").setExact(true)).click();
+    assertThat(nadia).hasURL(url("/spaces/" + network + "/report"));
+    assertThat(nadia.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(NETWORK).setLevel(1))).isVisible();
+    assertThat(nadia.locator(".report-kicker")).hasText("Network report");
+
+    JsonObject report = api(nadia, "/api/spaces/" + network + "/report");
+    JsonObject rollup = report.getJsonObject("rollup");
+    JsonArray teams = rollup.getJsonArray("teams");
+    Locator teamRows = nadia.locator(".report-teams tbody tr");
+    assertThat(teamRows).hasCount(teams.size());
+    for (int i = 0; i < teams.size(); i++) {
+      JsonObject team = teams.getJsonObject(i);
+      assertThat(teamRows.nth(i).locator("th")).hasText(team.getString("name"));
+      assertThat(teamRows.nth(i).locator("td").first()).hasText(team.getString("group"));
+    }
+    assertThat(teamRows.filter(new Locator.FilterOptions().setHasText(NINTH)).locator("td").nth(1)).containsText("Transforming");
+    assertThat(nadia.locator(".report-facts")).containsText(String.valueOf(rollup.getInteger("teamCount")));
+    Locator groups = nadia.locator("section[data-counts=groups] tbody tr");
+    assertThat(groups).hasCount(1);
+    assertThat(groups.locator("th")).hasText("Riverside Unified");
+    assertThat(groups.locator("td").first()).hasText(String.valueOf(rollup.getInteger("teamCount")));
+    assertThat(nadia.locator("section[data-counts=rows] tbody tr")).hasCount(16);
+
+    assertThat(nadia.locator(".report-continuum")).hasText(new String[] {"Partnership Continuum"});
+    Locator partners = nadia.locator(".report-continua tbody tr");
+    assertThat(partners).hasCount(2);
+    assertThat(partners.nth(0).locator("th")).hasText("Coastline Community College");
+    assertThat(partners.nth(0).locator("td").nth(1)).hasText("Cooperate");
+    assertThat(partners.nth(0).locator("td").nth(2)).hasText("Collaborate");
+    assertThat(partners.nth(0).locator("td").nth(3)).containsText("Nadia Okafor");
+    assertThat(partners.nth(1).locator("th")).hasText("Riverside Unified School District");
+    assertThat(partners.nth(1).locator("td").nth(3)).containsText("Daniel Reyes");
+
+    String href = nadia.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download PDF").setExact(true))
+      .getAttribute("href");
+    APIResponse pdf = nadia.context().request().get(url(href));
+    assertEquals(200, pdf.status());
+    assertEquals("application/pdf", pdf.headers().get("content-type"));
+
+    audit(nadia, "network-report");
+    nadia.setViewportSize(1280, 800);
+    nadia.screenshot(new Page.ScreenshotOptions().setPath(Path.of("/tmp/network-report-desktop.png")).setFullPage(true));
+    nadia.setViewportSize(390, 844);
+    nadia.screenshot(new Page.ScreenshotOptions().setPath(Path.of("/tmp/network-report-390.png")).setFullPage(true));
+    assertEquals(true, nadia.evaluate("() => document.documentElement.scrollWidth <= 390"));
+    nadia.setViewportSize(1280, 800);
+    nadia.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+    assertThat(nadia.locator(".report-tools")).isHidden();
+    nadia.screenshot(new Page.ScreenshotOptions().setPath(Path.of("/tmp/network-report-print.png")).setFullPage(true));
+    try (PDDocument printed = Loader.loadPDF(nadia.pdf(new Page.PdfOptions().setFormat("Letter")))) {
+      assertEquals(1, printed.getNumberOfPages());
+    }
+  }
+
+  /** A district lead, who sees the network's roll-up in counts, gets its report without the network's own ratings. */
+  @Test
+  void aDistrictLeadSeesTheNetworkReportWithoutTheNetworksOwnRatings() {
+    Page daniel = signedIn("daniel.reyes@riverside.demo");
+    String network = spaceId(daniel, NETWORK);
+    daniel.navigate(url("/spaces/" + network + "/rollup"));
+    daniel.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Report to print").setExact(true)).click();
+    assertThat(daniel).hasURL(url("/spaces/" + network + "/report"));
+    assertThat(daniel.locator(".report-teams tbody tr")).hasCount(4);
+    assertThat(daniel.locator(".report-continua")).hasCount(0);
+    assertThat(daniel.locator("section[aria-labelledby=report-continua-title]"))
+      .containsText("Ratings made in this network are shown only to those who can open it.");
+    daniel.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to " + NETWORK)).click();
+    assertThat(daniel).hasURL(url("/spaces/" + network + "/rollup"));
+  }
+
+  /** A partner, who gets no roll-up above their team, gets no network report either: the page says it is not there. */
+  @Test
+  void aPartnerOpeningTheNetworkReportIsToldItIsNotThere() {
+    Page priya = signedIn("priya.raman@coastline.demo");
+    priya.navigate(url("/spaces/" + server.admin().spaceId(NETWORK) + "/report"));
+    assertThat(priya.locator(".state-title")).hasText("Nothing here");
+    assertThat(priya.locator(".report-sheet")).hasCount(0);
+    assertThat(priya.locator(".report-tools")).hasCount(0);
   }
 }

@@ -106,6 +106,12 @@ class SpanishUiTest extends BrowserTest {
     page.navigate(url("/spaces/" + spaceId(page, "Riverside Unified") + "/rollup"));
     assertThat(page.locator(".rollup-heatmap")).containsText("Resultados de los estudiantes en la agenda");
     noEnglishLeft(page, "spanish-rollup");
+
+    // The district's report, reached from its roll-up: the rows' names from the server, the rest from the catalog.
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Informe para imprimir").setExact(true)).click();
+    assertThat(page.locator(".report-kicker")).hasText("Informe del distrito");
+    assertThat(page.locator("[data-counts=rows]")).containsText("Resultados de los estudiantes en la agenda");
+    noEnglishLeft(page, "spanish-district-report");
   }
 
   @Test

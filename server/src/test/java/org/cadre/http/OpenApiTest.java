@@ -213,6 +213,7 @@ class OpenApiTest {
     answers.check(lead, 200, "GET", "/api/spaces/{id}/metrics", null, team.id);
     answers.check(lead, 200, "GET", "/api/me/metrics", null);
     answers.check(lead, 200, "GET", "/api/spaces/{id}/report", null, team.id);
+    answers.check(admin, 200, "GET", "/api/spaces/{id}/report", null, network);
     answers.check(lead, 201, "POST", "/api/spaces/{id}/calendar-feed", null, team.id);
     answers.check(lead, 200, "GET", "/api/spaces/{id}/calendar-feed", null, team.id);
     answers.check(lead, 200, "GET", "/api/auth/providers", null);
