@@ -175,6 +175,7 @@ public enum ErrorMessage {
   // Discussion protocols (protocol)
   NOT_FOUND_PROTOCOL,
   NOT_FOUND_PROTOCOL_VERSION,
+  PROTOCOL_ARCHIVED,
   PROTOCOL_BUILT_IN,
   PROTOCOL_MINUTES_ORDER,
   PROTOCOL_NO_STEPS,

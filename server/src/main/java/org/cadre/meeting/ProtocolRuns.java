@@ -100,6 +100,9 @@ public final class ProtocolRuns {
           String field = protocol == null && version != null ? "version" : "protocolId";
           return Future.failedFuture(ApiException.invalid(field, ErrorMessage.REFERENCE_UNKNOWN, field));
         }
+        if (protocol.archived()) {
+          return Future.failedFuture(ApiException.conflict("protocol_archived", "protocolId", ErrorMessage.PROTOCOL_ARCHIVED));
+        }
         JsonObject content = protocol.content();
         int total = content.getJsonArray("steps").size();
         List<Step> steps = new ArrayList<>();

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -309,6 +310,30 @@ class ProtocolRunnerTest {
    * prompts, minutes and category), and the live run goes on through the first version's steps and clock, and is
    * recorded, scored and timed as that version; only a run started after the edit takes the new one.
    */
+  @Test
+  void anArchivedProtocolCannotBeStartedUntilItIsRestored() {
+    TeamFixture team = TeamFixture.create(server, site, "archived");
+    Meeting m = meeting(team);
+    String protocolId = team.lead.expect(201, "POST", team.path("/protocols/" + EXAMINING_DATA + "/copy"),
+      new JsonObject().put("name", "Retired data protocol")).getString("id");
+    team.lead.expect(200, "POST", "/api/protocols/" + protocolId + "/archive", new JsonObject());
+
+    try (BusClient lead = bus(team.lead)) {
+      JsonObject refused = error(lead.request(command("protocol.start", team).put("meetingId", m.id())
+        .put("protocolId", protocolId).put("agendaItemId", m.item())));
+      assertEquals("protocol_archived", refused.getString("code"));
+      assertEquals("protocolId", refused.getString("field"));
+      JsonObject view = team.run(team.observer, "GET", "/meetings/" + m.id(), null);
+      assertTrue(view.getJsonArray("protocolRuns").isEmpty(), view::encode);
+      assertFalse(view.getJsonArray("agenda").getJsonObject(0).getBoolean("underProtocol"));
+
+      team.lead.expect(200, "POST", "/api/protocols/" + protocolId + "/archive", new JsonObject().put("archived", false));
+      JsonObject started = lead.ok(command("protocol.start", team).put("meetingId", m.id()).put("protocolId", protocolId)
+        .put("agendaItemId", m.item())).getJsonObject("payload");
+      assertEquals("Retired data protocol", started.getString("protocol"));
+    }
+  }
+
   @Test
   void aLiveRunKeepsTheVersionItStartedOnWhenItsProtocolIsEditedAndTheNextRunTakesTheNewOne() {
     TeamFixture team = TeamFixture.create(server, site, "version");
