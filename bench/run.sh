@@ -23,7 +23,7 @@ SERVER_FLAGS=${SERVER_FLAGS:--Xms512m -Xmx2g -XX:+UseG1GC}
 
 if [ "$PROFILE" = quick ]; then
   REF="--clients 2000 --spaces 200 --per-space 10 --rate 250 --seconds 15 --warm-up 5"
-  STEP="--clients 2000 --spaces 200 --per-space 10 --rates 250,500,1000,1500,2000 --seconds 10 --warm-up 5"
+  STEP="--clients 2000 --spaces 200 --per-space 10 --rates 250,500,750,1000,1250,1500,1750,2000,2500,3000 --seconds 10 --warm-up 5"
   HOT="--clients 1000 --per-space 1000 --rate 20 --seconds 15 --warm-up 3"
   IDLE="--clients 2000 --spaces 200 --per-space 10"
   CULTURE="--clients 2000 --spaces 200 --per-space 10 --rate 250 --seconds 20 --warm-up 5 --teams 1000 --meetings 30"
