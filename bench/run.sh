@@ -70,7 +70,7 @@ done
 
 # shellcheck disable=SC2086
 DATABASE_URL=$DB/cadre CADRE_HTTP_PORT=$CADRE_PORT CADRE_ADMIN_EMAIL=$ADMIN_EMAIL CADRE_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-  java $SERVER_FLAGS -jar server/target/cadre.jar > "$WORK/cadre.log" 2>&1 &
+  java $SERVER_FLAGS -Xlog:gc:file="$WORK/cadre-gc.log" -jar server/target/cadre.jar > "$WORK/cadre.log" 2>&1 &
 CADRE_PID=$!; pids+=("$CADRE_PID")
 DATABASE_URL=$DB/peer PEER_PORT=$PEER_PORT node bench/peer/server.js > "$WORK/peer.log" 2>&1 &
 PEER_PID=$!; pids+=("$PEER_PID")
@@ -86,7 +86,7 @@ load() { # target scenario args...
   echo "== $target $scenario"
   psql -qAt "$DB/$target" -c 'select pg_stat_statements_reset()' >/dev/null
   # shellcheck disable=SC2086
-  java -Xmx4g -cp bench/target/cadre-bench.jar org.cadre.bench.load.LoadBench --target "$target" --scenario "$scenario" \
+  java -Xmx4g -Xlog:gc:file="$WORK/$target-$scenario-load-gc.log" -cp bench/target/cadre-bench.jar org.cadre.bench.load.LoadBench --target "$target" --scenario "$scenario" \
     ${url:+--url "$url"} --database-url "$DB/$target" --admin-email "$ADMIN_EMAIL" --admin-password "$ADMIN_PASSWORD" \
     --server-pid "$pid" --database-pid "$PG_PID" --server-flags "$( [ "$target" = cadre ] && echo "$SERVER_FLAGS" || echo "node $(node --version)")" \
     --out "$OUT" "$@" > "$WORK/$target-$scenario.log" 2>&1 || { echo "!! $target $scenario failed:"; tail -20 "$WORK/$target-$scenario.log"; }
