@@ -13,6 +13,7 @@ import org.cadre.history.HistoryRepository;
 import org.cadre.realtime.Addresses;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -73,7 +74,9 @@ public final class CultureWatcher extends VerticleBase {
     this.histories = histories;
     this.engine = engine;
     this.rescoring = Timer.builder("cadre.culture.rescoring").description("Rescoring a team after its data changed")
-      .publishPercentiles(0.5, 0.99).register(meters);
+      // Buckets too: a scraper can diff two scrapes for the times of one stretch, which the quantiles' window mixes.
+      .publishPercentiles(0.5, 0.99).publishPercentileHistogram()
+      .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10)).register(meters);
   }
 
   @Override

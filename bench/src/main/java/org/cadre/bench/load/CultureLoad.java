@@ -9,7 +9,9 @@ import org.cadre.history.HistoryJson;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -17,17 +19,14 @@ import java.util.regex.Pattern;
 
 /**
  * The culture paths, on Cadre only (the peer has none): a network of imported teams in districts of 100, its
- * roll-up timed one request after another, and the server's own rescoring times while the teams change.
+ * roll-up timed one request after another, and the server's own rescoring times while the teams change (from its
+ * histogram's buckets, scraped before and after).
  */
 final class CultureLoad {
 
   private static final int TEAMS_PER_DISTRICT = 100;
-  private static final Pattern QUANTILE = Pattern.compile(
-    "^cadre_culture_rescoring_seconds\\{quantile=\"([0-9.]+)\"[^}]*} ([0-9.eE+-]+)$", Pattern.MULTILINE);
-  private static final Pattern COUNT = Pattern.compile("^cadre_culture_rescoring_seconds_count(?:\\{[^}]*})? ([0-9.eE+-]+)$",
-    Pattern.MULTILINE);
-  private static final Pattern MAX = Pattern.compile("^cadre_culture_rescoring_seconds_max(?:\\{[^}]*})? ([0-9.eE+-]+)$",
-    Pattern.MULTILINE);
+  private static final Pattern BUCKET = Pattern.compile(
+    "^cadre_culture_rescoring_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)$", Pattern.MULTILINE);
 
   private final Vertx vertx;
   private final CadreTarget cadre;
@@ -109,21 +108,47 @@ final class CultureLoad {
     });
   }
 
-  /** The server's rescoring timer: its count, its recent p50 and p99 and its max, in ms. */
-  JsonObject rescoring() {
-    String text = cadre.scrape().await();
-    JsonObject out = new JsonObject();
-    Matcher q = QUANTILE.matcher(text);
-    while (q.find()) {
-      out.put("p" + Math.round(Double.parseDouble(q.group(1)) * 100), ms(q.group(2)));
+  /** The server's rescoring histogram as scraped now: cumulative counts by upper bound in seconds. */
+  TreeMap<Double, Long> rescoringBuckets() {
+    TreeMap<Double, Long> buckets = new TreeMap<>();
+    Matcher bucket = BUCKET.matcher(cadre.scrape().await());
+    while (bucket.find()) {
+      double le = "+Inf".equals(bucket.group(1)) ? Double.POSITIVE_INFINITY : Double.parseDouble(bucket.group(1));
+      buckets.put(le, (long) Double.parseDouble(bucket.group(2)));
     }
-    Matcher count = COUNT.matcher(text);
-    Matcher max = MAX.matcher(text);
-    return out.put("count", count.find() ? (long) Double.parseDouble(count.group(1)) : 0)
-      .put("max", max.find() ? ms(max.group(1)) : null);
+    return buckets;
   }
 
-  private static double ms(String seconds) {
-    return Math.round(Double.parseDouble(seconds) * 100_000) / 100.0;
+  /**
+   * The rescorings since {@code before} (a {@link #rescoringBuckets} scrape): their count, and for p50, p99 and max the
+   * upper bound of the bucket they fall in, in ms (so each figure is at most that much, and above the bucket before).
+   */
+  JsonObject rescoringSince(TreeMap<Double, Long> before) {
+    TreeMap<Double, Long> after = rescoringBuckets();
+    long total = after.lastEntry().getValue() - before.getOrDefault(after.lastKey(), 0L);
+    JsonObject out = new JsonObject().put("count", total);
+    Double p50 = null;
+    Double p99 = null;
+    Double max = null;
+    long previous = 0;
+    for (Map.Entry<Double, Long> bucket : after.entrySet()) {
+      long seen = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0L);
+      if (p50 == null && total > 0 && seen >= 0.5 * total) {
+        p50 = bucket.getKey();
+      }
+      if (p99 == null && total > 0 && seen >= 0.99 * total) {
+        p99 = bucket.getKey();
+      }
+      if (seen > previous) {
+        max = bucket.getKey();
+      }
+      previous = seen;
+    }
+    return out.put("p50", bound(p50)).put("p99", bound(p99)).put("max", bound(max));
+  }
+
+  /** A bucket's upper bound in ms; null for none, or for the last bucket, which has none. */
+  private static Double bound(Double seconds) {
+    return seconds == null || seconds.isInfinite() ? null : Math.round(seconds * 100_000) / 100.0;
   }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -150,11 +151,12 @@ public final class LoadBench implements Callable<Integer> {
     if (warmUp > 0) {
       step(vertx, fleet, cadre, rate, warmUp, "warm");
     }
+    TreeMap<Double, Long> rescoredBefore = culture.rescoringBuckets();
     Promise<Void> stop = Promise.promise();
     Future<JsonObject> changing = culture.changeTeams(teamChangeMs, stop.future());
     JsonObject step = step(vertx, fleet, cadre, rate, seconds, "c");
     stop.complete();
-    out.put("underLoad", changing.await()).put("rescoring", culture.rescoring());
+    out.put("underLoad", changing.await()).put("rescoring", culture.rescoringSince(rescoredBefore));
     result.put("steps", new JsonArray().add(step)).put("culture", out);
   }
 

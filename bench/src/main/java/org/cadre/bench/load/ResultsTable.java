@@ -173,7 +173,7 @@ public final class ResultsTable {
     latencyRow("network roll-up, straight after the import", culture.getJsonObject("rollupFirst"));
     latencyRow("network roll-up, quiet", culture.getJsonObject("rollupQuiet"));
     latencyRow("network roll-up, under load", culture.getJsonObject("underLoad").getJsonObject("rollupUnderLoad"));
-    latencyRow("rescoring one team (server's timer, its recent window)", culture.getJsonObject("rescoring"));
+    latencyRow("rescoring one team, under load (the server's histogram: bucket upper bounds)", culture.getJsonObject("rescoring"));
     latencyRow("edit delivery meanwhile", step.getJsonObject("delivery"));
     md.append('\n');
   }
