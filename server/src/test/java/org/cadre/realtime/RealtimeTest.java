@@ -4,6 +4,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import org.cadre.event.EventLog;
 import org.cadre.test.BusClient;
 import org.cadre.test.SpaceTree;
 import org.cadre.test.TestDatabases;
@@ -17,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -60,12 +66,20 @@ class RealtimeTest {
     return new JsonObject().put("type", "catchup").put("spaceId", spaceId).put("afterSeq", afterSeq);
   }
 
-  @Test
-  void aChangeMadeThroughOneServerReachesABusSubscriberOfAnother() {
-    // A second server with its own Vert.x, so nothing can pass between them but PostgreSQL.
+  /** Runs {@code test} with the member's bus client on a second server with its own Vert.x: nothing passes between the two but PostgreSQL. */
+  private void onAnotherServer(Consumer<BusClient> test) {
     Vertx otherVertx = Vertx.vertx();
     try (TestServer other = TestServer.start(otherVertx, server.databaseUrl());
          BusClient onOther = BusClient.connect(otherVertx, other.port(), tree.member)) {
+      test.accept(onOther);
+    } finally {
+      otherVertx.close().await();
+    }
+  }
+
+  @Test
+  void aChangeMadeThroughOneServerReachesABusSubscriberOfAnother() {
+    onAnotherServer(onOther -> {
       onOther.subscribe("space." + tree.site);
       rename(tree.site, "Renamed through the first server");
 
@@ -76,24 +90,20 @@ class RealtimeTest {
       assertEquals(tree.admin.userId(), event.getString("actor"));
       assertTrue(event.getLong("seq") > 0);
       assertNotNull(event.getString("at"));
-    } finally {
-      otherVertx.close().await();
-    }
+    });
   }
 
   @Test
   void manyChangesOnOneServerReachAnotherServersSubscriberInSeqOrder() {
-    Vertx otherVertx = Vertx.vertx();
-    try (TestServer other = TestServer.start(otherVertx, server.databaseUrl());
-         BusClient onOther = BusClient.connect(otherVertx, other.port(), tree.member)) {
+    onAnotherServer(onOther -> {
       onOther.subscribe("space." + tree.site);
       // Sent at once, so that several share one batch of notifications.
-      List<java.util.concurrent.CompletableFuture<Void>> sent = new ArrayList<>();
+      List<CompletableFuture<Void>> sent = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         String name = "Burst " + i;
-        sent.add(java.util.concurrent.CompletableFuture.runAsync(() -> rename(tree.site, name)));
+        sent.add(CompletableFuture.runAsync(() -> rename(tree.site, name)));
       }
-      sent.forEach(java.util.concurrent.CompletableFuture::join);
+      sent.forEach(CompletableFuture::join);
       long previous = -1;
       List<String> names = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
@@ -105,34 +115,29 @@ class RealtimeTest {
         names.add(event.getJsonObject("payload").getString("name"));
       }
       assertEquals(40, names.stream().distinct().count(), "every rename arrived once");
-    } finally {
-      otherVertx.close().await();
-    }
+    });
   }
 
   @Test
   void anEventWhoseNotificationWasLostStillReachesTheSubscribersOfEveryServer() {
-    Vertx otherVertx = Vertx.vertx();
-    io.vertx.sqlclient.Pool pool = io.vertx.pgclient.PgBuilder.pool()
-      .connectingTo(io.vertx.pgclient.PgConnectOptions.fromUri(server.databaseUrl())).using(server.vertx()).build();
-    try (TestServer other = TestServer.start(otherVertx, server.databaseUrl());
-         BusClient here = bus(tree.member);
-         BusClient onOther = BusClient.connect(otherVertx, other.port(), tree.member)) {
-      here.subscribe("space." + tree.site);
-      onOther.subscribe("space." + tree.site);
-      rename(tree.site, "Announced as usual");
-      renamed(here, "Announced as usual");
-      renamed(onOther, "Announced as usual");
+    Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(server.databaseUrl())).using(server.vertx()).build();
+    try (BusClient here = bus(tree.member)) {
+      onAnotherServer(onOther -> {
+        here.subscribe("space." + tree.site);
+        onOther.subscribe("space." + tree.site);
+        rename(tree.site, "Announced as usual");
+        renamed(here, "Announced as usual");
+        renamed(onOther, "Announced as usual");
 
-      // Appended and committed, but handed to no fanout: as if its server died between the commit and the notice.
-      pool.withTransaction(tx -> org.cadre.event.EventLog.append(tx, UUID.fromString(tree.site), "space.updated",
-        new JsonObject().put("name", "Never announced"), null)).await();
+        // Appended and committed, but handed to no fanout: as if its server died between the commit and the notice.
+        pool.withTransaction(tx -> EventLog.append(tx, UUID.fromString(tree.site), "space.updated",
+          new JsonObject().put("name", "Never announced"), null)).await();
 
-      renamed(here, "Never announced");
-      renamed(onOther, "Never announced");
+        renamed(here, "Never announced");
+        renamed(onOther, "Never announced");
+      });
     } finally {
       pool.close().await();
-      otherVertx.close().await();
     }
   }
 
