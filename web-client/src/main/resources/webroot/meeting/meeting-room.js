@@ -35,6 +35,8 @@ export class CadreMeetingRoom extends CadreElement {
     feed: { attribute: false },
     members: { attribute: false },
     meeting: { state: true },
+    // Bumped when one of the team's protocols is saved or archived: the start form then reads the list again.
+    protocolRevision: { state: true },
     board: { state: true },
     viewers: { state: true },
     now: { state: true },
@@ -143,7 +145,7 @@ export class CadreMeetingRoom extends CadreElement {
     const ours = p.meetingId === this.meetingId || p.id === this.meetingId;
     if (event.type === 'protocol.saved' || event.type === 'protocol.archived') {
       // The team's own protocols changed: the start form offers their latest versions (a live run keeps its own).
-      this.querySelector('cadre-run-start')?.load();
+      this.protocolRevision = (this.protocolRevision ?? 0) + 1;
       return;
     }
     if (event.type.startsWith('agenda.') && p.meetingId === this.meetingId) this.applyAgenda(event);
@@ -360,7 +362,8 @@ export class CadreMeetingRoom extends CadreElement {
         <p><strong>${run.protocol}</strong> <span class="tag">${t(`protocols.category.${run.category}`)}</span></p>
         <p class="hint">${t('runner.completed', { done: run.stepsCompleted, count: run.stepsTotal })}</p>
         ${run.debrief ? html`<p>${t('runner.debriefSaid', { text: run.debrief })}</p>` : null}</li>`)}</ul>` : null}
-      ${canStart ? html`<cadre-run-start .meeting=${m} .bus=${this.bus} .spaceId=${this.space.id}></cadre-run-start>` : null}
+      ${canStart ? html`<cadre-run-start .meeting=${m} .bus=${this.bus} .spaceId=${this.space.id}
+        .revision=${this.protocolRevision}></cadre-run-start>` : null}
     </section>`;
   }
 

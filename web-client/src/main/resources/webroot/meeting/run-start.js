@@ -1,7 +1,7 @@
 // Starting a discussion protocol in the meeting room: which protocol (the built-in library, the team's own and those
 // of the spaces above it) and, when it serves one, which agenda item. Shown to the meeting's facilitator and the
-// team's leads; the server checks again. The room reloads the list when one of the team's protocols is saved or
-// archived, so what it offers is what protocol.start would run (the latest version).
+// team's leads; the server checks again. The room bumps `revision` when one of the team's protocols is saved or
+// archived, and the list is read again, so what it offers is what protocol.start would run (the latest version).
 import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t } from '../i18n/i18n.js';
@@ -13,15 +13,15 @@ export class CadreRunStart extends CadreElement {
     meeting: { attribute: false },
     bus: { attribute: false },
     spaceId: { attribute: false },
+    revision: { attribute: false },
     protocols: { state: true },
     chosen: { state: true },
     error: { state: true },
     busy: { state: true },
   };
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
+  willUpdate(changed) {
+    if (changed.has('spaceId') || changed.has('revision')) this.load();
   }
 
   async load() {

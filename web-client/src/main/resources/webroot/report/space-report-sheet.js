@@ -5,7 +5,8 @@ import { html } from 'lit';
 import { CadreElement } from '../ui/cadre-element.js';
 import { t, formatDate, formatNumber } from '../i18n/i18n.js';
 import { reportPath } from '../app/routes.js';
-import { LEVELS, levelWithScore } from './report-words.js';
+import { LEVELS } from '../rollup/rollup-names.js';
+import { levelWithScore } from './report-words.js';
 import './report-continua.js';
 
 export class CadreSpaceReportSheet extends CadreElement {
