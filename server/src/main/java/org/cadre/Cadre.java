@@ -16,7 +16,6 @@ import org.cadre.culture.CultureRules;
 import org.cadre.http.WebSecurity;
 import org.cadre.culture.CultureWatcher;
 import org.cadre.metrics.MetricsWatcher;
-import org.cadre.history.HistoryRepository;
 import org.cadre.account.Accounts;
 import org.cadre.account.OidcRoutes;
 import org.cadre.account.OidcSignIn;
@@ -61,7 +60,6 @@ public final class Cadre {
   private final Vertx vertx;
   private final Database database;
   private final Pool pool;
-  private final Pool scoringPool;
   private final PrometheusMeterRegistry meters;
   private final List<String> deployments = new ArrayList<>();
   private HttpServer metricsServer;
@@ -71,7 +69,6 @@ public final class Cadre {
     this.vertx = vertx;
     this.database = database;
     this.pool = database.pool(vertx, POOL_SIZE);
-    this.scoringPool = database.pool(vertx, "cadre-scoring", SCORING_POOL_SIZE);
     this.meters = meters;
   }
 
@@ -122,8 +119,8 @@ public final class Cadre {
       .compose(v -> vertx.deployVerticle(relay))
       .compose(id -> {
         deployments.add(id);
-        return vertx.deployVerticle(new CultureWatcher(scoringPool, new HistoryRepository(scoringPool, accounts.repository()),
-          engine, meters));
+        return vertx.deployVerticle(new CultureWatcher(() -> database.derivedDataPool(vertx, "cadre-scoring", SCORING_POOL_SIZE),
+          accounts.repository(), engine, meters));
       })
       .compose(id -> {
         deployments.add(id);
@@ -174,7 +171,6 @@ public final class Cadre {
     return undeployed
       .compose(v -> mail == null ? Future.succeededFuture() : mail.close())
       .compose(v -> pool.close())
-      .compose(v -> scoringPool.close())
       .compose(v -> closeQuietly(vertx, database));
   }
 

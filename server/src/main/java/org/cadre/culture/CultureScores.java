@@ -112,9 +112,12 @@ public final class CultureScores {
   public record Current(long seq, JsonObject score) {
   }
 
-  /** The space's score as of {@code now} with the seq it was read at; null when there is no such space. */
-  public Future<Current> current(UUID spaceId, Instant now) {
-    return cached(spaceId).compose(cached -> cached == null ? Future.succeededFuture(null)
+  /**
+   * The space's score as of {@code now}, read at least at {@code seq} (the caller has just read the space's seq);
+   * null when there is no such space.
+   */
+  public Future<Current> current(UUID spaceId, long seq, Instant now) {
+    return cached(spaceId, seq).compose(cached -> cached == null ? Future.succeededFuture(null)
       : write(spaceId, cached.history(), now, null, Rubric.of(Language.EN)).map(score -> new Current(cached.seq(), score)));
   }
 
@@ -139,24 +142,22 @@ public final class CultureScores {
 
   private Future<Cached> cached(UUID spaceId) {
     return histories.pool().preparedQuery("select seq from spaces where id = $1").execute(Tuple.of(spaceId))
-      .compose(rows -> {
-        if (rows.size() == 0) {
-          return Future.succeededFuture(null);
-        }
-        long seq = rows.iterator().next().getLong(0);
-        Cached cached = cache.getIfPresent(spaceId);
-        if (cached != null && cached.seq() >= seq) {
-          return Future.succeededFuture(cached);
-        }
-        // The export reads in one snapshot at or after this seq; caching it under this seq errs towards re-reading.
-        return histories.export(spaceId).map(history -> {
-          if (history == null) {
-            return null;
-          }
-          Cached read = new Cached(seq, history);
-          cache.put(spaceId, read);
-          return read;
-        });
-      });
+      .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null) : cached(spaceId, rows.iterator().next().getLong(0)));
+  }
+
+  private Future<Cached> cached(UUID spaceId, long seq) {
+    Cached cached = cache.getIfPresent(spaceId);
+    if (cached != null && cached.seq() >= seq) {
+      return Future.succeededFuture(cached);
+    }
+    // The export reads in one snapshot at or after this seq; caching it under this seq errs towards re-reading.
+    return histories.export(spaceId).map(history -> {
+      if (history == null) {
+        return null;
+      }
+      Cached read = new Cached(seq, history);
+      cache.put(spaceId, read);
+      return read;
+    });
   }
 }

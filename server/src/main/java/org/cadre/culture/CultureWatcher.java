@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import org.cadre.account.AccountRepository;
 import org.cadre.history.HistoryRepository;
 import org.cadre.realtime.Addresses;
 
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,8 +49,8 @@ public final class CultureWatcher extends VerticleBase {
   /** One rescoring per connection of the scoring pool. */
   private static final int RESCORING_AT_ONCE = 2;
 
-  private final Pool pool;
-  private final HistoryRepository histories;
+  private final Supplier<Pool> pools;
+  private final AccountRepository accounts;
   private final CultureEngine engine;
   private final Timer rescoring;
   private record Pending(long timer, long since) {
@@ -65,13 +67,17 @@ public final class CultureWatcher extends VerticleBase {
       return size() > REMEMBERED;
     }
   };
+  private Pool pool;
   private CultureScores scores;
-  private RollupRepository rollups;
   private MessageConsumer<JsonObject> changes;
 
-  public CultureWatcher(Pool pool, HistoryRepository histories, CultureEngine engine, MeterRegistry meters) {
-    this.pool = pool;
-    this.histories = histories;
+  /**
+   * {@code pools} opens the watcher's own pool when it starts, so its statements' answers arrive on the watcher's
+   * event loop rather than on one that is busy serving requests.
+   */
+  public CultureWatcher(Supplier<Pool> pools, AccountRepository accounts, CultureEngine engine, MeterRegistry meters) {
+    this.pools = pools;
+    this.accounts = accounts;
     this.engine = engine;
     this.rescoring = Timer.builder("cadre.culture.rescoring").description("Rescoring a team after its data changed")
       // Buckets too: a scraper can diff two scrapes for the times of one stretch, which the quantiles' window mixes.
@@ -81,8 +87,8 @@ public final class CultureWatcher extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    scores = new CultureScores(vertx, histories, engine);
-    rollups = new RollupRepository(pool);
+    pool = pools.get();
+    scores = new CultureScores(vertx, new HistoryRepository(pool, accounts), engine);
     changes = vertx.eventBus().consumer(Addresses.CHANGES, msg -> onChange(msg.body()));
     vertx.setPeriodic(60_000, SWEEP_MS, id -> sweep());
     return changes.completion();
@@ -90,7 +96,7 @@ public final class CultureWatcher extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return changes.unregister();
+    return changes.unregister().compose(v -> pool.close());
   }
 
   private void onChange(JsonObject change) {
@@ -129,11 +135,19 @@ public final class CultureWatcher extends VerticleBase {
     }
   }
 
+  /**
+   * Scores the team again and, when its score moved, tells its watchers, stores the snapshot and only then tells the
+   * roll-ups above it, so that a roll-up fetched on that notice reads the new snapshot.
+   */
   private Future<?> rescore(UUID space) {
     Timer.Sample started = Timer.start();
-    return pool.preparedQuery("select kind from spaces where id = $1").execute(Tuple.of(space))
-      .compose(rows -> rows.size() == 0 || !"team".equals(rows.iterator().next().getString(0)) ? Future.succeededFuture()
-        : scores.current(space, Instant.now()).compose(current -> {
+    return pool.preparedQuery("select kind, seq, path from spaces where id = $1").execute(Tuple.of(space))
+      .compose(rows -> {
+        Row team = rows.size() == 0 ? null : rows.iterator().next();
+        if (team == null || !"team".equals(team.getString("kind"))) {
+          return Future.succeededFuture();
+        }
+        return scores.current(space, team.getLong("seq"), Instant.now()).compose(current -> {
           if (current == null) {
             return Future.succeededFuture();
           }
@@ -145,24 +159,22 @@ public final class CultureWatcher extends VerticleBase {
           }
           vertx.eventBus().publish(Addresses.space(space), new JsonObject()
             .put("type", "culture.scored").put("space", space.toString()).put("culture", score));
-          return rollupsChanged(space).compose(v -> snapshot(space, current));
-        }))
+          return snapshot(space, current).onSuccess(v -> rollupsChanged(team.getArrayOfUUIDs("path")));
+        });
+      })
       .onComplete(ar -> started.stop(rescoring))
       .onFailure(err -> LOG.log(Level.WARNING, "Could not rescore space " + space, err));
   }
 
   /**
-   * Every space above the team hears that its roll-up moved, and nothing else: whoever watches it refetches the
-   * roll-up, which shows them what they may see of the team.
+   * Every space above the team (its path, the team itself last) hears that its roll-up moved, and nothing else:
+   * whoever watches it refetches the roll-up, which shows them what they may see of the team.
    */
-  private Future<Void> rollupsChanged(UUID team) {
-    return rollups.ancestors(team).map(ancestors -> {
-      for (UUID ancestor : ancestors) {
-        vertx.eventBus().publish(Addresses.rollup(ancestor), new JsonObject()
-          .put("type", "culture.rollup-changed").put("space", ancestor.toString()));
-      }
-      return null;
-    });
+  private void rollupsChanged(UUID[] path) {
+    for (int i = 0; i < path.length - 1; i++) {
+      vertx.eventBus().publish(Addresses.rollup(path[i]), new JsonObject()
+        .put("type", "culture.rollup-changed").put("space", path[i].toString()));
+    }
   }
 
   /** Snapshots are keyed by the Monday that starts the current week, as the trend's points are. */
@@ -185,14 +197,15 @@ public final class CultureWatcher extends VerticleBase {
    * time too (its window slides), and the roll-up uses only a snapshot of today.
    */
   private void sweep() {
-    pool.preparedQuery("select id from spaces s where kind = 'team' and archived_at is null and not exists "
+    pool.preparedQuery("select id, seq from spaces s where kind = 'team' and archived_at is null and not exists "
         + "(select 1 from culture_snapshots c where c.space_id = s.id and c.week = $1 and c.taken_at >= $2) limit 200")
       .execute(Tuple.of(thisWeek(), CultureScores.startOfToday(Instant.now())))
       .onSuccess(rows -> {
         Future<Void> all = Future.succeededFuture();
         for (Row row : rows) {
           UUID space = row.getUUID(0);
-          all = all.compose(v -> scores.current(space, Instant.now())
+          long seq = row.getLong(1);
+          all = all.compose(v -> scores.current(space, seq, Instant.now())
             .compose(current -> current == null ? Future.succeededFuture() : snapshot(space, current)));
         }
         all.onFailure(err -> LOG.log(Level.WARNING, "Daily culture snapshots failed", err));

@@ -9,7 +9,6 @@ import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,18 +55,6 @@ public final class RollupRepository {
             row.getString("group_name"), row.getString("group_kind"), (JsonObject) row.getJson("today")));
         }
         return teams;
-      });
-  }
-
-  /** The spaces above a space (root first), those whose roll-up a change of its score moves; empty when none. */
-  public Future<List<UUID>> ancestors(UUID spaceId) {
-    return pool.preparedQuery("select path from spaces where id = $1").execute(Tuple.of(spaceId))
-      .map(rows -> {
-        if (rows.size() == 0) {
-          return List.of();
-        }
-        List<UUID> path = Arrays.asList(rows.iterator().next().getArrayOfUUIDs(0));
-        return path.subList(0, path.size() - 1);
       });
   }
 }

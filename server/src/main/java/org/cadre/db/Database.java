@@ -299,7 +299,19 @@ public final class Database implements AutoCloseable {
 
   /** {@link #pool(Vertx, int)} under a name of its own, which its meters carry ({@code pool_name}). */
   public Pool pool(Vertx vertx, String name, int maxSize) {
-    PgConnectOptions options = connectOptions();
+    return pool(vertx, name, maxSize, connectOptions());
+  }
+
+  /**
+   * {@link #pool(Vertx, String, int)} for work that writes only what can be computed again from committed data
+   * (scores and their snapshots): its commits do not wait for their WAL to reach the disk. A crash can lose the last
+   * few of them, which the next rescoring or the daily sweep writes again.
+   */
+  public Pool derivedDataPool(Vertx vertx, String name, int maxSize) {
+    return pool(vertx, name, maxSize, connectOptions().addProperty("synchronous_commit", "off"));
+  }
+
+  private static Pool pool(Vertx vertx, String name, int maxSize, PgConnectOptions options) {
     options.addProperty("lock_timeout", LOCK_TIMEOUT).addProperty("statement_timeout", STATEMENT_TIMEOUT);
     return PgBuilder.pool()
       .with(new PoolOptions().setName(name).setMaxSize(maxSize).setMaxWaitQueueSize(maxSize * WAITERS_PER_CONNECTION)

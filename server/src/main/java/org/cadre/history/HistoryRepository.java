@@ -69,10 +69,18 @@ public final class HistoryRepository {
 
   // --- export -----------------------------------------------------------------------------------------------
 
-  /** The history of a space, read in one repeatable-read transaction so that its parts agree; null if no space. */
+  /**
+   * The history of a space, read in one repeatable-read transaction so that its parts agree; null if no space. The
+   * transaction's begin, every part and its commit go out together: one round trip. A read-only transaction that
+   * fails part-way is ended by that same commit (PostgreSQL rolls it back), so the connection goes back clean.
+   */
   public Future<TeamHistory> export(UUID spaceId) {
-    return pool.withTransaction(tx -> tx.query("set transaction isolation level repeatable read").execute()
-      .compose(v -> read(tx, spaceId)));
+    return pool.withConnection(conn -> {
+      Future<?> begun = conn.query("begin isolation level repeatable read read only").execute();
+      Future<TeamHistory> read = read(conn, spaceId);
+      Future<?> ended = conn.query("commit").execute();
+      return Future.all(begun, read, ended).map(v -> read.result());
+    });
   }
 
   private Future<TeamHistory> read(SqlConnection tx, UUID spaceId) {
