@@ -11,6 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import org.cadre.history.HistoryRepository;
 import org.cadre.history.TeamHistory;
 import org.cadre.http.Language;
+import org.cadre.space.Kind;
 
 import java.time.Duration;
 import java.time.DayOfWeek;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -108,17 +110,26 @@ public final class CultureScores {
     return weeks;
   }
 
-  /** A team's score now (English, the default window) and the seq of the history it was scored from. */
-  public record Current(long seq, JsonObject score) {
+  /**
+   * A team's score now (English, the default window), the seq of the history it was scored from and the team's
+   * path (the spaces above it, then the team).
+   */
+  public record Current(long seq, List<UUID> path, JsonObject score) {
   }
 
   /**
-   * The space's score as of {@code now}, read at least at {@code seq} (the caller has just read the space's seq);
-   * null when there is no such space.
+   * A team's score as of {@code now} from its history read afresh, which is kept for the next reader; null when
+   * there is no such space or it is not a team. One round trip: the history and its seq come from one snapshot.
    */
-  public Future<Current> current(UUID spaceId, long seq, Instant now) {
-    return cached(spaceId, seq).compose(cached -> cached == null ? Future.succeededFuture(null)
-      : write(spaceId, cached.history(), now, null, Rubric.of(Language.EN)).map(score -> new Current(cached.seq(), score)));
+  public Future<Current> rescore(UUID spaceId, Instant now) {
+    return histories.read(spaceId).compose(read -> {
+      if (read == null || read.history().kind() != Kind.TEAM) {
+        return Future.succeededFuture(null);
+      }
+      cache.put(spaceId, new Cached(read.seq(), read.history()));
+      return write(spaceId, read.history(), now, null, Rubric.of(Language.EN))
+        .map(score -> new Current(read.seq(), read.path(), score));
+    });
   }
 
   /** The score JSON of the spec for the space as of {@code asOf} (null: now), in English; null when there is no such space. */
@@ -142,22 +153,22 @@ public final class CultureScores {
 
   private Future<Cached> cached(UUID spaceId) {
     return histories.pool().preparedQuery("select seq from spaces where id = $1").execute(Tuple.of(spaceId))
-      .compose(rows -> rows.size() == 0 ? Future.succeededFuture(null) : cached(spaceId, rows.iterator().next().getLong(0)));
-  }
-
-  private Future<Cached> cached(UUID spaceId, long seq) {
-    Cached cached = cache.getIfPresent(spaceId);
-    if (cached != null && cached.seq() >= seq) {
-      return Future.succeededFuture(cached);
-    }
-    // The export reads in one snapshot at or after this seq; caching it under this seq errs towards re-reading.
-    return histories.export(spaceId).map(history -> {
-      if (history == null) {
-        return null;
-      }
-      Cached read = new Cached(seq, history);
-      cache.put(spaceId, read);
-      return read;
-    });
+      .compose(rows -> {
+        if (rows.size() == 0) {
+          return Future.succeededFuture(null);
+        }
+        Cached cached = cache.getIfPresent(spaceId);
+        if (cached != null && cached.seq() >= rows.iterator().next().getLong(0)) {
+          return Future.succeededFuture(cached);
+        }
+        return histories.read(spaceId).map(read -> {
+          if (read == null) {
+            return null;
+          }
+          Cached fresh = new Cached(read.seq(), read.history());
+          cache.put(spaceId, fresh);
+          return fresh;
+        });
+      });
   }
 }

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -141,27 +142,20 @@ public final class CultureWatcher extends VerticleBase {
    */
   private Future<?> rescore(UUID space) {
     Timer.Sample started = Timer.start();
-    return pool.preparedQuery("select kind, seq, path from spaces where id = $1").execute(Tuple.of(space))
-      .compose(rows -> {
-        Row team = rows.size() == 0 ? null : rows.iterator().next();
-        if (team == null || !"team".equals(team.getString("kind"))) {
-          return Future.succeededFuture();
-        }
-        return scores.current(space, team.getLong("seq"), Instant.now()).compose(current -> {
-          if (current == null) {
-            return Future.succeededFuture();
-          }
-          JsonObject score = current.score();
-          JsonObject comparable = score.copy();
-          comparable.remove("asOf");
-          if (Objects.equals(published.put(space, comparable), comparable)) {
-            return snapshot(space, current);
-          }
-          vertx.eventBus().publish(Addresses.space(space), new JsonObject()
-            .put("type", "culture.scored").put("space", space.toString()).put("culture", score));
-          return snapshot(space, current).onSuccess(v -> rollupsChanged(team.getArrayOfUUIDs("path")));
-        });
-      })
+    return scores.rescore(space, Instant.now()).compose(current -> {
+      if (current == null) {
+        return Future.succeededFuture();
+      }
+      JsonObject score = current.score();
+      JsonObject comparable = score.copy();
+      comparable.remove("asOf");
+      if (Objects.equals(published.put(space, comparable), comparable)) {
+        return snapshot(space, current);
+      }
+      vertx.eventBus().publish(Addresses.space(space), new JsonObject()
+        .put("type", "culture.scored").put("space", space.toString()).put("culture", score));
+      return snapshot(space, current).onSuccess(v -> rollupsChanged(current.path()));
+    })
       .onComplete(ar -> started.stop(rescoring))
       .onFailure(err -> LOG.log(Level.WARNING, "Could not rescore space " + space, err));
   }
@@ -170,10 +164,10 @@ public final class CultureWatcher extends VerticleBase {
    * Every space above the team (its path, the team itself last) hears that its roll-up moved, and nothing else:
    * whoever watches it refetches the roll-up, which shows them what they may see of the team.
    */
-  private void rollupsChanged(UUID[] path) {
-    for (int i = 0; i < path.length - 1; i++) {
-      vertx.eventBus().publish(Addresses.rollup(path[i]), new JsonObject()
-        .put("type", "culture.rollup-changed").put("space", path[i].toString()));
+  private void rollupsChanged(List<UUID> path) {
+    for (UUID ancestor : path.subList(0, path.size() - 1)) {
+      vertx.eventBus().publish(Addresses.rollup(ancestor), new JsonObject()
+        .put("type", "culture.rollup-changed").put("space", ancestor.toString()));
     }
   }
 
@@ -197,15 +191,14 @@ public final class CultureWatcher extends VerticleBase {
    * time too (its window slides), and the roll-up uses only a snapshot of today.
    */
   private void sweep() {
-    pool.preparedQuery("select id, seq from spaces s where kind = 'team' and archived_at is null and not exists "
+    pool.preparedQuery("select id from spaces s where kind = 'team' and archived_at is null and not exists "
         + "(select 1 from culture_snapshots c where c.space_id = s.id and c.week = $1 and c.taken_at >= $2) limit 200")
       .execute(Tuple.of(thisWeek(), CultureScores.startOfToday(Instant.now())))
       .onSuccess(rows -> {
         Future<Void> all = Future.succeededFuture();
         for (Row row : rows) {
           UUID space = row.getUUID(0);
-          long seq = row.getLong(1);
-          all = all.compose(v -> scores.current(space, seq, Instant.now())
+          all = all.compose(v -> scores.rescore(space, Instant.now())
             .compose(current -> current == null ? Future.succeededFuture() : snapshot(space, current)));
         }
         all.onFailure(err -> LOG.log(Level.WARNING, "Daily culture snapshots failed", err));

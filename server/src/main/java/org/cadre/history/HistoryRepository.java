@@ -69,25 +69,38 @@ public final class HistoryRepository {
 
   // --- export -----------------------------------------------------------------------------------------------
 
-  /**
-   * The history of a space, read in one repeatable-read transaction so that its parts agree; null if no space. The
-   * transaction's begin, every part and its commit go out together: one round trip. A read-only transaction that
-   * fails part-way is ended by that same commit (PostgreSQL rolls it back), so the connection goes back clean.
-   */
+  /** The history of a space, read in one repeatable-read transaction so that its parts agree; null if no space. */
   public Future<TeamHistory> export(UUID spaceId) {
+    return read(spaceId).map(read -> read == null ? null : read.history());
+  }
+
+  /**
+   * A space's history with the seq and path it had when it was read: its seq counts every change, so a history
+   * kept with it is known current for as long as the seq stays the same.
+   */
+  public record Read(long seq, List<UUID> path, TeamHistory history) {
+  }
+
+  /**
+   * The history with its seq and path, all from one read-only repeatable-read transaction; null if no space. The
+   * transaction's begin, every part and its commit go out together: one round trip. A transaction that fails
+   * part-way is ended by that same commit (PostgreSQL rolls it back), so the connection goes back clean.
+   */
+  public Future<Read> read(UUID spaceId) {
     return pool.withConnection(conn -> {
       Future<?> begun = conn.query("begin isolation level repeatable read read only").execute();
-      Future<TeamHistory> read = read(conn, spaceId);
+      Future<Read> read = read(conn, spaceId);
       Future<?> ended = conn.query("commit").execute();
       return Future.all(begun, read, ended).map(v -> read.result());
     });
   }
 
-  private Future<TeamHistory> read(SqlConnection tx, UUID spaceId) {
+  private Future<Read> read(SqlConnection tx, UUID spaceId) {
     Tuple id = Tuple.of(spaceId);
     Map<String, RowSet<Row>> parts = new LinkedHashMap<>();
     Map<String, String> queries = new LinkedHashMap<>();
-    queries.put("space", "select name, kind, cadence_days, leader_selection_method, leader_selected_at from spaces where id = $1");
+    queries.put("space", "select name, kind, cadence_days, leader_selection_method, leader_selected_at, seq, path "
+      + "from spaces where id = $1");
     // The format holds one entry per person: someone who left and came back spans both periods.
     queries.put("members", "select distinct on (lower(u.email)) lower(u.email) as email, u.name, m.role, "
       + "min(m.joined_at) over (partition by m.user_id) as joined_at, "
@@ -128,7 +141,13 @@ public final class HistoryRepository {
         return null;
       }));
     }
-    return Future.all(reads).map(v -> parts.get("space").size() == 0 ? null : assemble(spaceId, parts));
+    return Future.all(reads).map(v -> {
+      if (parts.get("space").size() == 0) {
+        return null;
+      }
+      Row space = parts.get("space").iterator().next();
+      return new Read(space.getLong("seq"), List.of(space.getArrayOfUUIDs("path")), assemble(spaceId, parts));
+    });
   }
 
   private static TeamHistory assemble(UUID spaceId, Map<String, RowSet<Row>> parts) {

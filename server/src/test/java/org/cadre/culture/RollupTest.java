@@ -313,6 +313,9 @@ class RollupTest {
 
       JsonObject notice = lead.next("rollup." + network);
       assertEquals(new JsonObject().put("type", "culture.rollup-changed").put("space", network), notice);
+      assertEquals(1, TestDatabases.count(server.databaseUrl(), "select count(*) from culture_snapshots c join spaces s "
+          + "on s.id = c.space_id where c.space_id = '" + team4 + "' and c.seq = s.seq"),
+        "the snapshot of the new score is stored before the roll-ups hear of it, so a refetch reads it");
     }
   }
 

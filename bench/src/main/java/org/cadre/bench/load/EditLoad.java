@@ -3,12 +3,14 @@ package org.cadre.bench.load;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,6 +35,8 @@ final class EditLoad {
   private final boolean[] acked;
   private final Histogram delivery = new ConcurrentHistogram(HIGHEST, 3);
   private final Histogram ack = new ConcurrentHistogram(HIGHEST, 3);
+  /** The slowest delivery of the edits due in each second of the step: tells a stall from a steady overload. */
+  private final AtomicLongArray worstBySecond;
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLong stray = new AtomicLong();
   private volatile String firstFailure;
@@ -48,6 +52,7 @@ final class EditLoad {
     this.due = new long[total];
     this.delivered = new AtomicIntegerArray(total);
     this.acked = new boolean[total];
+    this.worstBySecond = new AtomicLongArray((int) Math.ceil(seconds) + 1);
   }
 
   /** A rename reached a client: its latency from when it was due. */
@@ -61,7 +66,9 @@ final class EditLoad {
       return;
     }
     delivered.incrementAndGet(k);
-    delivery.recordValue(Math.max(0, seen.receivedNanos() - due[k]));
+    long latency = Math.max(0, seen.receivedNanos() - due[k]);
+    delivery.recordValue(latency);
+    worstBySecond.accumulateAndGet((int) ((due[k] - start) / 1_000_000_000L), latency, Math::max);
   }
 
   Future<JsonObject> run() {
@@ -135,6 +142,14 @@ final class EditLoad {
     return true;
   }
 
+  private JsonArray worstBySecond() {
+    JsonArray worst = new JsonArray();
+    for (int i = 0; i < worstBySecond.length(); i++) {
+      worst.add(Math.round(worstBySecond.get(i) / 100_000.0) / 10.0);
+    }
+    return worst;
+  }
+
   private JsonObject outcome(Map<String, Integer> stored, long drainMs) {
     long ackedCount = 0;
     long notStoredOnce = 0;
@@ -165,6 +180,7 @@ final class EditLoad {
       .put("ack", Latency.json(ack))
       .put("delivery", Latency.json(delivery).put("expected", expected))
       .put("drainMs", drainMs)
+      .put("worstDeliveryBySecondMs", worstBySecond())
       .put("checks", new JsonObject().put("storedExactlyOnce", notStoredOnce == 0).put("notStoredOnce", notStoredOnce)
         .put("missing", missing).put("duplicates", duplicates).put("stray", stray.get()).put("outOfOrder", fleet.outOfOrder())
         .put("ok", notStoredOnce == 0 && missing == 0 && duplicates == 0 && fleet.outOfOrder() == 0 && failures.get() == 0));
