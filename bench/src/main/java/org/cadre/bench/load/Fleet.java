@@ -19,6 +19,7 @@ final class Fleet {
 
   /** As often as the web client pings. */
   private static final long PING_MS = 20_000;
+  private static final long PING_TICK_MS = 50;
 
   final List<String> spaces;
   final List<Client> clients = new ArrayList<>();
@@ -52,7 +53,15 @@ final class Fleet {
   /** Connects every client and subscribes it to its spaces, timing each client from its start to its last subscription. */
   Future<Void> connect(Vertx vertx) {
     List<List<Integer>> follows = assignments();
-    vertx.setPeriodic(PING_MS, id -> clients.forEach(Client::ping));
+    // Each client pings on a phase of its own, as browsers opened at different times do: a slice of them every tick,
+    // not all 15,000 in one burst that would stall whatever edits are in flight.
+    long[] tick = {0};
+    vertx.setPeriodic(PING_TICK_MS, id -> {
+      int slice = (int) (tick[0]++ % (PING_MS / PING_TICK_MS));
+      for (int c = slice; c < clients.size(); c += (int) (PING_MS / PING_TICK_MS)) {
+        clients.get(c).ping();
+      }
+    });
     return Batches.of(clients.size(), c -> {
       Client client = clients.get(c);
       long start = System.nanoTime();

@@ -29,6 +29,10 @@ public final class LoadBench implements Callable<Integer> {
 
   enum Scenario { reference, stepup, hot, idle, culture }
 
+  private static final double QUIET_CORES = 0.15;
+  private static final long QUIET_MS = 2_000;
+  private static final long SETTLE_LIMIT_MS = 300_000;
+
   @Option(names = "--target", required = true, description = "cadre, peer or floor")
   String target;
   @Option(names = "--scenario", required = true, description = "reference, stepup, hot, idle or culture (Cadre only)")
@@ -109,27 +113,28 @@ public final class LoadBench implements Callable<Integer> {
   }
 
   private void live(Vertx vertx, Target t, JsonObject result) {
-    // jcmd attaches with SIGQUIT, which would end a Node process: the heap is read of Cadre's JVM only.
-    long heapBefore = scenario == Scenario.idle && jvm() ? Machine.heapAfterGc(serverPid) : -1;
-    long rssBefore = Machine.residentBytes(serverPid);
     Fleet fleet = Fleet.prepare(t, spaces, clients, perSpace, seen -> {
       EditLoad load = current;
       if (load != null) {
         load.seen(seen);
       }
     }).await();
+    // Measured once the spaces, people and memberships exist, so the figures per connection count what connecting
+    // costs, not the data set up for it. jcmd attaches with SIGQUIT, which would end a Node process: the heap is read
+    // of Cadre's JVM only.
+    long heapBefore = scenario == Scenario.idle && jvm() ? Machine.heapAfterGc(serverPid) : -1;
+    long rssBefore = Machine.residentBytes(serverPid);
     long began = System.nanoTime();
     fleet.connect(vertx).await();
     result.put("connect", Latency.json(fleet.connectNanos).put("seconds", (System.nanoTime() - began) / 1e9)
       .put("subscriptions", fleet.subscriptions()).put("groups", fleet.groups));
+    result.put("settledAfterSeconds", settle());
     switch (scenario) {
       case idle -> idle(result, heapBefore, rssBefore);
       case stepup -> stepUp(vertx, fleet, t, result);
       case culture -> culture(vertx, fleet, (CadreTarget) t, result);
       default -> {
-        if (warmUp > 0) {
-          step(vertx, fleet, t, rate, warmUp, "warm");
-        }
+        warm(vertx, fleet, t, rate);
         result.put("steps", new JsonArray().add(step(vertx, fleet, t, rate, seconds, "m")));
       }
     }
@@ -148,9 +153,7 @@ public final class LoadBench implements Callable<Integer> {
     out.put("scoredAfterSeconds", round(culture.awaitScored(600)));
     culture.rollups(3);
     out.put("rollupQuiet", culture.rollups(20));
-    if (warmUp > 0) {
-      step(vertx, fleet, cadre, rate, warmUp, "warm");
-    }
+    warm(vertx, fleet, cadre, rate);
     TreeMap<Double, Long> rescoredBefore = culture.rescoringBuckets();
     Promise<Void> stop = Promise.promise();
     Future<JsonObject> changing = culture.changeTeams(teamChangeMs, stop.future());
@@ -162,9 +165,7 @@ public final class LoadBench implements Callable<Integer> {
 
   /** Rates one after the other until one fails: p99 over 100 ms, a backlog left after a second, or a failed check. */
   private void stepUp(Vertx vertx, Fleet fleet, Target t, JsonObject result) {
-    if (warmUp > 0) {
-      step(vertx, fleet, t, rates.get(0), warmUp, "warm");
-    }
+    warm(vertx, fleet, t, rates.get(0));
     JsonArray steps = new JsonArray();
     double highest = 0;
     for (int i = 0; i < rates.size(); i++) {
@@ -226,6 +227,39 @@ public final class LoadBench implements Callable<Integer> {
 
   private boolean jvm() {
     return "cadre".equals(target);
+  }
+
+  /**
+   * Warms the target up (its JIT, caches and pools) without burying it: half the rate for the warm-up's seconds, then
+   * the rate itself for a third of them, then a wait until it is quiet again. A cold JVM at the full rate falls
+   * seconds behind, and that backlog would run into the measured step.
+   */
+  private void warm(Vertx vertx, Fleet fleet, Target t, double r) {
+    if (warmUp > 0) {
+      step(vertx, fleet, t, r / 2, warmUp, "warm");
+      step(vertx, fleet, t, r, warmUp / 3, "warm");
+      settle();
+    }
+  }
+
+  /**
+   * Waits until the target and its database are quiet (under {@value #QUIET_CORES} core each over {@value #QUIET_MS} ms,
+   * {@value #SETTLE_LIMIT_MS} ms at most): what setting up started (Cadre rescores every team that gained members)
+   * would otherwise run into the first step. Answers how long it took, in seconds.
+   */
+  private double settle() {
+    long began = System.nanoTime();
+    while (System.nanoTime() - began < SETTLE_LIMIT_MS * 1_000_000L) {
+      double server = Machine.cpuSeconds(serverPid, false);
+      double database = Machine.cpuSeconds(databasePid, true);
+      sleep(QUIET_MS);
+      double seconds = QUIET_MS / 1000.0;
+      if ((Machine.cpuSeconds(serverPid, false) - server) / seconds < QUIET_CORES
+          && (Machine.cpuSeconds(databasePid, true) - database) / seconds < QUIET_CORES) {
+        break;
+      }
+    }
+    return round((System.nanoTime() - began) / 1e9);
   }
 
   private static void sleep(long ms) {
