@@ -126,7 +126,7 @@ public final class CultureScores {
       if (read == null || read.history().kind() != Kind.TEAM) {
         return Future.succeededFuture(null);
       }
-      cache.put(spaceId, new Cached(read.seq(), read.history()));
+      keep(spaceId, read);
       return write(spaceId, read.history(), now, null, Rubric.of(Language.EN))
         .map(score -> new Current(read.seq(), read.path(), score));
     });
@@ -161,14 +161,13 @@ public final class CultureScores {
         if (cached != null && cached.seq() >= rows.iterator().next().getLong(0)) {
           return Future.succeededFuture(cached);
         }
-        return histories.read(spaceId).map(read -> {
-          if (read == null) {
-            return null;
-          }
-          Cached fresh = new Cached(read.seq(), read.history());
-          cache.put(spaceId, fresh);
-          return fresh;
-        });
+        return histories.read(spaceId).map(read -> read == null ? null : keep(spaceId, read));
       });
+  }
+
+  private Cached keep(UUID spaceId, HistoryRepository.Read read) {
+    Cached kept = new Cached(read.seq(), read.history());
+    cache.put(spaceId, kept);
+    return kept;
   }
 }

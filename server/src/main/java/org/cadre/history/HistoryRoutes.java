@@ -99,7 +99,7 @@ public final class HistoryRoutes {
    * observer unless the history names them, so that the roster, and with it the score, is the document's.
    */
   private Future<UUID> store(Principal me, UUID parentId, TeamHistory history) {
-    return changes.create(tx -> spaces.lockActive(tx, parentId).compose(parent -> {
+    return changes.create(tx -> spaces.holdActive(tx, parentId).compose(parent -> {
       if (!parent.kind().mayContain(history.kind())) {
         return Future.failedFuture(ApiException.invalid("$.team.kind", ErrorMessage.KIND_CANNOT_HOLD,
           JsonBody.wireName(parent.kind()), JsonBody.wireName(history.kind())));

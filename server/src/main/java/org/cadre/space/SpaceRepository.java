@@ -125,17 +125,34 @@ public final class SpaceRepository {
    * archived" still hold when the change commits.
    */
   public Future<Space> lockActive(SqlClient tx, UUID id) {
-    return lock(tx, id).compose(space -> space.archived()
-      ? Future.failedFuture(ApiException.conflict("archived", null, ErrorMessage.ARCHIVED))
-      : Future.succeededFuture(space));
+    return active(lock(tx, id));
   }
 
   /** The space, locked, archived or not (memberships can still end in an archived space). */
   public Future<Space> lock(SqlClient tx, UUID id) {
-    return tx.preparedQuery("select " + Space.COLUMNS + " from spaces where id = $1 for update")
+    return locked(tx, id, "for update");
+  }
+
+  /**
+   * The space, to create a space below it: held for the rest of the transaction with a shared lock, so it can be
+   * neither archived nor changed before the new space commits, while creations below the same parent (imports that
+   * write months of history among them) go ahead side by side. A missing one fails as 404, an archived one as 409.
+   */
+  public Future<Space> holdActive(SqlClient tx, UUID id) {
+    return active(locked(tx, id, "for share"));
+  }
+
+  private static Future<Space> locked(SqlClient tx, UUID id, String mode) {
+    return tx.preparedQuery("select " + Space.COLUMNS + " from spaces where id = $1 " + mode)
       .execute(Tuple.of(id))
       .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.notFound(ErrorMessage.NOT_FOUND_SPACE))
         : Future.succeededFuture(Space.from(rows.iterator().next())));
+  }
+
+  private static Future<Space> active(Future<Space> space) {
+    return space.compose(found -> found.archived()
+      ? Future.failedFuture(ApiException.conflict("archived", null, ErrorMessage.ARCHIVED))
+      : Future.succeededFuture(found));
   }
 
   public Future<Space> find(UUID id) {

@@ -50,7 +50,7 @@ public final class Spaces {
         }
         return create(tx, null, kind, name, description, actor);
       }
-      return repo.lockActive(tx, parentId).compose(parent -> {
+      return repo.holdActive(tx, parentId).compose(parent -> {
         if (!parent.kind().mayContain(kind)) {
           return Future.failedFuture(ApiException.invalid("kind", ErrorMessage.KIND_BELOW,
             JsonBody.wireName(parent.kind()), JsonBody.wireName(kind)));

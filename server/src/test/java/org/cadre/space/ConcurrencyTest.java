@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import org.cadre.demo.SampleHistories;
+import org.cadre.history.HistoryJson;
 import org.cadre.test.ApiClient;
 import org.cadre.test.SpaceTree;
 import org.cadre.test.TestDatabases;
@@ -13,8 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,6 +89,44 @@ class ConcurrencyTest {
     Future.join(calls).await();
     assertEquals(10, calls.stream().filter(c -> c.result().status() == 401).count());
     assertEquals(15, calls.stream().filter(c -> c.result().status() == 429).count());
+  }
+
+  @Test
+  void spacesAreCreatedAndImportedBelowAParentThatAnotherCreationHolds() throws Exception {
+    String site = tree.admin.expect(201, "POST", "/api/spaces/" + tree.district + "/children",
+      new JsonObject().put("name", "Held site").put("kind", "site")).getString("id");
+    // A creation still running below the site holds it as every creation does; one taking the row's exclusive lock
+    // would wait for it (5 s of lock_timeout, then 503).
+    try (Connection held = TestDatabases.jdbc(server.databaseUrl()); Statement st = held.createStatement()) {
+      held.setAutoCommit(false);
+      st.executeQuery("select id from spaces where id = '" + site + "' for share").close();
+      tree.admin.expect(201, "POST", "/api/spaces/" + site + "/children", new JsonObject().put("name", "Beside").put("kind", "team"));
+      tree.admin.expect(201, "POST", "/api/spaces/" + site + "/import",
+        HistoryJson.write(SampleHistories.team(new Random(5), null, 4, Instant.parse("2026-06-01T00:00:00Z"))));
+      held.rollback();
+    }
+    assertEquals(2, TestDatabases.count(server.databaseUrl(), "select count(*) from spaces where parent_id = '" + site + "'"));
+  }
+
+  @Test
+  void archivingWaitsForACreationBelowTheSpaceAndTheCreationStands() throws Exception {
+    String site = tree.admin.expect(201, "POST", "/api/spaces/" + tree.district + "/children",
+      new JsonObject().put("name", "Archived after").put("kind", "site")).getString("id");
+    String child;
+    Future<ApiClient.Response> archived;
+    try (Connection creating = TestDatabases.jdbc(server.databaseUrl()); Statement st = creating.createStatement()) {
+      creating.setAutoCommit(false);
+      st.executeQuery("select id from spaces where id = '" + site + "' for share").close();
+      archived = tree.admin.callAsync("POST", "/api/spaces/" + site + "/archive", null);
+      Thread.sleep(300);
+      assertTrue(!archived.isComplete(), "the archive waits while a creation holds the site");
+      child = UUID.randomUUID().toString();
+      st.execute("insert into spaces (id, parent_id, kind, name, path, time_zone) select '" + child + "', id, 'team', "
+        + "'Created meanwhile', path || '" + child + "'::uuid, time_zone from spaces where id = '" + site + "'");
+      creating.commit();
+    }
+    assertEquals(200, archived.await().status());
+    assertEquals(1, TestDatabases.count(server.databaseUrl(), "select count(*) from spaces where id = '" + child + "'"));
   }
 
   @Test

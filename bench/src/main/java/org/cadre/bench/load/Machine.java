@@ -21,13 +21,19 @@ final class Machine {
   private Machine() {
   }
 
-  /** CPU seconds used so far by a process and, with {@code children}, every process it started (PostgreSQL's backends). */
+  /**
+   * CPU seconds used so far by a process and, with {@code children}, every process it started (PostgreSQL's backends):
+   * those still running, and those that have ended, which the kernel adds to their parent's children's times once it
+   * has waited for them (a pool that closes idle connections ends backends in the middle of a step).
+   */
   static double cpuSeconds(long pid, boolean children) {
     if (pid <= 0) {
       return 0;
     }
     double total = ticks(pid);
     if (children) {
+      String[] own = stat(Path.of("/proc", Long.toString(pid), "stat"));
+      total += own == null ? 0 : Long.parseLong(own[13]) + Long.parseLong(own[14]);
       try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
         for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
           String[] stat = stat(proc.resolve("stat"));
@@ -47,7 +53,10 @@ final class Machine {
     return stat == null ? 0 : Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
   }
 
-  /** The fields after the command's closing parenthesis: [0] state, [1] ppid, ... [11] utime, [12] stime. */
+  /**
+   * The fields after the command's closing parenthesis: [0] state, [1] ppid, ... [11] utime, [12] stime, [13] cutime,
+   * [14] cstime.
+   */
   private static String[] stat(Path file) {
     try {
       String text = Files.readString(file);
