@@ -118,15 +118,15 @@ public final class CultureScores {
   }
 
   /**
-   * A team's score as of {@code now} from its history read afresh, which is kept for the next reader; null when
-   * there is no such space or it is not a team. One round trip: the history and its seq come from one snapshot.
+   * A team's score as of {@code now} from its history read afresh (and not cached: the watcher reads each team once
+   * per change); null when there is no such space or it is not a team. One round trip: the history and its seq come
+   * from one snapshot.
    */
   public Future<Current> rescore(UUID spaceId, Instant now) {
     return histories.read(spaceId).compose(read -> {
       if (read == null || read.history().kind() != Kind.TEAM) {
         return Future.succeededFuture(null);
       }
-      keep(spaceId, read);
       return write(spaceId, read.history(), now, null, Rubric.of(Language.EN))
         .map(score -> new Current(read.seq(), read.path(), score));
     });
@@ -161,13 +161,14 @@ public final class CultureScores {
         if (cached != null && cached.seq() >= rows.iterator().next().getLong(0)) {
           return Future.succeededFuture(cached);
         }
-        return histories.read(spaceId).map(read -> read == null ? null : keep(spaceId, read));
+        return histories.read(spaceId).map(read -> {
+          if (read == null) {
+            return null;
+          }
+          Cached kept = new Cached(read.seq(), read.history());
+          cache.put(spaceId, kept);
+          return kept;
+        });
       });
-  }
-
-  private Cached keep(UUID spaceId, HistoryRepository.Read read) {
-    Cached kept = new Cached(read.seq(), read.history());
-    cache.put(spaceId, kept);
-    return kept;
   }
 }

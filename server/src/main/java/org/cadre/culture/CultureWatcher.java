@@ -92,7 +92,7 @@ public final class CultureWatcher extends VerticleBase {
     scores = new CultureScores(vertx, new HistoryRepository(pool, accounts), engine);
     changes = vertx.eventBus().consumer(Addresses.CHANGES, msg -> onChange(msg.body()));
     vertx.setPeriodic(60_000, SWEEP_MS, id -> sweep());
-    return changes.completion();
+    return changes.completion().onFailure(err -> pool.close());
   }
 
   @Override
@@ -154,7 +154,8 @@ public final class CultureWatcher extends VerticleBase {
       }
       vertx.eventBus().publish(Addresses.space(space), new JsonObject()
         .put("type", "culture.scored").put("space", space.toString()).put("culture", score));
-      return snapshot(space, current).onSuccess(v -> rollupsChanged(current.path()));
+      // Forgotten if the snapshot fails, so the next rescoring takes this branch again and the roll-ups do hear.
+      return snapshot(space, current).onSuccess(v -> rollupsChanged(current.path())).onFailure(err -> published.remove(space));
     })
       .onComplete(ar -> started.stop(rescoring))
       .onFailure(err -> LOG.log(Level.WARNING, "Could not rescore space " + space, err));
@@ -187,12 +188,14 @@ public final class CultureWatcher extends VerticleBase {
   }
 
   /**
-   * Teams whose snapshot of this week was not taken today are scored again, a few at a time: a score moves with
-   * time too (its window slides), and the roll-up uses only a snapshot of today.
+   * Teams without a snapshot taken today at their current seq are scored again, a few at a time: a score moves with
+   * time too (its window slides), the roll-up uses only a snapshot of today at the team's seq, and a change that
+   * leaves the score alone (a rename), or a snapshot lost with an unflushed commit, would otherwise leave it behind.
    */
   private void sweep() {
     pool.preparedQuery("select id from spaces s where kind = 'team' and archived_at is null and not exists "
-        + "(select 1 from culture_snapshots c where c.space_id = s.id and c.week = $1 and c.taken_at >= $2) limit 200")
+        + "(select 1 from culture_snapshots c where c.space_id = s.id and c.week = $1 and c.taken_at >= $2 and c.seq = s.seq) "
+        + "limit 200")
       .execute(Tuple.of(thisWeek(), CultureScores.startOfToday(Instant.now())))
       .onSuccess(rows -> {
         Future<Void> all = Future.succeededFuture();
