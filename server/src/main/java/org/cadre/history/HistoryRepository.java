@@ -90,13 +90,13 @@ public final class HistoryRepository {
   public Future<Read> read(UUID spaceId) {
     return pool.withConnection(conn -> {
       Future<?> begun = conn.query("begin isolation level repeatable read read only").execute();
-      Future<Read> read = read(conn, spaceId);
+      Future<Read> read = readParts(conn, spaceId);
       Future<?> ended = conn.query("commit").execute();
       return Future.all(begun, read, ended).map(v -> read.result());
     });
   }
 
-  private Future<Read> read(SqlConnection tx, UUID spaceId) {
+  private Future<Read> readParts(SqlConnection tx, UUID spaceId) {
     Tuple id = Tuple.of(spaceId);
     Map<String, RowSet<Row>> parts = new LinkedHashMap<>();
     Map<String, String> queries = new LinkedHashMap<>();

@@ -20,6 +20,8 @@ final class Fleet {
   /** As often as the web client pings. */
   private static final long PING_MS = 20_000;
   private static final long PING_TICK_MS = 50;
+  /** Clients are pinged in this many slices, one slice a tick. */
+  private static final int PING_SLICES = (int) (PING_MS / PING_TICK_MS);
 
   final List<String> spaces;
   final List<Client> clients = new ArrayList<>();
@@ -57,8 +59,8 @@ final class Fleet {
     // not all 15,000 in one burst that would stall whatever edits are in flight.
     long[] tick = {0};
     vertx.setPeriodic(PING_TICK_MS, id -> {
-      int slice = (int) (tick[0]++ % (PING_MS / PING_TICK_MS));
-      for (int c = slice; c < clients.size(); c += (int) (PING_MS / PING_TICK_MS)) {
+      int slice = (int) (tick[0]++ % PING_SLICES);
+      for (int c = slice; c < clients.size(); c += PING_SLICES) {
         clients.get(c).ping();
       }
     });

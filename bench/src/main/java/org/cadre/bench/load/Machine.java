@@ -30,10 +30,13 @@ final class Machine {
     if (pid <= 0) {
       return 0;
     }
-    double total = ticks(pid);
+    String[] own = stat(Path.of("/proc", Long.toString(pid), "stat"));
+    if (own == null) {
+      return 0;
+    }
+    double total = Long.parseLong(own[11]) + Long.parseLong(own[12]);
     if (children) {
-      String[] own = stat(Path.of("/proc", Long.toString(pid), "stat"));
-      total += own == null ? 0 : Long.parseLong(own[13]) + Long.parseLong(own[14]);
+      total += Long.parseLong(own[13]) + Long.parseLong(own[14]);
       try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
         for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
           String[] stat = stat(proc.resolve("stat"));
@@ -46,11 +49,6 @@ final class Machine {
       }
     }
     return total / TICKS_PER_SECOND;
-  }
-
-  private static double ticks(long pid) {
-    String[] stat = stat(Path.of("/proc", Long.toString(pid), "stat"));
-    return stat == null ? 0 : Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
   }
 
   /**
